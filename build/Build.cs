@@ -1,0 +1,6 @@
+namespace MaskBench.Build;
+
+static class Program
+{
+    static int Main() => 1;
+}

@@ -1,0 +1,80 @@
+namespace MaskBench.Catalog;
+
+/// <summary>One implementation of the comparison, as data: where its source is, how to patch, set up,
+/// train and stop it, and how to read its speed off the log.</summary>
+public sealed record Recipe(
+    string Id,
+    string Name,
+    string Framework,
+    double? Published,
+    SourceSpec Source,
+    IReadOnlyList<PatchSpec> Patches,
+    EnvironmentSpec Environment,
+    IReadOnlyDictionary<string, string> Variables,
+    string WorkingDirectory,
+    IReadOnlyList<string> Command,
+    StopSpec Stop,
+    ImagesSpec Images,
+    LogSpec Log,
+    DataSpec Data,
+    IReadOnlyList<WeightSpec> Weights,
+    IReadOnlyList<FailureSpec> Failures,
+    int FullScheduleIterations,
+    IReadOnlyList<string> Notes
+)
+{
+    /// <summary>The id in PascalCase, as used in target names: <c>maskrcnn-benchmark</c> becomes <c>MaskrcnnBenchmark</c>.</summary>
+    public string TargetSuffix => Naming.PascalCase(Id);
+
+    /// <summary>Where the recipe was read from, for error messages.</summary>
+    public string File { get; init; } = "";
+}
+
+/// <param name="Repository">Git URL, or a path relative to the MaskBench root.</param>
+/// <param name="Pin">Commit, full or abbreviated.</param>
+/// <param name="Reference">The tag or branch the pin is known by, for people; never used to resolve.</param>
+/// <param name="Mirror">Path of the repository under <c>--git-mirror</c>: <c>owner/name</c>.</param>
+public sealed record SourceSpec(string Repository, string Pin, string? Reference, string Mirror);
+
+/// <param name="Kind"><c>diff</c> (a unified diff in <c>patches/&lt;id&gt;/</c>) or <c>substitute</c> (a literal replacement over files matching a glob).</param>
+public sealed record PatchSpec(string Kind, string? File, string? Glob, string? From, string? To);
+
+/// <param name="Recipe">The environment recipe file (a Dockerfile), relative to the MaskBench root.</param>
+/// <param name="Stack">Versions of the software stack; build arguments of the recipe, overridable.</param>
+/// <param name="Build">Commands that compile the implementation's extensions from the patched source.</param>
+public sealed record EnvironmentSpec(
+    string? Recipe,
+    IReadOnlyDictionary<string, string> Stack,
+    IReadOnlyList<string> Build
+);
+
+/// <param name="Mode"><c>cap</c>: the implementation stops itself with <see cref="Arguments"/>; <c>watch</c>: MaskBench stops it once the parsed log has the window.</param>
+public sealed record StopSpec(string Mode, IReadOnlyList<string> Arguments, string Explanation);
+
+/// <summary>Images per iteration: a global batch, or a batch per GPU.</summary>
+public sealed record ImagesSpec(int? Global, int? PerGpu)
+{
+    public int PerIteration(int gpus) => Global ?? PerGpu!.Value * gpus;
+}
+
+/// <param name="Format">The parser: one of the known log formats.</param>
+/// <param name="Stream"><c>stdout</c>, <c>stderr</c> or <c>both</c>: where the lines the parser reads are printed.</param>
+/// <param name="PreciseFile">A file the implementation writes that is more precise than the console, as a glob under the run's output folder.</param>
+public sealed record LogSpec(string Format, string Stream, string? PreciseFile, string TimeMeaning, string Formula);
+
+/// <param name="Year">The COCO release the recipe trains on: 2017 or 2014.</param>
+/// <param name="Required">Paths relative to the COCO folder that must exist.</param>
+/// <param name="Links">Symlinks to make inside the source tree: path in the tree to a path under the COCO folder.</param>
+/// <param name="Prepare">A preprocessing command run once in the environment, before training.</param>
+public sealed record DataSpec(
+    string Year,
+    IReadOnlyList<string> Required,
+    IReadOnlyDictionary<string, string> Links,
+    IReadOnlyList<string> Prepare
+);
+
+/// <param name="Path">Where the implementation looks for the file, relative to the source tree or <c>~</c>.</param>
+public sealed record WeightSpec(string Name, string? Url, string? Sha256, string Path);
+
+/// <param name="Kind">oom, nan, data, import, crash, …: what the matched line means.</param>
+public sealed record FailureSpec(string Kind, string Pattern);

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+
+namespace MaskBench.Catalog;
+
+/// <summary>Reads <c>recipes/&lt;id&gt;.json</c>. Every problem names the file, the field and the fix.</summary>
+public static partial class RecipeLoader
+{
+    static readonly JsonSerializerSettings Settings = new()
+    {
+        MissingMemberHandling = MissingMemberHandling.Error,
+        ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
+    };
+
+    public static Recipe Load(string path)
+    {
+        Recipe? parsed;
+        try
+        {
+            parsed = JsonConvert.DeserializeObject<Recipe>(File.ReadAllText(path), Settings);
+        }
+        catch (JsonException e)
+        {
+            throw new CatalogException($"{path}: {e.Message}");
+        }
+        if (parsed is null)
+            throw new CatalogException($"{path}: the file is empty; a recipe is a JSON object (see recipes/README.md)");
+        var recipe = Normalize(parsed) with { File = path };
+        Validate(recipe);
+        return recipe;
+    }
+
+    static Recipe Normalize(Recipe r) =>
+        r with
+        {
+            Patches = r.Patches ?? [],
+            Variables = r.Variables ?? new Dictionary<string, string>(),
+            WorkingDirectory = string.IsNullOrEmpty(r.WorkingDirectory) ? "." : r.WorkingDirectory,
+            Environment = r.Environment is null
+                ? new EnvironmentSpec(null, new Dictionary<string, string>(), [])
+                : r.Environment with
+                {
+                    Stack = r.Environment.Stack ?? new Dictionary<string, string>(),
+                    Build = r.Environment.Build ?? [],
+                },
+            Stop = r.Stop is null ? null! : r.Stop with { Arguments = r.Stop.Arguments ?? [] },
+            Data = r.Data is null
+                ? new DataSpec("2017", [], new Dictionary<string, string>(), [])
+                : r.Data with
+                {
+                    Required = r.Data.Required ?? [],
+                    Links = r.Data.Links ?? new Dictionary<string, string>(),
+                    Prepare = r.Data.Prepare ?? [],
+                },
+            Weights = r.Weights ?? [],
+            Failures = r.Failures ?? [],
+            Notes = r.Notes ?? [],
+        };
+
+    static void Validate(Recipe r)
+    {
+        var problems = new List<string>();
+        void Require(bool ok, string field, string fix)
+        {
+            if (!ok)
+                problems.Add($"field '{field}': {fix}");
+        }
+
+        var expectedId = Path.GetFileNameWithoutExtension(r.File);
+        Require(r.Id == expectedId, "id", $"must equal the file name '{expectedId}'");
+        Require(IdPattern().IsMatch(r.Id ?? ""), "id", "use lower-case letters, digits and '-'");
+        Require(!string.IsNullOrWhiteSpace(r.Name), "name", "give the name shown in the table");
+        Require(r.Source is not null, "source", "give repository, pin and mirror");
+        if (r.Source is not null)
+        {
+            Require(!string.IsNullOrWhiteSpace(r.Source.Repository), "source.repository", "give a git URL or a path");
+            Require(PinPattern().IsMatch(r.Source.Pin ?? ""), "source.pin", "give a commit hash of 7 to 40 hex digits");
+            Require(MirrorPattern().IsMatch(r.Source.Mirror ?? ""), "source.mirror", "give 'owner/name'");
+        }
+        foreach (var (patch, i) in r.Patches.Select((p, i) => (p, i)))
+        {
+            var field = $"patches[{i}]";
+            Require(patch.Kind is "diff" or "substitute", $"{field}.kind", "use 'diff' or 'substitute'");
+            if (patch.Kind == "diff")
+                Require(!string.IsNullOrEmpty(patch.File), $"{field}.file", "name the diff under patches/<id>/");
+            if (patch.Kind == "substitute")
+                Require(
+                    !string.IsNullOrEmpty(patch.Glob) && !string.IsNullOrEmpty(patch.From) && patch.To is not null,
+                    field,
+                    "a substitution needs glob, from and to"
+                );
+        }
+        Require(r.Command is { Count: > 0 }, "command", "give the training command as a list of arguments");
+        Require(r.Stop is not null && r.Stop.Mode is "cap" or "watch", "stop.mode", "use 'cap' or 'watch'");
+        Require(
+            r.Images is not null && (r.Images.Global is > 0) != (r.Images.PerGpu is > 0),
+            "images",
+            "give exactly one of 'global' or 'perGpu', a positive number"
+        );
+        Require(r.Log is not null && !string.IsNullOrEmpty(r.Log.Format), "log.format", "name a log format");
+        Require(r.Log is not null && r.Log.Stream is "stdout" or "stderr" or "both", "log.stream", "use 'stdout', 'stderr' or 'both'");
+        Require(r.Data.Year is "2017" or "2014", "data.year", "use '2017' or '2014'");
+        Require(r.FullScheduleIterations > 0, "fullScheduleIterations", "give the length of the full schedule");
+
+        if (problems.Count > 0)
+            throw new CatalogException($"{r.File}: " + string.Join("; ", problems));
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[0-9a-f]{7,40}$")]
+    private static partial Regex PinPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
+    private static partial Regex MirrorPattern();
+}
+
+public sealed class CatalogException(string message) : Exception(message);
