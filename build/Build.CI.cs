@@ -1,0 +1,20 @@
+using MaskBench.Engine;
+
+namespace MaskBench.Build;
+
+partial class Build
+{
+    /// <summary>The GitHub Actions workflow, generated from this declaration on every local run
+    /// (and checked against the committed file by a test, which NUKE does not do).</summary>
+    internal static readonly GitHubActionsWorkflow Workflow = new(
+        Name: "ci",
+        RunsOn: "ubuntu-24.04",
+        Setup: "sudo bash scripts/install-test-deps.sh",
+        InvokedTargets: ["Test"],
+        TimeoutMinutes: 60
+    );
+
+    protected override IEnumerable<(string Path, string Content)> GeneratedFiles(TargetGraph graph, IReadOnlyList<BuildParameter> parameters) =>
+        base.GeneratedFiles(graph, parameters)
+            .Append((Path.Combine(RootDirectory, ".github", "workflows", $"{Workflow.Name}.yml"), Workflow.Render()));
+}

@@ -1,0 +1,31 @@
+using System.Reflection;
+
+namespace MaskBench.Engine;
+
+/// <summary>One <c>[Parameter]</c> member of a build class.</summary>
+public sealed record BuildParameter(string Name, string Description, Type Type, MemberInfo Member)
+{
+    public string Option => Catalog.Naming.KebabCase(Name);
+
+    public static IReadOnlyList<BuildParameter> Of(Type buildType) =>
+        buildType
+            .GetMembers(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.FlattenHierarchy)
+            .Where(m => m is FieldInfo or PropertyInfo)
+            .Select(m => (Member: m, Attribute: m.GetCustomAttribute<ParameterAttribute>()))
+            .Where(x => x.Attribute is not null)
+            .Select(x => new BuildParameter(x.Member.Name, x.Attribute!.Description, TypeOf(x.Member), x.Member))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+
+    public object? Get(object build) => Member is FieldInfo f ? f.GetValue(build) : ((PropertyInfo)Member).GetValue(build);
+
+    public void Set(object build, object? value)
+    {
+        if (Member is FieldInfo field)
+            field.SetValue(build, value);
+        else
+            ((PropertyInfo)Member).SetValue(build, value);
+    }
+
+    static Type TypeOf(MemberInfo member) => member is FieldInfo f ? f.FieldType : ((PropertyInfo)member).PropertyType;
+}

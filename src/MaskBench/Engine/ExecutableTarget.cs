@@ -1,0 +1,40 @@
+namespace MaskBench.Engine;
+
+/// <summary>A target as the engine runs it: its relations by name, its inputs, outputs and action.</summary>
+public sealed record ExecutableTarget(
+    string Name,
+    string Description,
+    IReadOnlyList<string> DependsOn,
+    IReadOnlyList<string> After,
+    IReadOnlyList<string> Before,
+    IReadOnlyList<string> Triggers,
+    IReadOnlyList<(Func<bool> Condition, string Because)> Conditions,
+    IReadOnlyList<TargetOutput> Outputs,
+    Action<FingerprintBuilder>? Inputs,
+    Func<Task>? Action,
+    bool Assured,
+    bool Listed
+)
+{
+    /// <summary>Declared from the other side (<c>DependentFor</c>, <c>TriggeredBy</c>); the graph folds them in.</summary>
+    internal IReadOnlyList<string> DependentFor { get; init; } = [];
+
+    internal IReadOnlyList<string> TriggeredBy { get; init; } = [];
+
+    /// <summary>A target with declared inputs or outputs is checked and stamped; others always run, as in NUKE.</summary>
+    public bool IsTracked => Inputs is not null || Outputs.Count > 0;
+
+    /// <summary>The inputs as they are now, with the upstream targets' output identities added.</summary>
+    public IReadOnlyDictionary<string, string> Fingerprint(Func<string, string?> upstreamOutputs)
+    {
+        var builder = new FingerprintBuilder();
+        Inputs?.Invoke(builder);
+        foreach (var dependency in DependsOn)
+            if (upstreamOutputs(dependency) is { } identity)
+                builder.Value($"output of {dependency}", identity);
+        return builder.Build();
+    }
+
+    public IReadOnlyDictionary<string, string?> OutputIdentities() =>
+        Outputs.ToDictionary(o => o.Name, o => o.Identity(), StringComparer.Ordinal);
+}

@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace MaskBench.Engine;
+
+/// <summary><c>--help</c>: the targets with their descriptions and dependencies, the parameters with their
+/// descriptions, current values and where those came from, and the engine's options.</summary>
+static class Help
+{
+    public static string Render(string title, TargetGraph graph, string defaultTarget, IReadOnlyList<BuildParameter> parameters, object build, IReadOnlyDictionary<string, string> sources, string notes)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(title).AppendLine().AppendLine("Usage: ./build.sh [targets] [--parameters] [--plan] [--skip [targets]] [--force [targets]]").AppendLine();
+        text.AppendLine("Targets (default marked *):");
+        var listed = graph.Targets.Where(t => t.Listed).ToList();
+        var width = listed.Select(t => t.Name.Length).DefaultIfEmpty(0).Max() + 2;
+        foreach (var target in listed)
+        {
+            var depends = target.DependsOn.Count == 0 ? "" : $" (after {Compact(target.DependsOn)})";
+            text.AppendLine($"  {(target.Name == defaultTarget ? "*" : " ")}{target.Name.PadRight(width)}{target.Description}{depends}");
+        }
+        if (notes.Length > 0)
+            text.AppendLine().AppendLine(notes.TrimEnd());
+        text.AppendLine().AppendLine("Parameters (command line, then .nuke/parameters*.json, then environment variables):");
+        var optionWidth = parameters.Select(p => p.Option.Length).Concat(CommandLine.EngineOptions.Keys.Select(k => k.Length)).Max() + 4;
+        foreach (var parameter in parameters)
+        {
+            var source = sources.GetValueOrDefault(parameter.Name, "default");
+            text.AppendLine($"  --{parameter.Option.PadRight(optionWidth)}{parameter.Description}");
+            text.AppendLine($"    {"".PadRight(optionWidth)}now: {ParameterValues.Show(parameter.Get(build))} ({source})");
+        }
+        text.AppendLine().AppendLine("Options:");
+        foreach (var (option, description) in CommandLine.EngineOptions)
+            text.AppendLine($"  --{option.PadRight(optionWidth)}{description}");
+        return text.ToString();
+    }
+
+    /// <summary>Long lists of generated targets are shown by their first and count.</summary>
+    static string Compact(IReadOnlyList<string> names) => names.Count <= 3 ? string.Join(", ", names) : $"{names[0]}, {names[1]} and {names.Count - 2} more";
+}

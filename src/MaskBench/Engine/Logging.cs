@@ -1,0 +1,34 @@
+using Serilog;
+using Serilog.Events;
+using Serilog.Sinks.SystemConsole.Themes;
+
+namespace MaskBench.Engine;
+
+/// <summary>Serilog to the console and to <c>.nuke/temp/logs/build-&lt;time&gt;.log</c> (the last five are kept).</summary>
+static class Logging
+{
+    public static string Configure(string tempDirectory, string verbosity)
+    {
+        var level = verbosity.ToLowerInvariant() switch
+        {
+            "quiet" => LogEventLevel.Error,
+            "minimal" => LogEventLevel.Warning,
+            "verbose" => LogEventLevel.Debug,
+            "normal" or "" => LogEventLevel.Information,
+            _ => throw new BuildException($"unknown --verbosity '{verbosity}': use quiet, minimal, normal or verbose"),
+        };
+        var logs = Path.Combine(tempDirectory, "logs");
+        Directory.CreateDirectory(logs);
+        foreach (var old in Directory.GetFiles(logs, "build-*.log").Order(StringComparer.Ordinal).SkipLast(4))
+            File.Delete(old);
+        var file = Path.Combine(logs, $"build-{DateTime.Now:yyyyMMdd-HHmmss-fff}.log");
+        var colour = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        Log.Logger = new LoggerConfiguration()
+            .MinimumLevel.Debug()
+            .Enrich.FromLogContext()
+            .WriteTo.Console(level, "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}", theme: colour ? AnsiConsoleTheme.Code : ConsoleTheme.None, standardErrorFromLevel: null)
+            .WriteTo.File(file, outputTemplate: "{Timestamp:HH:mm:ss.fff} | {Level:u1} | {Target} | {Message:lj}{NewLine}{Exception}")
+            .CreateLogger();
+        return file;
+    }
+}

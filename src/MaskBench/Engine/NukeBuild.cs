@@ -1,0 +1,71 @@
+using System.Reflection;
+using Serilog;
+
+namespace MaskBench.Engine;
+
+/// <summary>
+/// The base of a build class, with NUKE's surface: targets are <see cref="Target"/> properties (plus
+/// <see cref="DynamicTargets"/>), parameters are <see cref="ParameterAttribute"/> members, and
+/// <see cref="Execute{T}"/> is the whole program.
+/// </summary>
+public abstract partial class NukeBuild
+{
+    /// <summary>The folder that holds <c>.nuke/</c>; the current folder while the build runs.</summary>
+    public string RootDirectory { get; private set; } = "";
+
+    /// <summary>The folder the user ran the build from: relative paths given as parameters start here.</summary>
+    public string InvocationDirectory { get; private set; } = "";
+
+    public string TemporaryDirectory => Path.Combine(RootDirectory, ".nuke", "temp");
+
+    /// <summary>Cancelled on Ctrl-C: long targets stop their work gracefully.</summary>
+    protected CancellationToken Cancellation { get; private set; }
+
+    protected virtual string Title => GetType().Name;
+
+    protected virtual string HelpNotes => "";
+
+    /// <summary>Targets whose names are known only at run time; they come after the property targets.</summary>
+    protected virtual IEnumerable<NamedTarget> DynamicTargets() => [];
+
+    protected virtual string StampDirectory => Path.Combine(TemporaryDirectory, "stamps");
+
+    /// <summary>Called once parameters are bound, before targets are created.</summary>
+    protected virtual void OnBuildInitialized() { }
+
+    protected virtual void OnTargetFailed(string target, Exception exception) { }
+
+    /// <summary>Files the build generates from its own declaration (schema, CI workflow): path and content.</summary>
+    protected virtual IEnumerable<(string Path, string Content)> GeneratedFiles(TargetGraph graph, IReadOnlyList<BuildParameter> parameters) =>
+        [(Path.Combine(RootDirectory, ".nuke", "build.schema.json"), SchemaGenerator.Generate(graph, parameters))];
+
+    public static int Execute<T>(string[] args, Func<T, Target> defaultTarget)
+        where T : NukeBuild, new() => new T().Run(args, build => defaultTarget((T)build));
+
+    internal TargetGraph CreateGraph()
+    {
+        var properties = GetType()
+            .GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Where(p => p.PropertyType == typeof(Target))
+            .OrderBy(p => p.MetadataToken)
+            .Select(p => new NamedTarget(p.Name, (Target)p.GetValue(this)!))
+            .ToList();
+        var named = DynamicTargets().Concat(properties).ToList();
+        var names = properties.ToDictionary(t => t.Definition.Method, t => t.Name);
+        string NameOf(Target target) =>
+            names.TryGetValue(target.Method, out var name) ? name : throw new BuildException("DependsOn(Target) only takes target properties; name generated targets by their string names");
+        return new TargetGraph(named.Select(t => ((TargetDefinition)t.Definition(new TargetDefinition(t.Name, NameOf))).Freeze()).ToList());
+    }
+
+    internal string NameOf(TargetGraph graph, Target target) =>
+        graph.Targets.FirstOrDefault(t => GetType().GetProperty(t.Name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)?.GetValue(this) is Target d && d.Method == target.Method)?.Name
+        ?? throw new BuildException("the default target must be a target property");
+
+    internal static string FindRoot(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+                return directory.FullName;
+        throw new BuildException($"no .nuke folder in {start} or above: run the build inside a MaskBench checkout, or pass --root");
+    }
+}

@@ -1,0 +1,13 @@
+namespace MaskBench.Engine;
+
+public enum TargetStatus
+{
+    Ran,
+    UpToDate,
+    Skipped,
+    Failed,
+    NotRun,
+}
+
+/// <summary>One row of the summary table.</summary>
+public sealed record TargetResult(string Target, TargetStatus Status, TimeSpan Duration, string Reason);
