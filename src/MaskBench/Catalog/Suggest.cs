@@ -11,14 +11,18 @@ public static class Suggest
     public static Suggestions Nearest(string wanted, IEnumerable<string> known)
     {
         var scored = known
-            .Select(name => (name, distance: Distance(wanted.ToLowerInvariant(), name.ToLowerInvariant())))
-            .Where(x => x.distance <= Math.Max(2, wanted.Length / 3) || x.name.Contains(wanted, StringComparison.OrdinalIgnoreCase))
+            .Select(name => (name, distance: name.Contains(wanted, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(wanted.ToLowerInvariant(), name.ToLowerInvariant())))
+            .Where(x => x.distance <= Math.Max(2, wanted.Length / 3))
+            .ToList();
+        var best = scored.Select(x => x.distance).DefaultIfEmpty(0).Min();
+        var names = scored
+            .Where(x => x.distance <= best + 1)
             .OrderBy(x => x.distance)
             .ThenBy(x => x.name, StringComparer.Ordinal)
             .Take(3)
             .Select(x => x.name)
             .ToList();
-        return new Suggestions(scored);
+        return new Suggestions(names);
     }
 
     static int Distance(string a, string b)

@@ -13,7 +13,7 @@ public sealed class FingerprintBuilder
 
     /// <summary>A file's content; a missing file counts as a value too, so creating it makes the target stale.</summary>
     public FingerprintBuilder File(string path) =>
-        Value($"input file {Path.GetRelativePath(Environment.CurrentDirectory, path)}", Hashing.FileOrNull(path) ?? "(missing)");
+        Value($"input file {Shown.Path(path)}", Hashing.FileOrNull(path) ?? "(missing)");
 
     public FingerprintBuilder Files(string directory, string pattern = "*")
     {

@@ -15,7 +15,7 @@ public static class ParameterBinder
             var suggestion = new Catalog.Suggest.Suggestions(nearest.Names.Select(n => "--" + n).ToList()).Format();
             throw new BuildException($"unknown parameter --{option}{suggestion}; see ./build.sh --help");
         }
-        foreach (var (name, (_, where)) in files.Values.Where(v => !byOption.ContainsKey(v.Key)))
+        foreach (var (_, (_, where, name)) in files.Values.Where(v => !byOption.ContainsKey(v.Key)))
             throw new BuildException($"{where}: unknown parameter '{name}'{Catalog.Suggest.Nearest(name, byOption.Keys).Format()}; remove it or fix its name");
 
         var variables = new Dictionary<string, (string Name, string Value)>(StringComparer.Ordinal);

@@ -4,11 +4,11 @@ using Newtonsoft.Json.Linq;
 namespace MaskBench.Engine;
 
 /// <summary><c>.nuke/parameters.json</c> and the profiles <c>.nuke/parameters.&lt;name&gt;.json</c>; later files win.</summary>
-public sealed record ParameterFiles(IReadOnlyDictionary<string, (JToken Value, string Where)> Values)
+public sealed record ParameterFiles(IReadOnlyDictionary<string, (JToken Value, string Where, string Name)> Values)
 {
     public static ParameterFiles Load(string nukeDirectory, IReadOnlyList<string> profiles)
     {
-        var values = new Dictionary<string, (JToken, string)>(StringComparer.Ordinal);
+        var values = new Dictionary<string, (JToken, string, string)>(StringComparer.Ordinal);
         var files = new List<string> { Path.Combine(nukeDirectory, "parameters.json") };
         foreach (var profile in profiles)
         {
@@ -16,13 +16,13 @@ public sealed record ParameterFiles(IReadOnlyDictionary<string, (JToken Value, s
             if (!File.Exists(file))
             {
                 var known = Directory.GetFiles(nukeDirectory, "parameters.*.json").Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length]);
-                throw new BuildException($"unknown profile '{profile}': there is no {Path.GetRelativePath(Environment.CurrentDirectory, file)}{Catalog.Suggest.Nearest(profile, known).Format()}");
+                throw new BuildException($"unknown profile '{profile}': there is no {Shown.Path(file)}{Catalog.Suggest.Nearest(profile, known).Format()}");
             }
             files.Add(file);
         }
         foreach (var file in files.Where(File.Exists))
             foreach (var (name, value, line) in Read(file))
-                values[CommandLine.Normalize(name)] = (value, $"{Path.GetRelativePath(Environment.CurrentDirectory, file)}:{line}");
+                values[CommandLine.Normalize(name)] = (value, $"{Shown.Path(file)}:{line}", name);
         return new(values);
     }
 
@@ -37,7 +37,7 @@ public sealed record ParameterFiles(IReadOnlyDictionary<string, (JToken Value, s
         }
         catch (JsonReaderException e)
         {
-            throw new BuildException($"{Path.GetRelativePath(Environment.CurrentDirectory, file)}:{e.LineNumber}:{e.LinePosition}: malformed JSON: {FirstSentence(e.Message)}; fix the file (it is one JSON object of parameter names and values)");
+            throw new BuildException($"{Shown.Path(file)}:{e.LineNumber}:{e.LinePosition}: malformed JSON: {FirstSentence(e.Message)}; fix the file (it is one JSON object of parameter names and values)");
         }
         foreach (var property in root.Properties().Where(p => p.Name != "$schema"))
             yield return (property.Name, property.Value, ((IJsonLineInfo)property).LineNumber);

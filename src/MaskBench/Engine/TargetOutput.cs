@@ -8,7 +8,7 @@ public sealed record TargetOutput(string Name, Func<string?> Identity)
     /// <summary>A file, identified by the SHA-256 of its content.</summary>
     public static TargetOutput File(string path) => new(Relative(path), () => Hashing.FileOrNull(path));
 
-    static string Relative(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
+    static string Relative(string path) => Shown.Path(path);
 }
 
 public static class Hashing

@@ -14,33 +14,22 @@ public sealed class WorkLock : IDisposable
         try
         {
             var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            stream.SetLength(0);
-            using (var writer = new StreamWriter(stream, leaveOpen: true))
-                writer.Write($"{Environment.ProcessId} {DateTimeOffset.Now:O}");
-            stream.Flush();
+            File.WriteAllText(OwnerFile(path), $"pid {Environment.ProcessId}, started {DateTimeOffset.Now:O}");
             return new WorkLock(stream);
         }
         catch (IOException)
         {
             var holder = TryRead(path);
             throw new BuildException(
-                $"another MaskBench run holds {path}{(holder is null ? "" : $" (pid and start: {holder})")}; wait for it to finish, or give this run its own --work-dir"
+                $"another MaskBench run holds {path}{(holder is null ? "" : $" ({holder})")}; wait for it to finish, or give this run its own --work-dir"
             );
         }
     }
 
-    static string? TryRead(string path)
-    {
-        try
-        {
-            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            return reader.ReadToEnd().Trim() is { Length: > 0 } text ? text : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    /// <summary>Who holds the lock, in a file beside it: the locked file itself cannot be read while held.</summary>
+    static string OwnerFile(string path) => path + ".owner";
+
+    static string? TryRead(string path) => File.Exists(OwnerFile(path)) ? File.ReadAllText(OwnerFile(path)).Trim() : null;
 
     public void Dispose() => stream.Dispose();
 }

@@ -1,0 +1,88 @@
+using Newtonsoft.Json.Linq;
+
+namespace MaskBench.Tests.BuildScript;
+
+public class BuildScriptSpecs
+{
+    [Fact(Timeout = 120_000)]
+    public async Task Help_lists_the_targets_the_chains_and_the_parameters_with_their_defaults()
+    {
+        // Arrange
+        using var build = new BuildScript();
+
+        // Act
+        var result = await build.Run("--help");
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("*Benchmark", result.StandardOutput);
+        Assert.Contains("BenchmarkAll", result.StandardOutput);
+        Assert.Contains("Test", result.StandardOutput);
+        Assert.Contains("MaskrcnnBenchmark (maskrcnn-benchmark)", result.StandardOutput);
+        Assert.Contains("--gpus", result.StandardOutput);
+        Assert.Contains("Default: 8", result.StandardOutput);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Plan_shows_every_target_of_a_fresh_checkout_as_to_run_with_its_reason()
+    {
+        // Arrange
+        using var build = new BuildScript();
+
+        // Act
+        var text = await build.Run("Benchmark", "--implementations", "mmdetection", "--plan");
+        var json = await build.Run("Benchmark", "--implementations", "mmdetection", "--plan", "--json");
+
+        // Assert
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Plan for Benchmark: 7 of 7 targets to run", text.StandardOutput);
+        Assert.Contains("Train-Mmdetection", text.StandardOutput);
+        var targets = JObject.Parse(json.StandardOutput)["targets"]!.Select(t => (string)t["target"]!).ToList();
+        Assert.Equal(["Clone-Mmdetection", "Patch-Mmdetection", "Setup-Mmdetection", "Train-Mmdetection", "Parse-Mmdetection", "Aggregate", "Benchmark"], targets);
+        Assert.False(Directory.Exists(build.WorkDir), "a plan must not write anything into the work folder");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task An_unknown_target_fails_with_the_nearest_names()
+    {
+        // Arrange
+        using var build = new BuildScript();
+
+        // Act
+        var result = await build.Run("Train-Mmdetecton");
+
+        // Assert
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: unknown target 'Train-Mmdetecton' (did you mean 'Train-Mmdetection'?); ./build.sh --help lists them\n", result.StandardError);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task An_unknown_implementation_fails_with_the_known_ids()
+    {
+        // Arrange
+        using var build = new BuildScript();
+
+        // Act
+        var result = await build.Run("Benchmark", "--implementations", "detectron3", "--plan");
+
+        // Assert
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: unknown implementation 'detectron3' (did you mean 'detectron' or 'detectron2'?)", result.StandardError);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_step_that_is_not_built_yet_fails_clearly_and_marks_nothing_done()
+    {
+        // Arrange
+        using var build = new BuildScript();
+
+        // Act
+        var result = await build.Run("Setup-Detectron2", "--skip", "Patch-Detectron2");
+        var plan = await build.Run("Setup-Detectron2", "--skip", "Patch-Detectron2", "--plan");
+
+        // Assert
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Setup-Detectron2  failed", result.StandardOutput);
+        Assert.Contains("Setup-Detectron2  run", plan.StandardOutput);
+    }
+}
