@@ -49,8 +49,9 @@ class Trainer:
         out.flush()
 
     def write_raw(self, text, stream=None):
-        out = sys.stdout if (stream or self.stream) == "stdout" else sys.stderr
-        out.write(text)
+        name = stream or self.stream
+        out = sys.stdout if name == "stdout" else sys.stderr
+        out.write(self._unterminated.pop(name, "") + text)
         out.flush()
 
     def colored(self, text, colour, *attributes):
@@ -98,6 +99,7 @@ class Trainer:
             if a.hang_at == i:
                 while True:
                     time.sleep(3600)
+            self.before(i)
             if a.sleep_scale > 0:
                 time.sleep(self.t(i) * a.sleep_scale)
             self.clock += self.t(i)
@@ -130,7 +132,11 @@ class Trainer:
     def start(self):
         pass
 
+    def before(self, i):
+        """Lines printed when iteration i starts, before its time passes."""
+
     def iteration(self, i):
+        """Lines printed when iteration i has finished; returns an exit code to stop with, or 0."""
         raise NotImplementedError
 
     def finish(self):
