@@ -28,6 +28,8 @@ def traceback_lines(frames, exception):
 class Trainer:
     stream = "stdout"          # where the format's log lines go
     noise_lines = ["", "UserWarning: this is an unrelated warning line"]
+    config_dump = ["Running with full config:", "SOLVER:", "  BASE_LR: 0.02", "  IMS_PER_BATCH: 16",
+                   "  MAX_ITER: 90000", "  STEPS: (60000, 80000)", ""]
 
     def __init__(self, args, series):
         self.args = args
@@ -92,6 +94,9 @@ class Trainer:
         a = self.args
         self.clock += STARTUP_SECONDS
         self.start()
+        if a.noise:
+            for line in self.config_dump:
+                self.emit(line)
         if a.missing_data:
             self.fail(self.missing_data_lines())
             return 1
