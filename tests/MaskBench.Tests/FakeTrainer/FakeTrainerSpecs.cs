@@ -87,19 +87,56 @@ public class FakeTrainerSpecs
     }
 
     [Theory]
-    [InlineData("detectron2", "--nan-at", "FloatingPointError: Loss became infinite or NaN at iteration=")]
-    [InlineData("detectron", "--nan-at", "Exception: Loss is NaN")]
-    [InlineData("mmcv", "--oom-at", "RuntimeError: CUDA out of memory.")]
-    [InlineData("keras-progbar", "--oom-at", "ResourceExhaustedError: OOM when allocating tensor")]
-    [InlineData("mxnet-speedometer", "--oom-at", "cudaMalloc failed: out of memory")]
-    public async Task Nan_and_out_of_memory_end_with_the_formats_own_error(string format, string option, string error)
+    [InlineData("detectron2", "FloatingPointError: Loss became infinite or NaN at iteration=", "--nan-at", "30")]
+    [InlineData("detectron", "Exception: Loss is NaN", "--nan-at", "30")]
+    [InlineData("mmcv", "RuntimeError: CUDA out of memory.", "--oom-at", "30")]
+    [InlineData("keras-progbar", "ResourceExhaustedError: OOM when allocating tensor", "--oom-at", "30")]
+    [InlineData("mxnet-speedometer", "cudaMalloc failed: out of memory", "--oom-at", "30")]
+    [InlineData("tensorpack", "AssertionError: /data/coco/train2017 is not a directory!", "--missing-data")]
+    public async Task Failures_end_with_exit_1_and_the_formats_own_error(string format, string error, params string[] options)
     {
         // Act
-        var result = await FakeTrainer.RunAsync(format, option, "30");
+        var result = await FakeTrainer.RunAsync(format, options);
 
         // Assert
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(error, result.StandardError);
+    }
+
+    [Fact]
+    public async Task Sleep_scale_takes_the_series_time_for_real_and_prints_the_same_times()
+    {
+        // Arrange
+        var clock = Stopwatch.StartNew();
+
+        // Act
+        var result = await FakeTrainer.RunAsync("plain", "--iterations", "8", "--time", "0.05", "--sleep-scale", "1");
+
+        // Assert
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.4), $"took {clock.Elapsed}");
+        Assert.Equal("iter 8 time 0.050000", Lines(result.StandardOutput)[^2]);
+    }
+
+    [Fact]
+    public async Task Hang_at_stops_printing_and_keeps_running()
+    {
+        // Arrange
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var start = new ProcessStartInfo(FakeTrainer.Python) { RedirectStandardOutput = true };
+        foreach (var argument in FakeTrainer.Arguments("plain", "--hang-at", "5"))
+            start.ArgumentList.Add(argument);
+
+        // Act
+        using var process = Process.Start(start)!;
+        string? line;
+        do line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+        while (line is not null and not "iter 4 time 0.250000");
+        var exited = process.WaitForExit(300);
+        process.Kill();
+
+        // Assert
+        Assert.Equal("iter 4 time 0.250000", line);
+        Assert.False(exited);
     }
 
     [Fact]
