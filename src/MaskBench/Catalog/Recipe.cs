@@ -13,6 +13,7 @@ public sealed record Recipe(
     IReadOnlyDictionary<string, string> Variables,
     string WorkingDirectory,
     IReadOnlyList<string> Command,
+    IReadOnlyDictionary<string, string> Settings,
     StopSpec Stop,
     ImagesSpec Images,
     LogSpec Log,
@@ -51,10 +52,12 @@ public sealed record EnvironmentSpec(
 /// <param name="Mode"><c>cap</c>: the implementation stops itself with <see cref="Arguments"/>; <c>watch</c>: MaskBench stops it once the parsed log has the window.</param>
 public sealed record StopSpec(string Mode, IReadOnlyList<string> Arguments, string Explanation);
 
-/// <summary>Images per iteration: a global batch, or a batch per GPU.</summary>
-public sealed record ImagesSpec(int? Global, int? PerGpu)
+/// <summary>Images per iteration: a global batch, a batch per GPU, or the value of one of the recipe's settings.</summary>
+public sealed record ImagesSpec(int? Global, int? PerGpu, string? Setting = null)
 {
-    public int PerIteration(int gpus) => Global ?? PerGpu!.Value * gpus;
+    public int PerIteration(int gpus, IReadOnlyDictionary<string, string>? settings = null) =>
+        Setting is not null ? int.Parse(settings![Setting], System.Globalization.CultureInfo.InvariantCulture)
+        : Global ?? PerGpu!.Value * gpus;
 }
 
 /// <param name="Format">The parser: one of the known log formats.</param>
