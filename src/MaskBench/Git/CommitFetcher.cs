@@ -14,6 +14,7 @@ namespace MaskBench.Git;
 /// </summary>
 static class CommitFetcher
 {
+    const string RemoteName = "maskbench";
     const string PinRef = "refs/maskbench/pin";
     static readonly string[] AllRefs = ["+refs/heads/*:refs/maskbench/heads/*", "+refs/tags/*:refs/maskbench/tags/*"];
 
@@ -60,7 +61,10 @@ static class CommitFetcher
         try
         {
             using var repository = new Repository(workTree);
-            Commands.Fetch(repository, remote, refspecs, new FetchOptions { TagFetchMode = TagFetchMode.None }, null);
+            if (repository.Network.Remotes[RemoteName] is not null)
+                repository.Network.Remotes.Remove(RemoteName);
+            repository.Network.Remotes.Add(RemoteName, remote);
+            Commands.Fetch(repository, RemoteName, refspecs, new FetchOptions { TagFetchMode = TagFetchMode.None }, null);
             error = "";
             return true;
         }
