@@ -68,7 +68,7 @@ public sealed class GitSourceSpecs : IDisposable
         // Arrange: a blob whose hash starts with the same four digits as the commit
         var commit = fixture.Commit("one", ("a.txt", "1\n"));
         var twin = Enumerable.Range(0, 2_000_000).Select(i => $"twin {i}\n")
-            .First(text => Patching.BlobHash.Of(System.Text.Encoding.UTF8.GetBytes(text)).StartsWith(commit[..4]));
+            .First(text => MaskBench.Patching.BlobHash.Of(System.Text.Encoding.UTF8.GetBytes(text)).StartsWith(commit[..4]));
         fixture.Commit("two", ("twin.txt", twin));
 
         // Act
