@@ -46,6 +46,9 @@ public static class GitSource
         return new CloneResult(commit, Reused: false, bytes, remote, shallow);
     }
 
+    /// <summary>Where implementation <paramref name="id"/>'s working copy lives: <c>&lt;work-dir&gt;/&lt;id&gt;/source</c>.</summary>
+    public static string SourceDirectory(string workDirectory, string id) => Path.Combine(Path.GetFullPath(workDirectory), id, "source");
+
     /// <summary>The commit of a complete clone, read from two small files without opening the repository; null when there is none.</summary>
     public static string? ReadClonedCommit(string destination) => CloneMarker.ReadVerifiedCommit(Path.GetFullPath(destination));
 

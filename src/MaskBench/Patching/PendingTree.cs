@@ -31,18 +31,20 @@ sealed class PendingTree(string root)
             newModes[relative] = newMode;
     }
 
-    /// <summary>Regular files of the tree (symbolic links and .git left out), as '/'-separated relative paths, in ordinal order.</summary>
+    /// <summary>Regular files of the tree (symbolic links and .git folders left out), as '/'-separated relative paths, in ordinal order.</summary>
     public IEnumerable<string> Files()
     {
         var onDisk = Walk(new DirectoryInfo(Root), "");
-        return onDisk.Concat(changes.Keys).Distinct().Where(p => Read(p) is not null).Order(StringComparer.Ordinal);
+        return onDisk.Concat(changes.Keys).Distinct()
+            .Where(p => !changes.TryGetValue(p, out var content) || content is not null)
+            .Order(StringComparer.Ordinal);
     }
 
     static IEnumerable<string> Walk(DirectoryInfo directory, string prefix)
     {
         foreach (var entry in directory.EnumerateFileSystemInfos())
         {
-            if (entry.LinkTarget is not null || (prefix.Length == 0 && entry.Name == ".git"))
+            if (entry.LinkTarget is not null || entry.Name == ".git")
                 continue;
             if (entry is DirectoryInfo sub)
                 foreach (var file in Walk(sub, prefix + entry.Name + "/"))
