@@ -50,12 +50,12 @@ full_clone() {
 }
 pinned_fetch() { # the commands CommitFetcher runs for a full 40-digit pin
     git init --quiet "$scratch/target" &&
-        git -C "$scratch/target" fetch --quiet --no-tags --no-write-fetch-head --depth 1 -- "$url" "+$pin:refs/maskbench/pin" &&
+        git -C "$scratch/target" fetch --quiet --no-tags --depth 1 -- "$url" "+$pin:refs/maskbench/pin" &&
         git -C "$scratch/target" -c advice.detachedHead=false checkout --quiet "$pin"
 }
 full_fetch_of_refs() { # what an abbreviated pin costs: every branch and tag, full history
     git init --quiet "$scratch/target" &&
-        git -C "$scratch/target" fetch --quiet --no-tags --no-write-fetch-head -- "$url" \
+        git -C "$scratch/target" fetch --quiet --no-tags -- "$url" \
             '+refs/heads/*:refs/maskbench/heads/*' '+refs/tags/*:refs/maskbench/tags/*' &&
         git -C "$scratch/target" -c advice.detachedHead=false checkout --quiet "$pin"
 }

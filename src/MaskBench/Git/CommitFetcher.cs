@@ -39,7 +39,7 @@ static class CommitFetcher
     {
         if (!UseGitCli)
             return TryFetchWithLibGit2(workTree, remote, refspecs, out error);
-        var arguments = new List<string> { "-C", workTree, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head" };
+        var arguments = new List<string> { "-C", workTree, "fetch", "--quiet", "--no-tags" };
         if (shallow)
             arguments.AddRange(["--depth", "1"]);
         else if (File.Exists(Path.Combine(workTree, ".git", "shallow")))

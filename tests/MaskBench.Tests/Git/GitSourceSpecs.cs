@@ -185,4 +185,18 @@ public sealed class GitSourceSpecs : IDisposable
             CommitFetcher.UseGitCli = before;
         }
     }
+
+    [Fact]
+    public void The_working_copy_of_an_implementation_lives_under_the_work_folder()
+    {
+        // Arrange
+        var workDirectory = Path.Combine(fixture.Root, ".work");
+
+        // Act
+        var source = GitSource.SourceDirectory(workDirectory, "maskrcnn-benchmark");
+
+        // Assert
+        Assert.Equal(Path.Combine(workDirectory, "maskrcnn-benchmark", "source"), source);
+        Assert.Null(GitSource.ReadClonedCommit(source));
+    }
 }
