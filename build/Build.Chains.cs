@@ -1,5 +1,6 @@
 using MaskBench.Catalog;
 using MaskBench.Engine;
+using MaskBench.Git;
 using MaskBench.Parsing;
 using Newtonsoft.Json;
 
@@ -25,7 +26,7 @@ partial class Build
                 .Produces(TargetOutput.File(EnvironmentRecord(recipe)))
                 .Executes(() => SetupEnvironment(recipe)),
             Stage.Train => _ => _.Description(Chain.Description(stage, recipe)).Unlisted()
-                .DependsOn(Chain.Name(Stage.Setup, recipe))
+                .DependsOn([Chain.Name(Stage.Setup, recipe), .. Coco == SyntheticCoco ? [nameof(Data)] : Array.Empty<string>()])
                 .Inputs(i => TrainInputs(i, recipe))
                 .Produces(TargetOutput.File(RunFile(recipe, "train.log")), TargetOutput.File(RunFile(recipe, "manifest.json")))
                 .Executes(() => TrainModel(recipe)),
@@ -38,7 +39,7 @@ partial class Build
 
     Window Window => new(WindowSkip, WindowEnd);
 
-    string Source(Recipe recipe) => Path.Combine(WorkDirectory, recipe.Id, "source");
+    string Source(Recipe recipe) => GitSource.SourceDirectory(WorkDirectory, recipe.Id);
 
     string PatchReport(Recipe recipe) => Path.Combine(WorkDirectory, recipe.Id, "patch-report.json");
 
@@ -50,12 +51,7 @@ partial class Build
 
     string Repository(Recipe recipe) => GitMirror is null ? recipe.Source.Repository : Path.Combine(Resolve(GitMirror), recipe.Source.Mirror);
 
-    /// <summary>HEAD of the clone, read from the file so that --plan stays fast; null when there is no clone.</summary>
-    string? CheckedOutCommit(Recipe recipe)
-    {
-        var head = Path.Combine(Source(recipe), ".git", "HEAD");
-        return File.Exists(head) ? File.ReadAllText(head).Trim() : null;
-    }
+    string? CheckedOutCommit(Recipe recipe) => GitSource.ReadClonedCommit(Source(recipe));
 
     void SetupInputs(FingerprintBuilder inputs, Recipe recipe)
     {
@@ -76,27 +72,48 @@ partial class Build
             .Parameter(nameof(Gpus), Gpus)
             .Parameter(nameof(WindowSkip), WindowSkip)
             .Parameter(nameof(WindowEnd), WindowEnd)
-            .Parameter(nameof(Coco), Coco is null ? null : Resolve(Coco));
+            .Parameter(nameof(Coco), Coco is null or SyntheticCoco ? Coco : Resolve(Coco));
 
     void ParseInputs(FingerprintBuilder inputs, Recipe recipe) =>
         inputs
             .Value("log format", recipe.Log.Format)
-            .Value("images per iteration", recipe.Images.PerIteration(Gpus).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Value("images per iteration", recipe.Images.PerIteration(Gpus, Settings(recipe)).ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Value("failure patterns", JsonConvert.SerializeObject(recipe.Failures))
             .Parameter(nameof(WindowSkip), WindowSkip)
             .Parameter(nameof(WindowEnd), WindowEnd);
 
     IReadOnlyList<string> TrainCommand(Recipe recipe, string output) =>
-        Placeholders.Fill(recipe.Command.Concat(recipe.Stop.Arguments), PlaceholderValues(output));
+        Placeholders.Fill(recipe.Command.Concat(recipe.Stop.Arguments), PlaceholderValues(recipe, output));
 
-    IReadOnlyDictionary<string, string> PlaceholderValues(string output) =>
-        new Dictionary<string, string>
+    /// <summary>What fills a recipe's <c>{placeholders}</c>: the build's values, then the recipe's settings with <c>--set</c> applied.</summary>
+    IReadOnlyDictionary<string, string> PlaceholderValues(Recipe recipe, string output)
+    {
+        var values = new Dictionary<string, string>
         {
             ["gpus"] = Gpus.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["output"] = output,
-            ["coco"] = Coco is null ? "{coco}" : Resolve(Coco),
+            ["coco"] = Coco is null ? "{coco}" : CocoDirectory,
             ["weights"] = WeightsDirectory,
             ["window_skip"] = WindowSkip.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["window_end"] = WindowEnd.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in Settings(recipe))
+            values[key] = value;
+        return values;
+    }
+
+    /// <summary>The recipe's settings with the <c>--set key=value</c> overrides that name them.</summary>
+    IReadOnlyDictionary<string, string> Settings(Recipe recipe)
+    {
+        var settings = new Dictionary<string, string>(recipe.Settings);
+        foreach (var (key, value) in SettingOverrides.Where(o => settings.ContainsKey(o.Key)))
+            settings[key] = value;
+        return settings;
+    }
+
+    IReadOnlyDictionary<string, string> SettingOverrides =>
+        Set.Select(pair => pair.Split('=', 2)).ToDictionary(
+            parts => parts.Length == 2 ? parts[0] : throw new BuildException($"--set '{parts[0]}' is not key=value"),
+            parts => parts[1]
+        );
 }

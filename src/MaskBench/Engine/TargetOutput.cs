@@ -8,6 +8,9 @@ public sealed record TargetOutput(string Name, Func<string?> Identity)
     /// <summary>A file, identified by the SHA-256 of its content.</summary>
     public static TargetOutput File(string path) => new(Relative(path), () => Hashing.FileOrNull(path));
 
+    /// <summary>A folder, identified by the names and contents of all files in it.</summary>
+    public static TargetOutput Directory(string path) => new(Relative(path) + "/", () => Hashing.DirectoryOrNull(path));
+
     static string Relative(string path) => Shown.Path(path);
 }
 
@@ -19,6 +22,14 @@ public static class Hashing
     {
         using var stream = System.IO.File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    public static string? DirectoryOrNull(string path)
+    {
+        if (!System.IO.Directory.Exists(path))
+            return null;
+        var files = System.IO.Directory.GetFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+        return Text(string.Join("\n", files.Select(f => $"{Path.GetRelativePath(path, f)} {File(f)}")));
     }
 
     public static string Text(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
