@@ -79,10 +79,10 @@ static class TorchLogs
             }
             times.Add(o.T(i) + pending);
             pending = 0;
-            if (i % 20 != 0)
+            if (i % 20 != 0 && i != o.Iterations)
                 continue;
             var recent = times.TakeLast(20).Order().ToList();
-            var median = (recent[9] + recent[10]) / 2;
+            var median = recent.Count % 2 == 1 ? recent[recent.Count / 2] : (recent[recent.Count / 2 - 1] + recent[recent.Count / 2]) / 2;
             var loss = o.IsNan(i) ? "nan (nan)" : "2.1234 (2.5678)";
             s.Line($"2020-05-14 12:00:00,000 maskrcnn_benchmark.trainer INFO: eta: 9:01:02  iter: {i}  loss: {loss}  loss_mask: 0.6900 (0.6920)  "
                 + $"time: {F(median, "F4")} ({F(times.Average(), "F4")})  data: 0.0100 (0.0500)  lr: 0.007173  max mem: 3150");
