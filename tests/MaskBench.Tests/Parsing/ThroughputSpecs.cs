@@ -89,6 +89,24 @@ public class ThroughputSpecs
         AssertClose(expected, result.HarnessThroughput, 1e-4);
     }
 
+    [Theory]
+    [MemberData(nameof(Windows))]
+    public void Another_window_on_the_logs_period_is_measured_the_same_way(string format, int first, int last, bool exact)
+    {
+        // Arrange: 1-based 201..400 instead of the page's 101..500
+        using var run = new TestRun(Options(format));
+        var shift = first - 101;
+
+        // Act
+        var result = run.Parse(new Window(200, 400));
+
+        // Assert
+        Assert.Equal(new IterationRange(201 + shift, 400 + shift), result.Measured);
+        Assert.Equal(exact, result.Exact);
+        Assert.True(last - first == 399);
+        AssertClose(run.Options.Expected(result.Measured!), result.Throughput, 1e-3);
+    }
+
     [Fact]
     public void Keras_without_line_times_falls_back_to_whole_seconds_and_says_so()
     {
