@@ -1,6 +1,7 @@
 using MaskBench.Datasets;
 using MaskBench.Engine;
 using Serilog;
+using MaskBench.Files;
 
 namespace MaskBench.Build;
 

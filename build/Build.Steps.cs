@@ -4,6 +4,7 @@ using MaskBench.Git;
 using MaskBench.Patching;
 using Newtonsoft.Json;
 using Serilog;
+using MaskBench.Files;
 
 namespace MaskBench.Build;
 

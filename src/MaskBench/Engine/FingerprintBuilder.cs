@@ -1,4 +1,5 @@
 using System.Globalization;
+using MaskBench.Files;
 
 namespace MaskBench.Engine;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Serilog;
+using MaskBench.Files;
 
 namespace MaskBench.Engine;
 

@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using MaskBench.Files;
 
 namespace MaskBench.Engine;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MaskBench.Results;
 using Newtonsoft.Json;
+using MaskBench.Files;
 
 namespace MaskBench.Reports;
 

@@ -1,4 +1,4 @@
-namespace MaskBench.Engine;
+namespace MaskBench.Files;
 
 /// <summary>Writes a file so that readers see the old content or the new, never half of it.</summary>
 public static class AtomicFile
@@ -10,7 +10,7 @@ public static class AtomicFile
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         System.IO.Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
             writeTemporary(temporary);

@@ -1,4 +1,4 @@
-namespace MaskBench.Engine;
+namespace MaskBench.Files;
 
 public static class Shown
 {
