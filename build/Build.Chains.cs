@@ -77,7 +77,8 @@ partial class Build
     void ParseInputs(FingerprintBuilder inputs, Recipe recipe) =>
         inputs
             .Value("log format", recipe.Log.Format)
-            .Value("images per iteration", recipe.Images.PerIteration(Gpus, Settings(recipe)).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Value("images per iteration", ImagesPerIteration(recipe).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Value("parser version", LogFormats.Get(recipe.Log.Format).Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Value("failure patterns", JsonConvert.SerializeObject(recipe.Failures))
             .Parameter(nameof(WindowSkip), WindowSkip)
             .Parameter(nameof(WindowEnd), WindowEnd);

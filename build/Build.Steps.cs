@@ -1,7 +1,10 @@
 using MaskBench.Catalog;
 using MaskBench.Engine;
 using MaskBench.Git;
+using MaskBench.Parsing;
 using MaskBench.Patching;
+using MaskBench.Reports;
+using MaskBench.Results;
 using Newtonsoft.Json;
 using Serilog;
 using MaskBench.Files;
@@ -29,13 +32,46 @@ partial class Build
 
     void TrainModel(Recipe recipe) => NotImplementedYet("Train", "issue 6: the training run");
 
-    void ParseLog(Recipe recipe) => NotImplementedYet("Parse", "issue 4: the log parsers");
+    void ParseLog(Recipe recipe)
+    {
+        var result = RunParser.ParseAndWrite(recipe, RunFolder(recipe), ImagesPerIteration(recipe), Window);
+        if (result.Status != ThroughputResult.Ok)
+            throw new BuildException($"{recipe.Id}: {result.Reason} (details in {Shown.Path(RunFile(recipe, "result.json"))})");
+        File.Delete(RunFile(recipe, ResultFiles.FailureName));
+    }
 
-    void AggregateInputs(FingerprintBuilder inputs) => inputs.Value("from", From ?? "(runs)");
+    /// <summary>A chain that fails says so in its run folder, so the table shows the failure instead of an older result.</summary>
+    protected override void OnTargetFailed(string target, Exception exception)
+    {
+        var recipe = Catalog.All.FirstOrDefault(r => target.EndsWith("-" + r.TargetSuffix, StringComparison.Ordinal) && target != nameof(Aggregate));
+        if (recipe is not null)
+            ResultFiles.WriteFailure(RunFolder(recipe), new TargetFailure(target, exception.Message));
+    }
 
-    void WriteTable() => NotImplementedYet("Aggregate", "issue 4: the comparison table");
+    void AggregateInputs(FingerprintBuilder inputs)
+    {
+        inputs.Value("from", From is null ? "(runs)" : Resolve(From)).Parameter(nameof(WindowSkip), WindowSkip).Parameter(nameof(WindowEnd), WindowEnd);
+        foreach (var recipe in Catalog.All)
+        {
+            var folder = From is null ? RunFolder(recipe) : Path.Combine(Resolve(From), recipe.Id);
+            inputs.Value($"recipe {recipe.Id}", $"{recipe.Name} {recipe.Published} {recipe.Log.Format} {ImagesPerIteration(recipe)}");
+            foreach (var file in new[] { "result.json", ResultFiles.FailureName, "train.log" }.Where(f => From is not null || f != "train.log"))
+                inputs.File(Path.Combine(folder, file));
+        }
+    }
 
-    string BenchmarkTable(string extension) => Path.Combine(ArtifactsDirectory, $"benchmark.{extension}");
+    void WriteTable()
+    {
+        var rows = From is null
+            ? Aggregator.FromRuns(Catalog.All, Path.Combine(ArtifactsDirectory, "runs"), ImagesPerIteration, Window)
+            : Aggregator.FromLogs(Catalog.All, Resolve(From), ImagesPerIteration, Window);
+        BenchmarkTable.Write(rows, ArtifactsDirectory);
+        Log.Information("Comparison table:\n{Table}", BenchmarkTable.Markdown(rows));
+    }
+
+    int ImagesPerIteration(Recipe recipe) => recipe.Images.PerIteration(Gpus, Settings(recipe));
+
+    string TableFile(string extension) => Path.Combine(ArtifactsDirectory, $"benchmark.{extension}");
 
     static void NotImplementedYet(string step, string where) =>
         throw new BuildException($"{step} is not implemented yet ({where}); nothing was done");

@@ -32,7 +32,7 @@ partial class Build : NukeBuild
             .After([.. Catalog.All.Select(r => Chain.Name(Stage.Parse, r))])
             .AssuredAfterFailure()
             .Inputs(AggregateInputs)
-            .Produces(TargetOutput.File(BenchmarkTable("md")), TargetOutput.File(BenchmarkTable("csv")), TargetOutput.File(BenchmarkTable("json")))
+            .Produces(TargetOutput.File(TableFile("md")), TargetOutput.File(TableFile("csv")), TargetOutput.File(TableFile("json")))
             .Executes(WriteTable);
 
     protected override IEnumerable<NamedTarget> DynamicTargets() =>

@@ -56,7 +56,11 @@ public sealed record StopSpec(string Mode, IReadOnlyList<string> Arguments, stri
 public sealed record ImagesSpec(int? Global, int? PerGpu, string? Setting = null)
 {
     public int PerIteration(int gpus, IReadOnlyDictionary<string, string>? settings = null) =>
-        Setting is not null ? int.Parse(settings![Setting], System.Globalization.CultureInfo.InvariantCulture)
+        Setting is not null
+            ? int.Parse(
+                (settings ?? throw new InvalidOperationException($"images per iteration come from the setting '{Setting}': pass the settings"))[Setting],
+                System.Globalization.CultureInfo.InvariantCulture
+            )
         : Global ?? PerGpu!.Value * gpus;
 }
 

@@ -9,15 +9,15 @@ namespace MaskBench.Reports;
 public static class Aggregator
 {
     /// <summary>Rows from <c>runs/&lt;id&gt;/result.json</c>; a newer <c>failure.json</c> (a chain target failed) wins.</summary>
-    public static IReadOnlyList<BenchmarkRow> FromRuns(IReadOnlyList<Recipe> recipes, string runsFolder, int gpus, Window? window = null, ILogger? log = null) =>
-        Order(recipes.Select(recipe => Report(log, FromRun(recipe, Path.Combine(runsFolder, recipe.Id), recipe.Images.PerIteration(gpus), window ?? Window.Page))));
+    public static IReadOnlyList<BenchmarkRow> FromRuns(IReadOnlyList<Recipe> recipes, string runsFolder, Func<Recipe, int> imagesPerIteration, Window? window = null, ILogger? log = null) =>
+        Order(recipes.Select(recipe => Report(log, FromRun(recipe, Path.Combine(runsFolder, recipe.Id), imagesPerIteration(recipe), window ?? Window.Page))));
 
     /// <summary>Rows from <c>DIR/&lt;id&gt;/train.log</c> (and any precise file beside it), parsed now; nothing is written there.</summary>
-    public static IReadOnlyList<BenchmarkRow> FromLogs(IReadOnlyList<Recipe> recipes, string logsFolder, int gpus, Window? window = null, ILogger? log = null)
+    public static IReadOnlyList<BenchmarkRow> FromLogs(IReadOnlyList<Recipe> recipes, string logsFolder, Func<Recipe, int> imagesPerIteration, Window? window = null, ILogger? log = null)
     {
         if (!Directory.Exists(logsFolder))
             throw new DirectoryNotFoundException($"no folder {logsFolder}: pass --from a folder holding <implementation>/train.log, e.g. {Path.Combine(logsFolder, "detectron2", RunFolder.LogName)}");
-        return Order(recipes.Select(recipe => Report(log, FromLog(recipe, Path.Combine(logsFolder, recipe.Id), recipe.Images.PerIteration(gpus), window ?? Window.Page))));
+        return Order(recipes.Select(recipe => Report(log, FromLog(recipe, Path.Combine(logsFolder, recipe.Id), imagesPerIteration(recipe), window ?? Window.Page))));
     }
 
     static BenchmarkRow FromRun(Recipe recipe, string folder, int images, Window window)

@@ -8,11 +8,11 @@ namespace MaskBench.Results;
 /// format and write <c>result.json</c> beside it, saying in the log what was measured or what went wrong.</summary>
 public static class RunParser
 {
-    public static ThroughputResult ParseAndWrite(Recipe recipe, string runFolder, int gpus, Window? window = null, ILogger? log = null)
+    public static ThroughputResult ParseAndWrite(Recipe recipe, string runFolder, int imagesPerIteration, Window? window = null, ILogger? log = null)
     {
         log ??= Log.Logger;
         var run = new RunFolder(runFolder);
-        var result = LogFormats.Get(recipe.Log.Format).Parse(run, window ?? Window.Page, recipe.Images.PerIteration(gpus), recipe.Failures);
+        var result = LogFormats.Get(recipe.Log.Format).Parse(run, window ?? Window.Page, imagesPerIteration, recipe.Failures);
         ResultFiles.Write(run, result);
         foreach (var failure in result.Failures)
             if (failure.AfterWindow)

@@ -38,7 +38,7 @@ public sealed class AggregatorSpecs : IDisposable
         WriteLogs(folder);
 
         // Act
-        var rows = Aggregator.FromLogs(catalog.All, folder, gpus: 8);
+        var rows = Aggregator.FromLogs(catalog.All, folder, r => r.Images.PerIteration(8));
 
         // Assert
         Assert.Equal(["detectron2", "mmdetection", "maskrcnn-benchmark", "tensorpack", "matterport", "simpledet", "detectron"], rows.Select(r => r.Implementation));
@@ -53,7 +53,7 @@ public sealed class AggregatorSpecs : IDisposable
     {
         // Arrange
         WriteLogs(Path.Combine(folder, "logs"));
-        var rows = Aggregator.FromLogs(catalog.All, Path.Combine(folder, "logs"), gpus: 8);
+        var rows = Aggregator.FromLogs(catalog.All, Path.Combine(folder, "logs"), r => r.Images.PerIteration(8));
 
         // Act
         BenchmarkTable.Write(rows, Path.Combine(folder, "artifacts"));
@@ -73,14 +73,14 @@ public sealed class AggregatorSpecs : IDisposable
         var runs = Path.Combine(folder, "runs");
         WriteLogs(runs);
         var detectron2 = catalog.Get("detectron2");
-        RunParser.ParseAndWrite(detectron2, Path.Combine(runs, "detectron2"), gpus: 8);
+        RunParser.ParseAndWrite(detectron2, Path.Combine(runs, "detectron2"), 16);
         var mmdetection = Path.Combine(runs, "mmdetection");
-        RunParser.ParseAndWrite(catalog.Get("mmdetection"), mmdetection, gpus: 8);
+        RunParser.ParseAndWrite(catalog.Get("mmdetection"), mmdetection, 16);
         File.SetLastWriteTimeUtc(Path.Combine(mmdetection, RunFolder.ResultName), DateTime.UtcNow.AddHours(-1));
         ResultFiles.WriteFailure(mmdetection, new TargetFailure("Train-Mmdetection", "the training command exited with code 1"));
 
         // Act
-        var rows = Aggregator.FromRuns(catalog.All, runs, gpus: 8);
+        var rows = Aggregator.FromRuns(catalog.All, runs, r => r.Images.PerIteration(8));
 
         // Assert
         var byId = rows.ToDictionary(r => r.Implementation);
@@ -101,10 +101,10 @@ public sealed class AggregatorSpecs : IDisposable
         ResultFiles.WriteFailure(run, new TargetFailure("Train-Detectron2", "old failure"));
         File.SetLastWriteTimeUtc(Path.Combine(run, ResultFiles.FailureName), DateTime.UtcNow.AddHours(-1));
         _ = new TestRun(new LogOptions("detectron2"), run);
-        RunParser.ParseAndWrite(catalog.Get("detectron2"), run, gpus: 8);
+        RunParser.ParseAndWrite(catalog.Get("detectron2"), run, 16);
 
         // Act
-        var row = Aggregator.FromRuns([catalog.Get("detectron2")], folder, gpus: 8).Single();
+        var row = Aggregator.FromRuns([catalog.Get("detectron2")], folder, r => r.Images.PerIteration(8)).Single();
 
         // Assert
         Assert.Equal("ok", row.Status);
@@ -115,7 +115,7 @@ public sealed class AggregatorSpecs : IDisposable
     public void Aggregate_from_a_folder_that_does_not_exist_names_it()
     {
         // Act
-        var error = Assert.Throws<DirectoryNotFoundException>(() => Aggregator.FromLogs(catalog.All, Path.Combine(folder, "nowhere"), gpus: 8));
+        var error = Assert.Throws<DirectoryNotFoundException>(() => Aggregator.FromLogs(catalog.All, Path.Combine(folder, "nowhere"), r => r.Images.PerIteration(8)));
 
         // Assert
         Assert.Contains(Path.Combine(folder, "nowhere"), error.Message);
