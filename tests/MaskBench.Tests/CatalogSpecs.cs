@@ -23,7 +23,7 @@ public class CatalogSpecs
     public void Images_per_iteration_follow_the_page_on_eight_GPUs()
     {
         // Act
-        var images = Catalog.All.Where(r => r.Published is not null).ToDictionary(r => r.Id, r => r.Images.PerIteration(8));
+        var images = Catalog.All.Where(r => r.Published is not null).ToDictionary(r => r.Id, r => r.ImagesPerIteration(8));
 
         // Assert: 16 everywhere but tensorpack, which trains one image per GPU
         Assert.All(images.Where(i => i.Key != "tensorpack"), i => Assert.Equal(16, i.Value));

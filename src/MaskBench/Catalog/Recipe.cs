@@ -27,6 +27,9 @@ public sealed record Recipe(
     /// <summary>The id in PascalCase, as used in target names: <c>maskrcnn-benchmark</c> becomes <c>MaskrcnnBenchmark</c>.</summary>
     public string TargetSuffix => Naming.PascalCase(Id);
 
+    /// <summary>Images per iteration with the recipe's own settings; the build passes its <c>--set</c> overrides to <see cref="ImagesSpec.PerIteration"/>.</summary>
+    public int ImagesPerIteration(int gpus) => Images.PerIteration(gpus, Settings);
+
     /// <summary>Where the recipe was read from, for error messages.</summary>
     public string File { get; init; } = "";
 }

@@ -5,6 +5,9 @@ public enum Verdict
     Run,
     UpToDate,
     Skip,
+
+    /// <summary>A target with no action of its own, only dependencies (NUKE's "collective").</summary>
+    Collective,
 }
 
 /// <summary>What will happen to one target, and why.</summary>
@@ -24,6 +27,8 @@ public sealed class Decider(TargetGraph graph, StampStore stamps, ISet<string> s
         foreach (var (condition, because) in target.Conditions)
             if (!condition())
                 return new(target.Name, Verdict.Skip, [because]);
+        if (target.Action is null)
+            return new(target.Name, Verdict.Collective, ["groups its dependencies"]);
         if (!target.IsTracked)
             return new(target.Name, Verdict.Run, ["has no up-to-date check; runs every time"]);
         if (forced(target.Name))

@@ -44,6 +44,8 @@ public sealed class Executor(TargetGraph graph, StampStore stamps, Decider decid
             var decision = decider.Decide(target, _ => false);
             if (decision.Verdict == Verdict.Skip)
                 return new(target.Name, TargetStatus.Skipped, TimeSpan.Zero, decision.Because);
+            if (decision.Verdict == Verdict.Collective)
+                return new(target.Name, TargetStatus.Collective, TimeSpan.Zero, decision.Because);
             if (decision.Verdict == Verdict.UpToDate)
             {
                 Log.Debug("{Target} is up to date", target.Name);

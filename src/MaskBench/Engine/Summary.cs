@@ -26,12 +26,13 @@ public static class Summary
             TargetStatus.Ran => "ran",
             TargetStatus.UpToDate => "up to date",
             TargetStatus.Skipped => "skipped",
+            TargetStatus.Collective => "collective",
             TargetStatus.Failed => "failed",
             _ => "not run",
         };
 
     static string Format(TimeSpan duration, TargetStatus status) =>
-        status is TargetStatus.Skipped or TargetStatus.NotRun ? "–"
+        status is TargetStatus.Skipped or TargetStatus.NotRun or TargetStatus.Collective ? "–"
         : duration.TotalHours >= 1 ? duration.ToString(@"h\:mm\:ss")
         : duration.TotalSeconds >= 10 ? duration.ToString(@"m\:ss")
         : $"{duration.TotalSeconds:0.000}s".Replace(',', '.');

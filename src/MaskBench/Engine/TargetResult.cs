@@ -7,6 +7,7 @@ public enum TargetStatus
     Skipped,
     Failed,
     NotRun,
+    Collective,
 }
 
 /// <summary>One row of the summary table.</summary>
