@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace MaskBench.Parsing;
+
+/// <summary>Turns raw captured output into the text a parser reads.</summary>
+static class LogText
+{
+    /// <summary>
+    /// The pieces of one captured line as a terminal would have shown them in turn: ANSI colour removed, split at
+    /// the <c>\r</c> and <c>\b</c> of progress-bar redraws, empty pieces dropped.
+    /// </summary>
+    public static IEnumerable<string> Segments(string line)
+    {
+        if (line.Contains('\x1b'))
+            line = StripAnsi(line);
+        if (line.IndexOfAny(['\r', '\b']) < 0)
+        {
+            if (line.Length > 0)
+                yield return line;
+            yield break;
+        }
+        foreach (var piece in line.Split(['\r', '\b']))
+            if (piece.Length > 0)
+                yield return piece;
+    }
+
+    static string StripAnsi(string line)
+    {
+        var builder = new StringBuilder(line.Length);
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '\x1b' && i + 1 < line.Length && line[i + 1] == '[')
+            {
+                var j = i + 2;
+                while (j < line.Length && (char.IsAsciiDigit(line[j]) || line[j] is ';' or '?'))
+                    j++;
+                if (j < line.Length && char.IsAsciiLetter(line[j]))
+                {
+                    i = j;
+                    continue;
+                }
+            }
+            builder.Append(line[i]);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>The lines of a file split at <c>\n</c> only (a <c>\r</c> is a redraw, not a line end), 1-based
+    /// numbers; a final line without <c>\n</c> is kept.</summary>
+    public static IEnumerable<(int Number, string Text)> Lines(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
+        var buffer = new char[1 << 16];
+        var pending = new StringBuilder();
+        var number = 0;
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var start = 0;
+            for (var i = Array.IndexOf(buffer, '\n', 0, read); i >= 0; i = Array.IndexOf(buffer, '\n', start, read - start))
+            {
+                string text;
+                if (pending.Length > 0)
+                {
+                    pending.Append(buffer, start, i - start);
+                    text = pending.ToString();
+                    pending.Clear();
+                }
+                else
+                    text = new string(buffer, start, i - start);
+                yield return (++number, text);
+                start = i + 1;
+            }
+            pending.Append(buffer, start, read - start);
+        }
+        if (pending.Length > 0)
+            yield return (++number, pending.ToString());
+    }
+}

@@ -1,0 +1,29 @@
+namespace MaskBench.Parsing;
+
+/// <summary>Follows a running training's output and says when the window's last timing line has arrived.</summary>
+sealed class LogWatcher : ILogWatcher
+{
+    readonly Timeline timeline = new();
+    readonly LineReader reader;
+    readonly IterationRange target;
+    readonly int images;
+    int line;
+
+    public LogWatcher(LogFormat format, Window window, int imagesPerIteration)
+    {
+        reader = format.NewReader(timeline, imagesPerIteration);
+        target = format.Target(window);
+        images = imagesPerIteration;
+    }
+
+    public Progress Observe(string text)
+    {
+        line++;
+        foreach (var segment in LogText.Segments(text.TrimEnd('\n')))
+            reader.Read(segment, line, null);
+        var exact = timeline.Tile(target.First - 1, target.Last);
+        if (exact is not null)
+            return new Progress(timeline.LastIteration, true, new Measurement(target, exact).ImagesPerSecond(images));
+        return new Progress(timeline.LastIteration, false, null);
+    }
+}

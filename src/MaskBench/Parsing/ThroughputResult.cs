@@ -1,0 +1,41 @@
+namespace MaskBench.Parsing;
+
+/// <summary>1-based iterations <c>First .. Last</c>.</summary>
+public sealed record IterationRange(int First, int Last)
+{
+    public int Count => Last - First + 1;
+
+    public static IterationRange Of(Window window) => new(window.Skip + 1, window.End);
+
+    public override string ToString() => $"{First}..{Last}";
+}
+
+/// <summary>What <c>Parse</c> read off one run's log; serialised to <c>result.json</c>.</summary>
+/// <param name="Throughput">Images per second over <see cref="Measured"/>; null when the run failed.</param>
+/// <param name="Exact">The measured window is the requested one and the formula is exact up to printed rounding.</param>
+/// <param name="Method">The formula, and any approximation, in words.</param>
+/// <param name="Source">The file the numbers came from (<c>train.log</c> or a precise file beside it).</param>
+/// <param name="HarnessThroughput">The same window timed by the harness's line arrival times, as a cross-check.</param>
+public sealed record ThroughputResult(
+    string Format,
+    int ParserVersion,
+    string Status,
+    double? Throughput,
+    IterationRange Requested,
+    IterationRange? Measured,
+    bool Exact,
+    string Method,
+    int ImagesPerIteration,
+    int? LastIteration,
+    IReadOnlyList<FailureFound> Failures,
+    double? HarnessThroughput,
+    string Source
+)
+{
+    public const string Ok = "ok";
+    public const string Failed = "failed";
+
+    /// <summary>The first failure that counts, as one line for a table.</summary>
+    public string? Reason =>
+        Failures.FirstOrDefault(f => !f.AfterWindow) is { } f ? $"{f.Kind}: {f.Message}" : null;
+}

@@ -1,0 +1,65 @@
+namespace MaskBench.Parsing;
+
+/// <summary>1-based iterations <c>From+1 .. To</c> took <c>Seconds</c>; the log lines that opened and closed the span.</summary>
+public sealed record Span(int From, int To, double Seconds, int? StartLine, int EndLine);
+
+/// <summary>
+/// What a log says about time, as spans of iterations. Per-interval formats add spans; cumulative formats add
+/// points (iteration, total seconds since a base) and consecutive points become spans. Rank copies of the same
+/// span are ignored.
+/// </summary>
+sealed class Timeline
+{
+    readonly Dictionary<int, Span> byStart = [];
+    readonly SortedSet<int> boundaries = [];
+    (int Iteration, double Seconds, int? Line)? lastPoint;
+
+    public int? LastIteration { get; private set; }
+
+    public void Saw(int iteration) => LastIteration = Math.Max(LastIteration ?? 0, iteration);
+
+    public void AddSpan(Span span)
+    {
+        Saw(span.To);
+        if (span.To <= span.From || !double.IsFinite(span.Seconds) || !byStart.TryAdd(span.From, span))
+            return;
+        boundaries.Add(span.From);
+        boundaries.Add(span.To);
+    }
+
+    /// <summary>A point where the cumulative time is zero by construction (a timer's start or reset).</summary>
+    public void Base(int iteration, int? line = null)
+    {
+        if (lastPoint is null || lastPoint.Value.Iteration < iteration)
+            lastPoint = (iteration, 0, line);
+    }
+
+    public void AddPoint(int iteration, double cumulativeSeconds, int line)
+    {
+        Saw(iteration);
+        if (lastPoint is { } last && iteration <= last.Iteration)
+            return;
+        if (lastPoint is { } previous)
+            AddSpan(new Span(previous.Iteration, iteration, cumulativeSeconds - previous.Seconds, previous.Line, line));
+        lastPoint = (iteration, cumulativeSeconds, line);
+    }
+
+    public bool HasBoundary(int iteration) => boundaries.Contains(iteration);
+
+    public IEnumerable<int> BoundariesNear(int iteration, int tolerance) =>
+        boundaries.GetViewBetween(iteration - tolerance, iteration + tolerance);
+
+    /// <summary>The spans that tile <c>(from, to]</c> exactly, or null when the log leaves a gap.</summary>
+    public IReadOnlyList<Span>? Tile(int from, int to)
+    {
+        var spans = new List<Span>();
+        for (var at = from; at < to; )
+        {
+            if (!byStart.TryGetValue(at, out var span) || span.To > to)
+                return null;
+            spans.Add(span);
+            at = span.To;
+        }
+        return spans.Count > 0 ? spans : null;
+    }
+}
