@@ -55,10 +55,10 @@ sealed class LineRecorder : IAsyncDisposable
     {
         var bytes = pending.ToArray();
         pending.SetLength(0);
-        var seconds = clock.Elapsed.TotalSeconds;
         var text = Encoding.UTF8.GetString(bytes).TrimEnd('\n').TrimEnd('\r');
         lock (gate)
         {
+            var seconds = clock.Elapsed.TotalSeconds;
             log.Write(bytes);
             log.Flush();
             times.Write(seconds.ToString("0.000000", CultureInfo.InvariantCulture));
