@@ -41,7 +41,7 @@ public static class VenvEnvironment
         foreach (var name in new[] { "python", "python3" })
         {
             var link = Path.Combine(shims, name);
-            if (File.ResolveLinkTarget(link, returnFinalTarget: false)?.FullName == interpreter)
+            if (new FileInfo(link).LinkTarget == interpreter)
                 continue;
             var temporary = link + ".tmp" + Environment.ProcessId;
             File.Delete(temporary);
