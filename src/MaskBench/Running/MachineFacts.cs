@@ -11,10 +11,12 @@ public sealed record GpuFacts(IReadOnlyList<string> Models, string? Driver, stri
 /// <summary>Reads the GPUs (nvidia-smi) and, inside an environment, the framework versions.</summary>
 public static class MachineFacts
 {
-    public static async Task<GpuFacts?> GpusAsync(CancellationToken cancellation = default)
+    public static Task<GpuFacts?> GpusAsync(CancellationToken cancellation = default) => GpusAsync("nvidia-smi", cancellation);
+
+    public static async Task<GpuFacts?> GpusAsync(string nvidiaSmi, CancellationToken cancellation = default)
     {
         var list = await ShortCommand.TryRunAsync(
-            "nvidia-smi",
+            nvidiaSmi,
             ["--query-gpu=name,driver_version", "--format=csv,noheader"],
             timeout: TimeSpan.FromSeconds(30),
             cancellation: cancellation
@@ -24,7 +26,7 @@ public static class MachineFacts
         var rows = list.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var models = rows.Select(r => r.Split(',')[0].Trim()).ToList();
         var driver = rows.Select(r => r.Split(',').ElementAtOrDefault(1)?.Trim()).FirstOrDefault();
-        var header = await ShortCommand.TryRunAsync("nvidia-smi", [], timeout: TimeSpan.FromSeconds(30), cancellation: cancellation);
+        var header = await ShortCommand.TryRunAsync(nvidiaSmi, [], timeout: TimeSpan.FromSeconds(30), cancellation: cancellation);
         var cuda = header?.StandardOutput is { } text && text.IndexOf("CUDA Version:", StringComparison.Ordinal) is var at and >= 0
             ? text[(at + 13)..].Trim().Split(' ', '|')[0]
             : null;
