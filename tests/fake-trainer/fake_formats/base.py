@@ -28,6 +28,8 @@ def traceback_lines(frames, exception):
 class Trainer:
     stream = "stdout"          # where the format's log lines go
     noise_lines = ["", "UserWarning: this is an unrelated warning line"]
+    config_dump = ["Running with full config:", "SOLVER:", "  BASE_LR: 0.02", "  IMS_PER_BATCH: 16",
+                   "  MAX_ITER: 90000", "  STEPS: (60000, 80000)", ""]
 
     def __init__(self, args, series):
         self.args = args
@@ -49,8 +51,9 @@ class Trainer:
         out.flush()
 
     def write_raw(self, text, stream=None):
-        out = sys.stdout if (stream or self.stream) == "stdout" else sys.stderr
-        out.write(text)
+        name = stream or self.stream
+        out = sys.stdout if name == "stdout" else sys.stderr
+        out.write(self._unterminated.pop(name, "") + text)
         out.flush()
 
     def colored(self, text, colour, *attributes):
@@ -91,6 +94,9 @@ class Trainer:
         a = self.args
         self.clock += STARTUP_SECONDS
         self.start()
+        if a.noise:
+            for line in self.config_dump:
+                self.emit(line)
         if a.missing_data:
             self.fail(self.missing_data_lines())
             return 1
@@ -98,6 +104,7 @@ class Trainer:
             if a.hang_at == i:
                 while True:
                     time.sleep(3600)
+            self.before(i)
             if a.sleep_scale > 0:
                 time.sleep(self.t(i) * a.sleep_scale)
             self.clock += self.t(i)
@@ -130,7 +137,11 @@ class Trainer:
     def start(self):
         pass
 
+    def before(self, i):
+        """Lines printed when iteration i starts, before its time passes."""
+
     def iteration(self, i):
+        """Lines printed when iteration i has finished; returns an exit code to stop with, or 0."""
         raise NotImplementedError
 
     def finish(self):
