@@ -58,7 +58,7 @@ sealed partial class FailureScanner(IReadOnlyList<FailureSpec> recipeFailures)
 
     static string Shorten(string text) => text.Length <= 300 ? text : text[..297] + "...";
 
-    [GeneratedRegex(@"CUDA out of memory|CUDA error: out of memory|cudaMalloc failed: out of memory|OOM when allocating tensor|ResourceExhaustedError|std::bad_alloc")]
+    [GeneratedRegex(@"CUDA out of memory|CUDA error: out of memory|cudaMalloc failed: out of memory|OOM when allocating tensor|ResourceExhaustedError|std::bad_alloc|\[enforce fail at [^\]]*\].*out of memory")]
     private static partial Regex Oom();
 
     [GeneratedRegex(@"(?i)\b[\w/]*(loss|cost)\w*""?\s*[:=]\s*""?[-+]?(nan|inf(inity)?)\b|Loss became infinite or NaN|Loss is NaN|\bTrain-\w+=(nan|inf)\b|\b(Rpn|Rcnn)\w+=(nan|inf)\b")]

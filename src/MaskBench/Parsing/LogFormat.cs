@@ -27,22 +27,50 @@ abstract class LogFormat : ILogFormat
 
     public ThroughputResult Parse(RunFolder run, Window window, int imagesPerIteration, IReadOnlyList<FailureSpec> failures)
     {
-        var requested = IterationRange.Of(window);
-        ThroughputResult Result(IReadOnlyList<FailureFound> found, Measurement? m = null, double? throughput = null,
-            bool exact = false, string method = "", double? harness = null, string source = RunFolder.LogName, int? last = null) =>
-            new(Id, Version, found.Any(f => !f.AfterWindow) || throughput is null ? ThroughputResult.Failed : ThroughputResult.Ok,
-                found.Any(f => !f.AfterWindow) ? null : throughput, requested, m?.Range, exact, method, imagesPerIteration,
-                last, found, found.Any(f => !f.AfterWindow) ? null : harness, source);
-
+        var failed = new ThroughputResult(Id, Version, ThroughputResult.Failed, null, IterationRange.Of(window), null, false, "",
+            imagesPerIteration, null, [], null, RunFolder.LogName);
         if (!File.Exists(run.Log))
-            return Result([new("missing-log", $"no {run.Log}: train first, or put the captured log there", null)]);
+            return failed with { Failures = [new("missing-log", $"no {run.Log}: train first, or put the captured log there", null)] };
         double[]? times;
         try { times = run.ReadTimes(); }
-        catch (FormatException e) { return Result([new("bad-times", e.Message, null)]); }
+        catch (FormatException e) { return failed with { Failures = [new("bad-times", e.Message, null)] }; }
 
+        var (timeline, reader, found) = Read(run, times, failures, imagesPerIteration);
+        var target = Target(window);
+        var fromLog = Measurement.Choose(timeline, target, Tolerance, out var problem);
+        var precise = ReadPrecise(run, imagesPerIteration);
+        var fromPrecise = precise is { } p ? Measurement.Choose(p.Timeline, target, Tolerance, out _) : null;
+        var last = Math.Max(timeline.LastIteration ?? 0, precise?.Timeline.LastIteration ?? 0);
+        if ((fromPrecise ?? fromLog) is not { } chosen)
+            return failed with { LastIteration = last, Failures = [new("window-not-covered", problem!, null), .. found] };
+
+        if (fromLog is not null)
+            found = found.Select(f => f.Line > fromLog.Spans[^1].EndLine ? f with { AfterWindow = true } : f).ToList();
+        var approximation = fromPrecise is null ? reader.Approximation : null;
+        var range = chosen.Range;
+        var ok = found.All(f => f.AfterWindow);
+        return failed with
+        {
+            Status = ok ? ThroughputResult.Ok : ThroughputResult.Failed,
+            Throughput = ok ? chosen.ImagesPerSecond(imagesPerIteration) : null,
+            Measured = range,
+            Exact = range == failed.Requested && approximation is null,
+            Method = Formula(range.First - 1, range.Last, imagesPerIteration)
+                + (range == failed.Requested ? "" : $"; measured {range}, the closest the log allows to the requested {failed.Requested}")
+                + (approximation is null ? "" : $"; approximate: {approximation}"),
+            LastIteration = last,
+            Failures = found,
+            HarnessThroughput = ok ? Harness(fromLog, times, imagesPerIteration) : null,
+            Source = fromPrecise is null ? RunFolder.LogName : Path.GetFileName(precise!.Value.Source),
+        };
+    }
+
+    /// <summary>Every piece of every line through the format's reader and the failure scanner.</summary>
+    (Timeline, LineReader, List<FailureFound>) Read(RunFolder run, double[]? times, IReadOnlyList<FailureSpec> failures, int images)
+    {
         var scanner = new FailureScanner(failures);
         var timeline = new Timeline();
-        var reader = NewReader(timeline, imagesPerIteration);
+        var reader = NewReader(timeline, images);
         foreach (var (number, text) in LogText.Lines(run.Log))
         {
             double? arrival = times is not null && number <= times.Length ? times[number - 1] : null;
@@ -54,32 +82,7 @@ abstract class LogFormat : ILogFormat
         }
         foreach (var (kind, message, line) in reader.Problems)
             scanner.Add(kind, message, line);
-
-        var target = Target(window);
-        var fromLog = Measurement.Choose(timeline, target, Tolerance, out var problem);
-        var precise = ReadPrecise(run, imagesPerIteration);
-        var fromPrecise = precise is { } p ? Measurement.Choose(p.Timeline, target, Tolerance, out _) : null;
-        var chosen = fromPrecise ?? fromLog;
-        var found = scanner.Found().ToList();
-        if (chosen is null)
-        {
-            found.Insert(0, new FailureFound("window-not-covered", problem!, null));
-            return Result(found, last: timeline.LastIteration);
-        }
-        if (fromLog is not null)
-        {
-            var end = fromLog.Spans[^1].EndLine;
-            found = found.Select(f => f.Line > end ? f with { AfterWindow = true } : f).ToList();
-        }
-
-        var approximation = fromPrecise is null ? reader.Approximation : null;
-        var range = chosen.Range;
-        var method = Formula(range.First - 1, range.Last, imagesPerIteration)
-            + (range == requested ? "" : $"; measured {range}, the closest the log allows to the requested {requested}")
-            + (approximation is null ? "" : $"; approximate: {approximation}");
-        return Result(found, chosen, chosen.ImagesPerSecond(imagesPerIteration), range == requested && approximation is null,
-            method, Harness(fromLog, times, imagesPerIteration), fromPrecise is null ? RunFolder.LogName : Path.GetFileName(precise!.Value.Source),
-            Math.Max(timeline.LastIteration ?? 0, precise?.Timeline.LastIteration ?? 0));
+        return (timeline, reader, scanner.Found().ToList());
     }
 
     /// <summary>The window timed by line arrival: from the line that opened it to the line that closed it.</summary>

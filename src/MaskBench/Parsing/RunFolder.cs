@@ -17,10 +17,10 @@ public sealed record RunFolder(string Path)
     public string Times => System.IO.Path.Combine(Path, TimesName);
     public string Result => System.IO.Path.Combine(Path, ResultName);
 
-    /// <summary>The newest file beside the log matching a pattern such as <c>*.log.json</c>, if any.</summary>
+    /// <summary>The newest file in the run folder (or below it) matching a pattern such as <c>*.log.json</c>, if any.</summary>
     public string? Precise(string pattern) =>
         Directory.Exists(Path)
-            ? new DirectoryInfo(Path).GetFiles(pattern).OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()?.FullName
+            ? new DirectoryInfo(Path).GetFiles(pattern, SearchOption.AllDirectories).OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()?.FullName
             : null;
 
     /// <summary>Arrival time (seconds since start) of each line of train.log, index = line number - 1; null without the file.</summary>

@@ -20,7 +20,7 @@ sealed partial class TensorpackFormat : LogFormat
     public override LineReader NewReader(Timeline timeline, int imagesPerIteration) => new Reader(timeline, imagesPerIteration);
 
     public override string Formula(int from, int to, int images) =>
-        $"{images}*{to - from}/(sum over the epochs ending at steps {from + 1}..{to} of steps*{images}/throughput), "
+        $"{images}*{to - from}/(sum over the epochs of steps {from + 1}..{to} of steps*{images}/throughput), "
         + "throughput = 'Throughput (samples/sec)' of the epoch (harmonic mean)";
 
     public override (Timeline Timeline, string Source)? ReadPrecise(RunFolder run, int imagesPerIteration)

@@ -1,0 +1,76 @@
+using MaskBench.Catalog;
+using MaskBench.Parsing;
+using MaskBench.Results;
+using Serilog;
+
+namespace MaskBench.Reports;
+
+/// <summary>Collects one row per recipe: from the build's run folders, or by parsing logs a user already has.</summary>
+public static class Aggregator
+{
+    /// <summary>Rows from <c>runs/&lt;id&gt;/result.json</c>; a newer <c>failure.json</c> (a chain target failed) wins.</summary>
+    public static IReadOnlyList<BenchmarkRow> FromRuns(IReadOnlyList<Recipe> recipes, string runsFolder, int gpus, Window? window = null, ILogger? log = null) =>
+        Order(recipes.Select(recipe => Report(log, FromRun(recipe, Path.Combine(runsFolder, recipe.Id), recipe.Images.PerIteration(gpus), window ?? Window.Page))));
+
+    /// <summary>Rows from <c>DIR/&lt;id&gt;/train.log</c> (and any precise file beside it), parsed now; nothing is written there.</summary>
+    public static IReadOnlyList<BenchmarkRow> FromLogs(IReadOnlyList<Recipe> recipes, string logsFolder, int gpus, Window? window = null, ILogger? log = null)
+    {
+        if (!Directory.Exists(logsFolder))
+            throw new DirectoryNotFoundException($"no folder {logsFolder}: pass --from a folder holding <implementation>/train.log, e.g. {Path.Combine(logsFolder, "detectron2", RunFolder.LogName)}");
+        return Order(recipes.Select(recipe => Report(log, FromLog(recipe, Path.Combine(logsFolder, recipe.Id), recipe.Images.PerIteration(gpus), window ?? Window.Page))));
+    }
+
+    static BenchmarkRow FromRun(Recipe recipe, string folder, int images, Window window)
+    {
+        var run = new RunFolder(folder);
+        var failure = ResultFiles.ReadFailure(folder);
+        var failureTime = failure is null ? DateTime.MinValue : File.GetLastWriteTimeUtc(Path.Combine(folder, ResultFiles.FailureName));
+        if (File.Exists(run.Result) && (failure is null || File.GetLastWriteTimeUtc(run.Result) > failureTime))
+        {
+            try { return BenchmarkRow.FromResult(recipe, ResultFiles.Read(run.Result)); }
+            catch (InvalidDataException e) { return BenchmarkRow.Failed(recipe, images, window, e.Message); }
+        }
+        if (failure is not null)
+            return BenchmarkRow.Failed(recipe, images, window, $"{failure.Target} failed: {failure.Message}");
+        return BenchmarkRow.NotThere(recipe, images, window, $"no result yet: run ./build.sh Parse-{recipe.TargetSuffix}");
+    }
+
+    static BenchmarkRow FromLog(Recipe recipe, string folder, int images, Window window)
+    {
+        var run = new RunFolder(folder);
+        if (!File.Exists(run.Log))
+            return BenchmarkRow.NotThere(recipe, images, window, $"no log at {run.Log}");
+        try
+        {
+            var result = LogFormats.Get(recipe.Log.Format).Parse(run, window, images, recipe.Failures);
+            return BenchmarkRow.FromResult(recipe, result);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            return BenchmarkRow.Failed(recipe, images, window, e.Message);
+        }
+    }
+
+    static BenchmarkRow Report(ILogger? log, BenchmarkRow row)
+    {
+        log ??= Log.Logger;
+        if (row.Status == ThroughputResult.Ok)
+            log.Information("{Implementation}: {Throughput:F1} img/s over {Window} ({Published} published)", row.Implementation, row.Throughput, row.Window, row.Published);
+        else
+            log.Warning("{Implementation}: {Status}: {Reason}", row.Implementation, row.Status, row.Reason);
+        return row;
+    }
+
+    /// <summary>Fastest first; failed, then missing rows last, in catalog order.</summary>
+    static IReadOnlyList<BenchmarkRow> Order(IEnumerable<BenchmarkRow> rows)
+    {
+        var list = rows.ToList();
+        return list
+            .Select((row, index) => (row, index))
+            .OrderBy(x => x.row.Status switch { ThroughputResult.Ok => 0, ThroughputResult.Failed => 1, _ => 2 })
+            .ThenByDescending(x => x.row.Throughput ?? 0)
+            .ThenBy(x => x.index)
+            .Select(x => x.row)
+            .ToList();
+    }
+}

@@ -1,0 +1,41 @@
+using MaskBench.Catalog;
+using MaskBench.Parsing;
+
+namespace MaskBench.Reports;
+
+/// <summary>One implementation in the comparison table.</summary>
+/// <param name="Status"><c>ok</c>, <c>failed</c> (see <see cref="Reason"/>) or <c>missing</c>.</param>
+/// <param name="Window">The 1-based iterations actually measured, if any.</param>
+/// <param name="Ratio">Measured over published throughput.</param>
+public sealed record BenchmarkRow(
+    string Implementation,
+    string Name,
+    string Format,
+    string Status,
+    double? Throughput,
+    double? Published,
+    double? Ratio,
+    IterationRange Requested,
+    IterationRange? Window,
+    bool Exact,
+    int ImagesPerIteration,
+    double? HarnessThroughput,
+    string? Reason,
+    string? Method
+)
+{
+    public const string Missing = "missing";
+
+    public static BenchmarkRow FromResult(Recipe recipe, ThroughputResult result) =>
+        new(recipe.Id, recipe.Name, result.Format, result.Status, result.Throughput, recipe.Published,
+            result.Throughput is { } t && recipe.Published is { } p && p > 0 ? t / p : null,
+            result.Requested, result.Measured, result.Exact, result.ImagesPerIteration, result.HarnessThroughput,
+            result.Status == ThroughputResult.Ok ? null : result.Reason ?? "no throughput", string.IsNullOrEmpty(result.Method) ? null : result.Method);
+
+    public static BenchmarkRow Failed(Recipe recipe, int images, Window window, string reason) =>
+        new(recipe.Id, recipe.Name, recipe.Log.Format, ThroughputResult.Failed, null, recipe.Published, null,
+            IterationRange.Of(window), null, false, images, null, reason, null);
+
+    public static BenchmarkRow NotThere(Recipe recipe, int images, Window window, string reason) =>
+        Failed(recipe, images, window, reason) with { Status = Missing };
+}

@@ -1,0 +1,48 @@
+using MaskBench.Parsing;
+
+namespace MaskBench.Tests.Parsing;
+
+public class WatcherSpecs
+{
+    [Theory]
+    [InlineData("detectron2", 500)]
+    [InlineData("mmcv", 500)]
+    [InlineData("maskrcnn-benchmark", 500)]
+    [InlineData("tensorpack", 500)]
+    [InlineData("mxnet-speedometer", 501)]
+    [InlineData("detectron", 501)]
+    [InlineData("keras-progbar", 500)]
+    public void A_live_run_is_complete_exactly_when_the_windows_last_line_arrives(string format, int lastIteration)
+    {
+        // Arrange
+        using var run = new TestRun(ThroughputSpecs.Options(format) with { Times = false });
+        var watcher = LogFormats.Get(format).Watch(Window.Page, run.Options.Images);
+        var lines = File.ReadAllText(Path.Combine(run.Folder, RunFolder.LogName)).Split('\n');
+
+        // Act
+        var progress = lines.Select(watcher.Observe).ToList();
+
+        // Assert
+        var first = progress.FindIndex(p => p.WindowComplete);
+        Assert.True(first > 0, "the window never completed");
+        Assert.Equal(lastIteration, progress[first].Iteration);
+        Assert.All(progress.Take(first), p => Assert.False(p.WindowComplete));
+        Assert.NotNull(progress[first].ImagesPerSecond);
+        Assert.Equal(format == "mxnet-speedometer" ? 591 : 600, progress[^1].Iteration);
+    }
+
+    [Fact]
+    public void A_live_run_reports_its_iteration_as_it_goes()
+    {
+        // Arrange
+        var watcher = LogFormats.Get("maskrcnn-benchmark").Watch(Window.Page, 16);
+
+        // Act
+        var before = watcher.Observe("2020-05-14 12:00:00,000 maskrcnn_benchmark.trainer INFO: Start training");
+        var after = watcher.Observe("2020-05-14 12:00:05,000 maskrcnn_benchmark.trainer INFO: eta: 9:01:02  iter: 40  loss: 2.1 (2.5)  time: 0.3100 (0.4500)  data: 0.0100 (0.0500)  lr: 0.007173  max mem: 3150");
+
+        // Assert
+        Assert.Equal(new Progress(null, false, null), before);
+        Assert.Equal(new Progress(40, false, null), after);
+    }
+}
