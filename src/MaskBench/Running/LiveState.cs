@@ -11,6 +11,7 @@ sealed class LiveState(TrainRequest request)
     readonly FailureSignatures signatures = new(request.Failures);
     readonly ProgressReporter progress = new(request.Id, request.Window, request.ImagesPerIteration, request.ProgressInterval);
     readonly Queue<string> last = new();
+    bool watcherFailed;
 
     public int? LastIteration { get; private set; }
 
@@ -48,7 +49,18 @@ sealed class LiveState(TrainRequest request)
         }
         if (request.WatchedStream != "both" && request.WatchedStream != line.Stream)
             return;
-        var seen = request.Watcher.Observe(line.Text);
+        Progress seen;
+        try
+        {
+            seen = request.Watcher.Observe(line.Text);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or OverflowException)
+        {
+            if (!watcherFailed)
+                Log.Error("{Id}: the log watcher cannot read a line ({Error}); the run goes on, its window may never complete: {Line:l}", request.Id, e.Message, line.Text);
+            watcherFailed = true;
+            return;
+        }
         if (seen.Iteration is { } iteration)
             LastIteration = iteration;
         if (seen.WindowComplete && WindowCompleteAt is null && Failure is null)

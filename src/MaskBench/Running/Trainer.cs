@@ -71,34 +71,40 @@ public static class Trainer
 
         string? reason = null;
         Task<double?>? stopping = null;
-        double? mainGoneAt = null;
-        double? stoppedAt = null;
-        while (!running.Task.IsCompleted)
-        {
-            await Task.WhenAny(running.Task, Task.Delay(Tick, CancellationToken.None));
-            var now = clock.Elapsed.TotalSeconds;
-            if (!ProcessTable.IsAlive(running.ProcessId))
-                mainGoneAt ??= now;
-            if (stopping is null)
-            {
-                reason = StopReason(request, state, now, mainGoneAt, cancellation);
-                if (reason is not null)
-                {
-                    Log.Information("{Id}: stopping the process tree ({Reason})", request.Id, reason);
-                    stopping = TreeStop.RunAsync(hosted.Stopper, request.Stop.Grace, clock);
-                }
-            }
-            else if (stopping.IsCompleted && (stoppedAt ??= now) < now - 5)
-                forceful.Cancel(); // the tree is gone but a pipe stays open: let CliWrap give up on it
-        }
         int? exitCode;
         try
         {
+            double? mainGoneAt = null;
+            double? stoppedAt = null;
+            while (!running.Task.IsCompleted)
+            {
+                await Task.WhenAny(running.Task, Task.Delay(Tick, CancellationToken.None));
+                var now = clock.Elapsed.TotalSeconds;
+                if (!ProcessTable.IsAlive(running.ProcessId))
+                    mainGoneAt ??= now;
+                if (stopping is null)
+                {
+                    reason = StopReason(request, state, now, mainGoneAt, cancellation);
+                    if (reason is not null)
+                    {
+                        Log.Information("{Id}: stopping the process tree ({Reason})", request.Id, reason);
+                        stopping = TreeStop.RunAsync(hosted.Stopper, request.Stop.Grace, clock);
+                    }
+                }
+                else if (stopping.IsCompleted && (stoppedAt ??= now) < now - 5)
+                    forceful.Cancel(); // the tree is gone but a pipe stays open: let CliWrap give up on it
+            }
             exitCode = (await running).ExitCode;
         }
         catch (OperationCanceledException)
         {
             exitCode = null;
+        }
+        catch
+        {
+            // Whatever went wrong here (a pipe, the log file), no training may outlive the runner.
+            await TreeStop.RunAsync(hosted.Stopper, TimeSpan.Zero, clock);
+            throw;
         }
         var goneAt = stopping is null ? await EnsureGoneAsync(request, hosted, clock) : await stopping;
         return new Execution(exitCode, reason, state.WindowCompleteAt, goneAt, null);
