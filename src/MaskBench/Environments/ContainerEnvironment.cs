@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using MaskBench.Catalog;
+using MaskBench.Running;
+using Serilog;
+
+namespace MaskBench.Environments;
+
+/// <summary>A container image per implementation, built by docker or podman from the recipe's Dockerfile with
+/// the stack as build arguments; the implementation's extensions are then compiled over the patched source
+/// (mounted at its own path) and the result committed as the environment's image.</summary>
+public static class ContainerEnvironment
+{
+    public static async Task<PreparedEnvironment> SetupAsync(Recipe recipe, string sourceDirectory, EnvironmentOptions options, CancellationToken cancellation = default)
+    {
+        if (recipe.Environment.Recipe is null)
+            throw new RunnerException($"{recipe.File}: environment.recipe names no Dockerfile; add one under environments/{recipe.Id}/, or use --environment venv");
+        var dockerfile = Path.GetFullPath(Path.Combine(options.Root, recipe.Environment.Recipe));
+        if (!File.Exists(dockerfile))
+            throw new RunnerException($"{recipe.File}: the environment recipe {dockerfile} does not exist");
+        var source = Path.GetFullPath(sourceDirectory);
+        var engine = new Engine(options.EngineProgram, options.EngineVariables);
+        var arguments = StackArguments.For(recipe, dockerfile, options.Stack);
+        var key = Key(File.ReadAllText(dockerfile), arguments, recipe.Environment.Build, source);
+        var stackImage = $"maskbench/{recipe.Id}-stack:{key}";
+        var image = $"maskbench/{recipe.Id}:env-{key}";
+        var what = $"Setup-{recipe.TargetSuffix}";
+
+        Log.Information("{What}: building {Image} from {Dockerfile} ({Arguments})", what, stackImage, dockerfile, string.Join(", ", arguments.Select(a => $"{a.Key}={a.Value}")));
+        var build = new List<string> { "build", "-f", dockerfile, "-t", stackImage };
+        foreach (var (name, value) in arguments)
+            build.AddRange(["--build-arg", $"{name}={value}"]);
+        build.Add(Path.GetDirectoryName(dockerfile)!);
+        await LoggedCommand.RunAsync(what, engine.Hosted(build), TimeSpan.FromHours(3), cancellation);
+
+        if (recipe.Environment.Build.Count == 0)
+            await engine.RunAsync(what, ["tag", stackImage, image], cancellation);
+        else
+            await CompileExtensionsAsync(what, engine, recipe, stackImage, image, source, cancellation);
+
+        var id = (await engine.OutputAsync(["image", "inspect", "--format", "{{.Id}}", image], cancellation)).Trim();
+        var host = (HostRequest request) =>
+            (IExecutionHost)new ContainerHost(
+                new ContainerHostOptions(options.EngineProgram, image, request.Mounts.Prepend(source).ToList(), request.Gpus, options.RunArguments, options.EngineVariables)
+            );
+        var (python, packages) = await PythonPackages.ReadAsync(host(new HostRequest([], 0)), source, cancellation);
+        return new PreparedEnvironment(new EnvironmentIdentity(options.Provider, id, image, python, packages), host);
+    }
+
+    static async Task CompileExtensionsAsync(string what, Engine engine, Recipe recipe, string stackImage, string image, string source, CancellationToken cancellation)
+    {
+        var container = $"maskbench-setup-{recipe.Id}-{Guid.NewGuid():N}"[..48];
+        Log.Information("{What}: compiling the extensions in {Source} ({Command})", what, source, string.Join(" ", recipe.Environment.Build));
+        try
+        {
+            await LoggedCommand.RunAsync(
+                what,
+                engine.Hosted(["run", "--name", container, "-v", $"{source}:{source}", "-w", source, stackImage, .. recipe.Environment.Build]),
+                TimeSpan.FromHours(2),
+                cancellation
+            );
+            await engine.RunAsync(what, ["commit", container, image], cancellation);
+        }
+        finally
+        {
+            await ShortCommand.TryRunAsync(engine.Program, ["rm", "-f", container], variables: engine.Variables);
+        }
+    }
+
+    static string Key(string dockerfile, IReadOnlyDictionary<string, string> arguments, IReadOnlyList<string> build, string source) =>
+        Convert.ToHexStringLower(
+            SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", [dockerfile, .. arguments.Select(a => $"{a.Key}={a.Value}"), .. build, source])))
+        )[..12];
+
+    sealed record Engine(string Program, IReadOnlyDictionary<string, string> Own)
+    {
+        public IReadOnlyDictionary<string, string?> Variables { get; } = Own.ToDictionary(v => v.Key, string? (v) => v.Value);
+
+        public HostedProcess Hosted(IReadOnlyList<string> arguments) =>
+            new LocalHost().Prepare(new ProcessSpec([Program, .. arguments], Directory.GetCurrentDirectory(), Own), "engine");
+
+        public Task RunAsync(string what, IReadOnlyList<string> arguments, CancellationToken cancellation) =>
+            LoggedCommand.RunAsync(what, Hosted(arguments), TimeSpan.FromMinutes(30), cancellation);
+
+        public async Task<string> OutputAsync(IReadOnlyList<string> arguments, CancellationToken cancellation)
+        {
+            var result = await ShortCommand.TryRunAsync(Program, arguments, variables: Variables, cancellation: cancellation);
+            if (result is not { Ok: true })
+                throw new RunnerException($"{Program} {string.Join(" ", arguments)} failed: {(result is null ? "the engine is not installed" : string.Join(" | ", result.LastLines(3)))}");
+            return result.StandardOutput;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using MaskBench.Catalog;
+using MaskBench.Running;
+using Serilog;
+
+namespace MaskBench.Environments;
+
+/// <summary>Lays the COCO folder out as an implementation expects (symlinks in its source tree:
+/// <c>datasets/coco</c>, <c>data/coco</c>, …) and runs its preprocessing once.</summary>
+public static class DataLayout
+{
+    const string PreparedMarker = ".maskbench-data-prepared";
+
+    public static IReadOnlyList<string> Link(Recipe recipe, string sourceDirectory, string coco)
+    {
+        var made = new List<string>();
+        foreach (var (inTree, underCoco) in recipe.Data.Links.OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            var link = Path.Combine(Path.GetFullPath(sourceDirectory), inTree);
+            var target = Path.GetFullPath(Path.Combine(coco, underCoco));
+            var existing = new FileInfo(link);
+            if (existing.LinkTarget is not null)
+                File.Delete(link);
+            else if (Directory.Exists(link) && !Directory.EnumerateFileSystemEntries(link).Any())
+                Directory.Delete(link);
+            else if (Directory.Exists(link) || File.Exists(link))
+                throw new RunnerException($"{link} exists and is not a link: move it away, so that MaskBench can link it to {target}");
+            Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+            File.CreateSymbolicLink(link, target);
+            made.Add(link);
+        }
+        return made;
+    }
+
+    /// <summary>Runs the recipe's preprocessing (SimpleDet's roidb) in the environment, once per COCO folder:
+    /// a marker in the source tree remembers the command and the folder it ran for.</summary>
+    public static async Task<bool> PrepareAsync(Recipe recipe, IExecutionHost host, string sourceDirectory, string coco, CancellationToken cancellation = default)
+    {
+        if (recipe.Data.Prepare.Count == 0)
+            return false;
+        var marker = Path.Combine(sourceDirectory, PreparedMarker);
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", [Path.GetFullPath(coco), .. recipe.Data.Prepare]))));
+        if (File.Exists(marker) && File.ReadAllText(marker).Trim() == key)
+        {
+            Log.Information("{Id}: the data preprocessing already ran for {Coco}", recipe.Id, coco);
+            return false;
+        }
+        var spec = new ProcessSpec(recipe.Data.Prepare, Path.GetFullPath(sourceDirectory), new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" });
+        await LoggedCommand.RunAsync(
+            $"Prepare data for {recipe.TargetSuffix}",
+            host.Prepare(spec, $"maskbench-prepare-{recipe.Id}-{Guid.NewGuid():N}"[..40]),
+            TimeSpan.FromHours(2),
+            cancellation
+        );
+        File.WriteAllText(marker + ".tmp", key + "\n");
+        File.Move(marker + ".tmp", marker, overwrite: true);
+        return true;
+    }
+}

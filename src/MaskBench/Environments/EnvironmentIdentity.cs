@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using MaskBench.Running;
+
+namespace MaskBench.Environments;
+
+/// <summary>What a training environment is, for the stamp and the manifest.</summary>
+/// <param name="Provider"><c>docker</c>, <c>podman</c> or <c>venv</c>.</param>
+/// <param name="Id">The image id, or the interpreter's real path.</param>
+/// <param name="Reference">What runs: the image tag, or the interpreter path as given.</param>
+/// <param name="Packages">The installed Python distributions, <c>name==version</c>, sorted.</param>
+public sealed record EnvironmentIdentity(string Provider, string Id, string Reference, string Python, IReadOnlyList<string> Packages)
+{
+    /// <summary>One hash of all of it, for a stamp.</summary>
+    public string Hash =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", [Provider, Id, Reference, Python, .. Packages]))));
+
+    public IReadOnlyDictionary<string, string> Facts =>
+        new Dictionary<string, string>
+        {
+            ["environment.provider"] = Provider,
+            ["environment.id"] = Id,
+            ["environment.reference"] = Reference,
+            ["environment.python"] = Python,
+            ["environment.hash"] = Hash,
+            ["environment.packages"] = string.Join(" ", Packages),
+        };
+}
+
+/// <param name="Provider"><c>docker</c> (default on a GPU host), <c>podman</c> or <c>venv</c>.</param>
+/// <param name="Root">The MaskBench root: environment recipes are relative to it.</param>
+/// <param name="Interpreter">For <c>venv</c>: the Python interpreter, or a virtual environment's folder.</param>
+/// <param name="Stack">Overrides of the recipe's stack (<c>cuda=11.8</c>, …): build arguments of its Dockerfile.</param>
+/// <param name="Engine">The container CLI; null means the provider's name.</param>
+/// <param name="EngineVariables">Variables for the engine CLI, e.g. <c>CONTAINERS_CONF</c>.</param>
+/// <param name="StateDirectory">Where MaskBench keeps small files of its own (shims), e.g. <c>.maskbench/</c>.</param>
+public sealed record EnvironmentOptions(
+    string Provider,
+    string Root,
+    string? Interpreter,
+    IReadOnlyDictionary<string, string> Stack,
+    string? Engine,
+    IReadOnlyDictionary<string, string> EngineVariables,
+    string StateDirectory
+)
+{
+    /// <summary>Options of <c>run</c> for trainings and probes; see <see cref="ContainerHostOptions.TrainingRunArguments"/>.</summary>
+    public IReadOnlyList<string> RunArguments { get; init; } = ContainerHostOptions.TrainingRunArguments;
+
+    public string EngineProgram => Engine ?? Provider;
+
+    public bool IsContainer => Provider is "docker" or "podman";
+}
+
+/// <summary>A set-up environment: who it is, and how to run a process in it.</summary>
+public sealed record PreparedEnvironment(EnvironmentIdentity Identity, Func<HostRequest, IExecutionHost> Host);
+
+/// <param name="Mounts">Folders the process needs (source tree, COCO, weights, output): mounted at the same path in a container.</param>
+/// <param name="Gpus">GPUs the process gets.</param>
+public sealed record HostRequest(IReadOnlyList<string> Mounts, int Gpus);
+
+/// <summary>Reads and writes an identity as JSON (atomically), so Train can open what Setup built.</summary>
+public static class EnvironmentIdentityFile
+{
+    public static void Write(EnvironmentIdentity identity, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path + ".tmp", Newtonsoft.Json.JsonConvert.SerializeObject(identity, Newtonsoft.Json.Formatting.Indented));
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    public static EnvironmentIdentity Read(string path) =>
+        File.Exists(path)
+            ? Newtonsoft.Json.JsonConvert.DeserializeObject<EnvironmentIdentity>(File.ReadAllText(path))
+                ?? throw new RunnerException($"{path} is empty: run Setup again")
+            : throw new RunnerException($"no environment recorded at {path}: run Setup first");
+}

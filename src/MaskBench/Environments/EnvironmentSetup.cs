@@ -1,0 +1,55 @@
+using MaskBench.Catalog;
+using MaskBench.Running;
+
+namespace MaskBench.Environments;
+
+/// <summary>The entry points of Setup (build an environment) and Train (open the one Setup built).</summary>
+public static class EnvironmentSetup
+{
+    public static IReadOnlyList<string> Providers { get; } = ["docker", "podman", "venv"];
+
+    public static Task<PreparedEnvironment> SetupAsync(Recipe recipe, string sourceDirectory, EnvironmentOptions options, CancellationToken cancellation = default) =>
+        Known(options.Provider) switch
+        {
+            "venv" => VenvEnvironment.SetupAsync(recipe, sourceDirectory, options, cancellation),
+            _ => ContainerEnvironment.SetupAsync(recipe, sourceDirectory, options, cancellation),
+        };
+
+    /// <summary>The environment a successful Setup recorded, ready to run in (no rebuild). Fails with a clear
+    /// message when it is gone (image removed, interpreter uninstalled).</summary>
+    public static async Task<PreparedEnvironment> OpenAsync(EnvironmentIdentity identity, string sourceDirectory, EnvironmentOptions options, CancellationToken cancellation = default)
+    {
+        var source = Path.GetFullPath(sourceDirectory);
+        if (Known(identity.Provider) == "venv")
+        {
+            if (!File.Exists(identity.Reference))
+                throw new RunnerException($"the interpreter {identity.Reference} that Setup used is gone: run Setup again (or pass --interpreter)");
+            var host = VenvEnvironment.Host(identity.Reference, options.StateDirectory);
+            return new PreparedEnvironment(identity, _ => host);
+        }
+        var engine = options.Engine ?? identity.Provider;
+        var exists = await ShortCommand.TryRunAsync(
+            engine,
+            ["image", "inspect", "--format", "{{.Id}}", identity.Reference],
+            variables: options.EngineVariables.ToDictionary(v => v.Key, string? (v) => v.Value),
+            cancellation: cancellation
+        );
+        if (exists is null)
+            throw new RunnerException($"the container engine '{engine}' is not installed: install it, or pass --container-engine");
+        if (!exists.Ok || exists.StandardOutput.Trim() != identity.Id)
+            throw new RunnerException($"the image {identity.Reference} ({identity.Id}) that Setup built is gone or was replaced: run Setup again");
+        return new PreparedEnvironment(
+            identity,
+            request => new ContainerHost(
+                new ContainerHostOptions(engine, identity.Reference, request.Mounts.Prepend(source).ToList(), request.Gpus, options.RunArguments, options.EngineVariables)
+            )
+        );
+    }
+
+    static string Known(string provider) =>
+        Providers.Contains(provider)
+            ? provider
+            : throw new RunnerException(
+                $"unknown environment provider '{provider}'" + Suggest.Nearest(provider, Providers).Format() + $"; known: {string.Join(", ", Providers)}"
+            );
+}

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using MaskBench.Catalog;
+using MaskBench.Running;
+using Serilog;
+
+namespace MaskBench.Environments;
+
+/// <summary>A file of ImageNet-pretrained weights where the implementation will look for it, with its hash.</summary>
+public sealed record WeightFile(string Name, string Path, string Sha256);
+
+/// <summary>The ImageNet-pretrained weights each recipe loads: fetched once into <c>--weights DIR</c>, checked by
+/// hash (the recipe's, or the one recorded when the file was first fetched, in <c>weights.sha256</c>), and
+/// put where each implementation looks, so that a node without internet trains all the same.</summary>
+public static class WeightsCache
+{
+    public const string HashFile = "weights.sha256";
+
+    /// <param name="download">False on a node without internet: a missing file is then an error, not a fetch.</param>
+    public static async Task<IReadOnlyList<WeightFile>> EnsureAsync(
+        Recipe recipe,
+        string weights,
+        string sourceDirectory,
+        bool download = true,
+        HttpClient? http = null,
+        CancellationToken cancellation = default
+    )
+    {
+        weights = Path.GetFullPath(weights);
+        Directory.CreateDirectory(weights);
+        var problems = new List<string>();
+        var files = new List<WeightFile>();
+        foreach (var spec in recipe.Weights)
+        {
+            var inCache = spec.Path.Contains("{weights}", StringComparison.Ordinal)
+                ? Path.GetFullPath(Placeholders.Fill(spec.Path, new Dictionary<string, string> { ["weights"] = weights }))
+                : Path.Combine(weights, spec.Name);
+            var problem = await FetchAsync(spec, weights, inCache, download, http, cancellation);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+                continue;
+            }
+            var hash = await HashAsync(inCache, cancellation);
+            problem = WeightHashes.Check(weights, spec, inCache, hash);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+                continue;
+            }
+            if (!spec.Path.Contains("{weights}", StringComparison.Ordinal))
+                Place(Path.Combine(Path.GetFullPath(sourceDirectory), spec.Path), inCache);
+            files.Add(new WeightFile(spec.Name, inCache, hash));
+        }
+        if (problems.Count > 0)
+            throw new RunnerException(string.Join("\n", problems));
+        return files;
+    }
+
+    static async Task<string?> FetchAsync(WeightSpec spec, string weights, string inCache, bool download, HttpClient? http, CancellationToken cancellation)
+    {
+        if (File.Exists(inCache))
+            return null;
+        var flat = Path.Combine(weights, spec.Name);
+        if (File.Exists(flat) && flat != inCache)
+        {
+            Place(inCache, flat);
+            return null;
+        }
+        if (spec.Url is null)
+            return $"{spec.Name} has no download address: put the file at {flat} (see the recipe's notes)";
+        if (!download)
+            return $"{spec.Name} is not in {weights} and this node does not download: fetch {spec.Url} into {flat} on a machine with internet";
+        Directory.CreateDirectory(Path.GetDirectoryName(inCache)!);
+        var partial = inCache + ".partial";
+        Log.Information("fetching {Name} from {Url}", spec.Name, spec.Url);
+        try
+        {
+            await using (var target = File.Create(partial))
+            {
+                var uri = new Uri(spec.Url);
+                if (uri.IsFile)
+                {
+                    await using var source = File.OpenRead(uri.LocalPath);
+                    await source.CopyToAsync(target, cancellation);
+                }
+                else
+                {
+                    using var client = http is null ? new HttpClient { Timeout = TimeSpan.FromMinutes(30) } : null;
+                    await using var source = await (http ?? client!).GetStreamAsync(uri, cancellation);
+                    await source.CopyToAsync(target, cancellation);
+                }
+            }
+            File.Move(partial, inCache);
+            return null;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or UnauthorizedAccessException)
+        {
+            File.Delete(partial);
+            return $"cannot fetch {spec.Name} from {spec.Url} ({e.Message}): put the file at {flat} by hand";
+        }
+    }
+
+    static void Place(string link, string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        if (new FileInfo(link).LinkTarget is not null)
+            File.Delete(link);
+        else if (File.Exists(link))
+            throw new RunnerException($"{link} exists and is not a link: move it away, so that MaskBench can link it to {target}");
+        File.CreateSymbolicLink(link, target);
+    }
+
+    static async Task<string> HashAsync(string path, CancellationToken cancellation)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellation));
+    }
+}

@@ -1,0 +1,70 @@
+using MaskBench.Parsing;
+using Serilog;
+
+namespace MaskBench.Running;
+
+/// <summary>What the runner knows while a training runs, updated line by line (lines arrive one at a time).</summary>
+sealed class LiveState(TrainRequest request)
+{
+    const int KeptLines = 30;
+
+    readonly FailureSignatures signatures = new(request.Failures);
+    readonly ProgressReporter progress = new(request.Id, request.Window, request.ImagesPerIteration, request.ProgressInterval);
+    readonly Queue<string> last = new();
+    bool watcherFailed;
+
+    public int? LastIteration { get; private set; }
+
+    /// <summary>Arrival time of the line that completed the window.</summary>
+    public double? WindowCompleteAt { get; private set; }
+
+    /// <summary>The first failure signature, before the window was complete.</summary>
+    public MatchedFailure? Failure { get; private set; }
+
+    public IReadOnlyList<string> LastLines
+    {
+        get
+        {
+            lock (last)
+                return last.ToList();
+        }
+    }
+
+    public void OnLine(ArrivedLine line)
+    {
+        lock (last)
+        {
+            last.Enqueue(line.Text);
+            if (last.Count > KeptLines)
+                last.Dequeue();
+        }
+        if (request.EchoLines)
+            Log.Information("{Id} | {Line:l}", request.Id, line.Text);
+
+        var matched = signatures.Match(line);
+        if (matched is not null && WindowCompleteAt is null && Failure is null)
+        {
+            Failure = matched;
+            Log.Warning("{Id}: the log shows a failure ({Kind}): {Line:l}", request.Id, matched.Kind, matched.Line);
+        }
+        if (request.WatchedStream != "both" && request.WatchedStream != line.Stream)
+            return;
+        Progress seen;
+        try
+        {
+            seen = request.Watcher.Observe(line.Text);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or OverflowException)
+        {
+            if (!watcherFailed)
+                Log.Error("{Id}: the log watcher cannot read a line ({Error}); the run goes on, its window may never complete: {Line:l}", request.Id, e.Message, line.Text);
+            watcherFailed = true;
+            return;
+        }
+        if (seen.Iteration is { } iteration)
+            LastIteration = iteration;
+        if (seen.WindowComplete && WindowCompleteAt is null && Failure is null)
+            WindowCompleteAt = line.Seconds;
+        progress.Observe(seen, line.Seconds);
+    }
+}

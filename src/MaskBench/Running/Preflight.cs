@@ -1,0 +1,77 @@
+namespace MaskBench.Running;
+
+/// <param name="What">What the space is for, for the message: "the container images", "the training output".</param>
+public sealed record DiskNeed(string Path, long Bytes, string What);
+
+/// <param name="Gpus">GPUs the trainings need (0: no GPU check).</param>
+/// <param name="ContainerEngine"><c>docker</c> or <c>podman</c>; null when no container runs (venv).</param>
+/// <param name="NvidiaSmi">The driver's query tool.</param>
+/// <param name="CdiFolders">Where podman looks for the NVIDIA CDI spec.</param>
+public sealed record PreflightRequest(int Gpus, string? ContainerEngine, IReadOnlyList<DiskNeed> Disk)
+{
+    public string NvidiaSmi { get; init; } = "nvidia-smi";
+    public IReadOnlyList<string> CdiFolders { get; init; } = ["/etc/cdi", "/var/run/cdi"];
+    public IReadOnlyDictionary<string, string?> EngineVariables { get; init; } = new Dictionary<string, string?>();
+}
+
+/// <summary>Checks what a GPU training needs before anything long starts: GPUs, the container engine and
+/// its GPU runtime, free disk. One message per problem; none means go.</summary>
+public static class Preflight
+{
+    public static async Task<IReadOnlyList<string>> CheckAsync(PreflightRequest request, CancellationToken cancellation = default)
+    {
+        var problems = new List<string>();
+        if (request.Gpus > 0)
+        {
+            var gpus = await MachineFacts.GpusAsync(request.NvidiaSmi, cancellation);
+            if (gpus is null)
+                problems.Add($"no NVIDIA driver answers ({request.NvidiaSmi} is missing or fails): training needs {request.Gpus} GPUs; install the driver, or use the CPU smoke profile");
+            else if (gpus.Count < request.Gpus)
+                problems.Add($"{request.Gpus} GPUs are needed (--gpus {request.Gpus}) but this machine has {gpus.Count}{(gpus.Count > 0 ? $" ({string.Join(", ", gpus.Models.Distinct())})" : "")}: pass --gpus {Math.Max(1, gpus.Count)} or use a bigger machine");
+        }
+        if (request.ContainerEngine is { } engine)
+            problems.AddRange(await EngineProblemsAsync(engine, request, cancellation));
+        foreach (var need in request.Disk)
+        {
+            var free = FreeBytes(need.Path);
+            if (free < need.Bytes)
+                problems.Add($"only {Gib(free)} free at {need.Path} for {need.What}; about {Gib(need.Bytes)} are needed: free some space or point it elsewhere");
+        }
+        return problems;
+    }
+
+    static async Task<IReadOnlyList<string>> EngineProblemsAsync(string engine, PreflightRequest request, CancellationToken cancellation)
+    {
+        var version = await ShortCommand.TryRunAsync(engine, ["--version"], variables: request.EngineVariables, cancellation: cancellation);
+        if (version is null)
+            return [$"the container engine '{engine}' is not installed: install it, pass --container-engine podman|docker, or use --environment venv"];
+        var info = await ShortCommand.TryRunAsync(engine, ["info", "--format", "{{json .}}"], variables: request.EngineVariables, timeout: TimeSpan.FromSeconds(30), cancellation: cancellation);
+        if (info is not { Ok: true })
+            return [$"'{engine} info' fails ({string.Join(" | ", info?.LastLines(2) ?? [])}): start the engine's daemon, or use --container-engine podman"];
+        if (request.Gpus <= 0)
+            return [];
+        var isPodman = Path.GetFileName(engine).StartsWith("podman", StringComparison.Ordinal);
+        if (isPodman && !HasCdiSpec(request.CdiFolders))
+            return [$"podman has no NVIDIA CDI spec in {string.Join(" or ", request.CdiFolders)}: install nvidia-container-toolkit and run 'nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml'"];
+        if (!isPodman && !info.StandardOutput.Contains("nvidia", StringComparison.OrdinalIgnoreCase) && !HasCdiSpec(request.CdiFolders))
+            return [$"docker has no NVIDIA runtime: install nvidia-container-toolkit and run 'nvidia-ctk runtime configure --runtime=docker', then restart docker"];
+        return [];
+    }
+
+    static bool HasCdiSpec(IEnumerable<string> folders) =>
+        folders.Where(Directory.Exists)
+            .SelectMany(f => Directory.EnumerateFiles(f))
+            .Any(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)
+                ? File.ReadAllText(f).Contains("nvidia.com/gpu", StringComparison.Ordinal)
+                : false);
+
+    static long FreeBytes(string path)
+    {
+        var existing = new DirectoryInfo(Path.GetFullPath(path));
+        while (existing is not null && !existing.Exists)
+            existing = existing.Parent;
+        return new DriveInfo(existing?.FullName ?? "/").AvailableFreeSpace;
+    }
+
+    static string Gib(long bytes) => $"{bytes / (1024.0 * 1024 * 1024):0.#} GiB";
+}

@@ -1,0 +1,45 @@
+using MaskBench.Catalog;
+using MaskBench.Environments;
+using MaskBench.Running;
+using MaskBench.Tests.Running;
+
+namespace MaskBench.Tests.Environments;
+
+[Collection("processes")]
+public class VenvEnvironmentSpecs
+{
+    [Fact(Timeout = 60_000)]
+    public async Task The_venv_provider_runs_python_as_the_named_interpreter_also_inside_scripts()
+    {
+        // Arrange
+        using var fake = new FakeTraining();
+        var recipe = RecipeLoader.Load(Paths.Repository("recipes", "detectron2.json")) with
+        {
+            Environment = new EnvironmentSpec(null, new Dictionary<string, string>(), ["python", "-c", "import platform; open('built.txt', 'w').write(platform.python_version())"]),
+        };
+        var options = new EnvironmentOptions("venv", Paths.Root, "/usr/bin/python3", new Dictionary<string, string>(), null, new Dictionary<string, string>(), Path.Combine(fake.Root, "state"));
+
+        // Act
+        var environment = await EnvironmentSetup.SetupAsync(recipe, fake.Root, options);
+        var host = environment.Host(new HostRequest([], 0));
+        var nested = await ShortCommand.TryRunAsync(host, ProcessSpec.Of(fake.Root, "env", "python", "-c", "import platform; print(platform.python_version())"), "nested", TimeSpan.FromSeconds(30));
+
+        // Assert
+        var debian = File.ReadAllText(Path.Combine(fake.Root, "built.txt"));
+        Assert.StartsWith("3.", debian);
+        Assert.Equal(debian, nested!.StandardOutput.Trim());
+        Assert.Equal("venv", environment.Identity.Provider);
+        Assert.StartsWith(debian, environment.Identity.Python);
+        Assert.NotEmpty(environment.Identity.Packages);
+    }
+
+    [Fact]
+    public void A_missing_interpreter_is_named_with_the_fix()
+    {
+        // Act
+        var error = Assert.Throws<RunnerException>(() => VenvEnvironment.Interpreter("/nowhere/bin/python"));
+
+        // Assert
+        Assert.Contains("--interpreter /nowhere/bin/python", error.Message);
+    }
+}

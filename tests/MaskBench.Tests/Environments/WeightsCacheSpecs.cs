@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using MaskBench.Catalog;
+using MaskBench.Environments;
+using MaskBench.Running;
+using MaskBench.Tests.Running;
+
+namespace MaskBench.Tests.Environments;
+
+public class WeightsCacheSpecs
+{
+    static Recipe WithWeights(params WeightSpec[] weights) =>
+        RecipeLoader.Load(Paths.Repository("recipes", "simpledet.json")) with { Weights = weights };
+
+    static string Published(string root, string name, string content)
+    {
+        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(root, "mirror")).FullName, name);
+        File.WriteAllText(path, content);
+        return new Uri(path).AbsoluteUri;
+    }
+
+    [Fact]
+    public async Task Weights_are_fetched_once_recorded_by_hash_and_linked_where_the_implementation_looks()
+    {
+        // Arrange
+        using var scratch = new FakeTraining();
+        var url = Published(scratch.Root, "R-50.pkl", "weights");
+        var weights = Path.Combine(scratch.Root, "weights");
+        var recipe = WithWeights(new WeightSpec("R-50.pkl", url, null, "pretrain_model/R-50.pkl"));
+
+        // Act
+        var first = await WeightsCache.EnsureAsync(recipe, weights, scratch.Root);
+        File.Delete(new Uri(url).LocalPath);
+        var second = await WeightsCache.EnsureAsync(recipe, weights, scratch.Root, download: false);
+
+        // Assert
+        var hash = Convert.ToHexStringLower(SHA256.HashData("weights"u8));
+        Assert.Equal(hash, first.Single().Sha256);
+        Assert.Equal(first, second);
+        Assert.Equal($"{hash}  R-50.pkl", File.ReadAllText(Path.Combine(weights, WeightsCache.HashFile)).Trim());
+        Assert.Equal("weights", File.ReadAllText(Path.Combine(scratch.Root, "pretrain_model", "R-50.pkl")));
+    }
+
+    [Fact]
+    public async Task A_file_whose_hash_changed_is_refused()
+    {
+        // Arrange
+        using var scratch = new FakeTraining();
+        var weights = Directory.CreateDirectory(Path.Combine(scratch.Root, "weights")).FullName;
+        var recipe = WithWeights(new WeightSpec("R-50.pkl", Published(scratch.Root, "R-50.pkl", "good"), null, "{weights}/R-50.pkl"));
+        await WeightsCache.EnsureAsync(recipe, weights, scratch.Root);
+        File.WriteAllText(Path.Combine(weights, "R-50.pkl"), "corrupted");
+
+        // Act
+        var error = await Assert.ThrowsAsync<RunnerException>(() => WeightsCache.EnsureAsync(recipe, weights, scratch.Root));
+
+        // Assert
+        Assert.Contains("changed since it was first fetched", error.Message);
+    }
+
+    [Fact]
+    public async Task Missing_weights_without_an_address_or_offline_say_where_to_put_them()
+    {
+        // Arrange
+        using var scratch = new FakeTraining();
+        var weights = Path.Combine(scratch.Root, "weights");
+        var recipe = WithWeights(
+            new WeightSpec("resnet-v1-50-0000.params", null, null, "pretrain_model/resnet-v1-50-0000.params"),
+            new WeightSpec("R-50.pkl", "https://example.invalid/R-50.pkl", null, "{weights}/R-50.pkl")
+        );
+
+        // Act
+        var error = await Assert.ThrowsAsync<RunnerException>(() => WeightsCache.EnsureAsync(recipe, weights, scratch.Root, download: false));
+
+        // Assert
+        var lines = error.Message.Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Contains($"put the file at {Path.Combine(weights, "resnet-v1-50-0000.params")}", lines[0]);
+        Assert.Contains("this node does not download", lines[1]);
+    }
+
+    [Fact]
+    public async Task A_hash_the_recipe_gives_is_checked()
+    {
+        // Arrange
+        using var scratch = new FakeTraining();
+        var recipe = WithWeights(new WeightSpec("R-50.pkl", Published(scratch.Root, "R-50.pkl", "weights"), new string('0', 64), "{weights}/R-50.pkl"));
+
+        // Act
+        var error = await Assert.ThrowsAsync<RunnerException>(() => WeightsCache.EnsureAsync(recipe, Path.Combine(scratch.Root, "w"), scratch.Root));
+
+        // Assert
+        Assert.Contains("the recipe expects 0000", error.Message);
+    }
+}
