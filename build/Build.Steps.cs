@@ -28,10 +28,6 @@ partial class Build
         AtomicFile.WriteAllText(PatchReport(recipe), JsonConvert.SerializeObject(report, Formatting.Indented));
     }
 
-    void SetupEnvironment(Recipe recipe) => NotImplementedYet("Setup", "issue 6: environments");
-
-    void TrainModel(Recipe recipe) => NotImplementedYet("Train", "issue 6: the training run");
-
     void ParseLog(Recipe recipe)
     {
         var result = RunParser.ParseAndWrite(recipe, RunFolder(recipe), ImagesPerIteration(recipe), Window);
@@ -72,7 +68,4 @@ partial class Build
     int ImagesPerIteration(Recipe recipe) => recipe.Images.PerIteration(Gpus, Settings(recipe));
 
     string TableFile(string extension) => Path.Combine(ArtifactsDirectory, $"benchmark.{extension}");
-
-    static void NotImplementedYet(string step, string where) =>
-        throw new BuildException($"{step} is not implemented yet ({where}); nothing was done");
 }

@@ -54,6 +54,7 @@ public abstract partial class NukeBuild
             };
             Cancellation = cancel.Token;
             using var workLock = schedule.Any(t => t.IsTracked) ? WorkLock.Acquire(Path.Combine(StampDirectory, ".lock")) : null;
+            BeforeRunning(Plan.Make(invoked, schedule, decider).Decisions.Where(d => d.Verdict == Verdict.Run).Select(d => d.Target).ToList()).GetAwaiter().GetResult();
             var executor = new Executor(graph, stamps, decider);
             executor.TargetFailed += (target, e) => OnTargetFailed(target.Name, e);
             var results = executor.Run(schedule, cancel.Token).GetAwaiter().GetResult();

@@ -35,6 +35,9 @@ public abstract partial class NukeBuild
 
     protected virtual void OnTargetFailed(string target, Exception exception) { }
 
+    /// <summary>Called with the targets that will run, before the first one starts: fail fast here.</summary>
+    protected virtual Task BeforeRunning(IReadOnlyList<string> targetsToRun) => Task.CompletedTask;
+
     /// <summary>Files the build generates from its own declaration (schema, CI workflow): path and content.</summary>
     protected virtual IEnumerable<(string Path, string Content)> GeneratedFiles(TargetGraph graph, IReadOnlyList<BuildParameter> parameters) =>
         [(Path.Combine(RootDirectory, ".nuke", "build.schema.json"), SchemaGenerator.Generate(graph, parameters))];

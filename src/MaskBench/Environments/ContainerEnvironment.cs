@@ -14,7 +14,7 @@ public static class ContainerEnvironment
     public static async Task<PreparedEnvironment> SetupAsync(Recipe recipe, string sourceDirectory, EnvironmentOptions options, CancellationToken cancellation = default)
     {
         if (recipe.Environment.Recipe is null)
-            throw new RunnerException($"{recipe.File}: environment.recipe names no Dockerfile; add one under environments/{recipe.Id}/, or use --environment venv");
+            throw new RunnerException($"{recipe.File}: environment.recipe names no Dockerfile; add one under environments/{recipe.Id}/, or use --provider venv");
         var dockerfile = Path.GetFullPath(Path.Combine(options.Root, recipe.Environment.Recipe));
         if (!File.Exists(dockerfile))
             throw new RunnerException($"{recipe.File}: the environment recipe {dockerfile} does not exist");

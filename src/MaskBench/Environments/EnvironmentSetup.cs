@@ -23,7 +23,7 @@ public static class EnvironmentSetup
         if (Known(identity.Provider) == "venv")
         {
             if (!File.Exists(identity.Reference))
-                throw new RunnerException($"the interpreter {identity.Reference} that Setup used is gone: run Setup again (or pass --interpreter)");
+                throw new RunnerException($"the interpreter {identity.Reference} that Setup used is gone: run Setup again (or pass --python)");
             var host = VenvEnvironment.Host(identity.Reference, options.StateDirectory);
             return new PreparedEnvironment(identity, _ => host);
         }

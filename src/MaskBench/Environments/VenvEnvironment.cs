@@ -27,10 +27,10 @@ public static class VenvEnvironment
     public static string Interpreter(string? given)
     {
         if (string.IsNullOrWhiteSpace(given))
-            throw new RunnerException("the venv environment needs an interpreter: pass --interpreter /path/to/python (or a virtual environment's folder)");
+            throw new RunnerException("the venv environment needs an interpreter: pass --python /path/to/python (or a virtual environment's folder)");
         var path = Directory.Exists(given) ? Path.Combine(given, "bin", "python") : given;
         if (!File.Exists(path))
-            throw new RunnerException($"--interpreter {given}: there is no {path}; name a python executable or a virtual environment's folder");
+            throw new RunnerException($"--python {given}: there is no {path}; name a python executable or a virtual environment's folder");
         return Path.GetFullPath(path);
     }
 

@@ -44,7 +44,7 @@ public static class Preflight
     {
         var version = await ShortCommand.TryRunAsync(engine, ["--version"], variables: request.EngineVariables, cancellation: cancellation);
         if (version is null)
-            return [$"the container engine '{engine}' is not installed: install it, pass --container-engine podman|docker, or use --environment venv"];
+            return [$"the container engine '{engine}' is not installed: install it, pass --container-engine podman|docker, or use --provider venv"];
         var info = await ShortCommand.TryRunAsync(engine, ["info", "--format", "{{json .}}"], variables: request.EngineVariables, timeout: TimeSpan.FromSeconds(30), cancellation: cancellation);
         if (info is not { Ok: true })
             return [$"'{engine} info' fails ({string.Join(" | ", info?.LastLines(2) ?? [])}): start the engine's daemon, or use --container-engine podman"];

@@ -40,6 +40,6 @@ public class VenvEnvironmentSpecs
         var error = Assert.Throws<RunnerException>(() => VenvEnvironment.Interpreter("/nowhere/bin/python"));
 
         // Assert
-        Assert.Contains("--interpreter /nowhere/bin/python", error.Message);
+        Assert.Contains("--python /nowhere/bin/python", error.Message);
     }
 }
