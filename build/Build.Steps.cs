@@ -65,7 +65,8 @@ partial class Build
         Log.Information("Comparison table:\n{Table}", BenchmarkTable.Markdown(rows));
     }
 
-    int ImagesPerIteration(Recipe recipe) => recipe.Images.PerIteration(Gpus, Settings(recipe));
+    /// <summary>With <c>--gpus 0</c> a run uses one device, the CPU.</summary>
+    int ImagesPerIteration(Recipe recipe) => recipe.Images.PerIteration(Math.Max(1, Gpus), Settings(recipe));
 
     string TableFile(string extension) => Path.Combine(ArtifactsDirectory, $"benchmark.{extension}");
 }

@@ -55,7 +55,8 @@ public static class Aggregator
     {
         log ??= Log.Logger;
         if (row.Status == ThroughputResult.Ok)
-            log.Information("{Implementation}: {Throughput:F1} img/s over {Window} ({Published} published)", row.Implementation, row.Throughput, row.Window, row.Published);
+            log.Information("{Implementation}: {Throughput:0.##} img/s over {Window} ({Published})", row.Implementation, row.Throughput, row.Window,
+                row.Published is { } published ? $"{published} published" : "no published figure");
         else
             log.Warning("{Implementation}: {Status}: {Reason}", row.Implementation, row.Status, row.Reason);
         return row;

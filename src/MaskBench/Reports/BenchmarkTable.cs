@@ -25,15 +25,15 @@ public static class BenchmarkTable
         text.Append("| Implementation | Throughput (img/s) | Published (img/s) | Ratio | Window | Images/iter | Status |\n");
         text.Append("|---|---:|---:|---:|---|---:|---|\n");
         foreach (var r in rows)
-            text.Append($"| {Cell(r.Name)} | {Number(r.Throughput, "F1")} | {Number(r.Published, "0.##")} | {Number(r.Ratio, "F2")} | "
+            text.Append($"| {Cell(r.Name)} | {Number(r.Throughput, r.Throughput < 10 ? "F2" : "F1")} | {Number(r.Published, "0.##")} | {Number(r.Ratio, "F2")} | "
                 + $"{WindowText(r)} | {r.ImagesPerIteration} | {Cell(r.Reason is null ? r.Status : $"{r.Status}: {r.Reason}")} |\n");
         text.Append("\nThroughput is the average over 1-based iterations ").Append(rows.FirstOrDefault()?.Requested.ToString() ?? "101..500")
-            .Append(" (the page's 100-500, skipping GPU warmup); * marks a window or timing that is the closest the log allows.\n\n");
+            .Append(" (the page's window is 101..500: iterations 100-500, skipping GPU warm-up); * marks a window or timing that is the closest the log allows.\n\n");
         foreach (var r in rows.Where(r => r.Method is not null))
         {
             text.Append($"- {r.Name} (`{r.Format}`): {r.Method}");
             if (r.HarnessThroughput is { } h)
-                text.Append($"; harness line timestamps give {h.ToString("F1", CultureInfo.InvariantCulture)} img/s");
+                text.Append($"; harness line timestamps give {h.ToString(h < 10 ? "F2" : "F1", CultureInfo.InvariantCulture)} img/s");
             text.Append(".\n");
         }
         return text.ToString();

@@ -72,18 +72,19 @@ public class BuildScriptSpecs
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task A_step_that_is_not_built_yet_fails_clearly_and_marks_nothing_done()
+    public async Task A_GPU_run_on_a_machine_without_GPUs_stops_in_preflight_before_anything_starts()
     {
         // Arrange
         using var build = new BuildScript();
 
         // Act
-        var result = await build.Run("Setup-Detectron2", "--skip", "Patch-Detectron2");
-        var plan = await build.Run("Setup-Detectron2", "--skip", "Patch-Detectron2", "--plan");
+        var result = await build.Run("Train-Detectron2", "--skip", "--gpus", "8", "--coco", "synthetic");
 
         // Assert
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Setup-Detectron2  failed", result.StandardOutput);
-        Assert.Contains("Setup-Detectron2  run", plan.StandardOutput);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: preflight found", result.StandardError);
+        Assert.Contains("before Train-Detectron2", result.StandardError);
+        Assert.Contains("GPUs", result.StandardError);
+        Assert.False(Directory.Exists(Path.Combine(build.ArtifactsDir, "runs")), "nothing may start when preflight fails");
     }
 }
