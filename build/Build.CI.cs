@@ -14,7 +14,10 @@ partial class Build
         TimeoutMinutes: 60
     );
 
-    protected override IEnumerable<(string Path, string Content)> GeneratedFiles(TargetGraph graph, IReadOnlyList<BuildParameter> parameters) =>
+    protected override IEnumerable<(string Path, string Content)> GeneratedFiles(
+        TargetGraph graph,
+        IReadOnlyList<BuildParameter> parameters
+    ) =>
         base.GeneratedFiles(graph, parameters)
             .Append((Path.Combine(RootDirectory, ".github", "workflows", $"{Workflow.Name}.yml"), Workflow.Render()));
 }

@@ -11,30 +11,43 @@ partial class Build
     Target ChainTarget(Stage stage, Recipe recipe) =>
         stage switch
         {
-            Stage.Clone => _ => _.Description(Chain.Description(stage, recipe)).Unlisted()
-                .Inputs(i => i.Value("repository", Repository(recipe)).Value("pin", recipe.Source.Pin))
-                .Produces(new TargetOutput($"{recipe.Id}/source at the pin", () => CheckedOutCommit(recipe)))
-                .Executes(() => CloneSource(recipe)),
-            Stage.Patch => _ => _.Description(Chain.Description(stage, recipe)).Unlisted()
-                .DependsOn(Chain.Name(Stage.Clone, recipe))
-                .Inputs(i => i.Value("patches", JsonConvert.SerializeObject(recipe.Patches)).Files(Path.Combine(RootDirectory, "patches", recipe.Id)))
-                .Produces(TargetOutput.File(PatchReport(recipe)))
-                .Executes(() => PatchSource(recipe)),
-            Stage.Setup => _ => _.Description(Chain.Description(stage, recipe)).Unlisted()
-                .DependsOn(Chain.Name(Stage.Patch, recipe))
-                .Inputs(i => SetupInputs(i, recipe))
-                .Produces(TargetOutput.File(EnvironmentRecord(recipe)))
-                .Executes(() => SetupEnvironment(recipe)),
-            Stage.Train => _ => _.Description(Chain.Description(stage, recipe)).Unlisted()
-                .DependsOn([Chain.Name(Stage.Setup, recipe), .. Coco == SyntheticCoco ? [nameof(Data)] : Array.Empty<string>()])
-                .Inputs(i => TrainInputs(i, recipe))
-                .Produces(TargetOutput.File(RunFile(recipe, "train.log")), TargetOutput.File(RunFile(recipe, "manifest.json")))
-                .Executes(() => TrainModel(recipe)),
-            _ => _ => _.Description(Chain.Description(stage, recipe)).Unlisted()
-                .DependsOn(Chain.Name(Stage.Train, recipe))
-                .Inputs(i => ParseInputs(i, recipe))
-                .Produces(TargetOutput.File(RunFile(recipe, "result.json")))
-                .Executes(() => ParseLog(recipe)),
+            Stage.Clone => _ =>
+                _.Description(Chain.Description(stage, recipe))
+                    .Unlisted()
+                    .Inputs(i => i.Value("repository", Repository(recipe)).Value("pin", recipe.Source.Pin))
+                    .Produces(new TargetOutput($"{recipe.Id}/source at the pin", () => CheckedOutCommit(recipe)))
+                    .Executes(() => CloneSource(recipe)),
+            Stage.Patch => _ =>
+                _.Description(Chain.Description(stage, recipe))
+                    .Unlisted()
+                    .DependsOn(Chain.Name(Stage.Clone, recipe))
+                    .Inputs(i =>
+                        i.Value("patches", JsonConvert.SerializeObject(recipe.Patches))
+                            .Files(Path.Combine(RootDirectory, "patches", recipe.Id))
+                    )
+                    .Produces(TargetOutput.File(PatchReport(recipe)))
+                    .Executes(() => PatchSource(recipe)),
+            Stage.Setup => _ =>
+                _.Description(Chain.Description(stage, recipe))
+                    .Unlisted()
+                    .DependsOn(Chain.Name(Stage.Patch, recipe))
+                    .Inputs(i => SetupInputs(i, recipe))
+                    .Produces(TargetOutput.File(EnvironmentRecord(recipe)))
+                    .Executes(() => SetupEnvironment(recipe)),
+            Stage.Train => _ =>
+                _.Description(Chain.Description(stage, recipe))
+                    .Unlisted()
+                    .DependsOn([Chain.Name(Stage.Setup, recipe), .. Coco == SyntheticCoco ? [nameof(Data)] : Array.Empty<string>()])
+                    .Inputs(i => TrainInputs(i, recipe))
+                    .Produces(TargetOutput.File(RunFile(recipe, "train.log")), TargetOutput.File(RunFile(recipe, "manifest.json")))
+                    .Executes(() => TrainModel(recipe)),
+            _ => _ =>
+                _.Description(Chain.Description(stage, recipe))
+                    .Unlisted()
+                    .DependsOn(Chain.Name(Stage.Train, recipe))
+                    .Inputs(i => ParseInputs(i, recipe))
+                    .Produces(TargetOutput.File(RunFile(recipe, "result.json")))
+                    .Executes(() => ParseLog(recipe)),
         };
 
     Window Window => new(WindowSkip, WindowEnd);
@@ -49,7 +62,8 @@ partial class Build
 
     string RunFile(Recipe recipe, string name) => Path.Combine(RunFolder(recipe), name);
 
-    string Repository(Recipe recipe) => GitMirror is null ? recipe.Source.Repository : Path.Combine(Resolve(GitMirror), recipe.Source.Mirror);
+    string Repository(Recipe recipe) =>
+        GitMirror is null ? recipe.Source.Repository : Path.Combine(Resolve(GitMirror), recipe.Source.Mirror);
 
     string? CheckedOutCommit(Recipe recipe) => GitSource.ReadClonedCommit(Source(recipe));
 
@@ -113,8 +127,9 @@ partial class Build
     }
 
     IReadOnlyDictionary<string, string> SettingOverrides =>
-        Set.Select(pair => pair.Split('=', 2)).ToDictionary(
-            parts => parts.Length == 2 ? parts[0] : throw new BuildException($"--set '{parts[0]}' is not key=value"),
-            parts => parts[1]
-        );
+        Set.Select(pair => pair.Split('=', 2))
+            .ToDictionary(
+                parts => parts.Length == 2 ? parts[0] : throw new BuildException($"--set '{parts[0]}' is not key=value"),
+                parts => parts[1]
+            );
 }

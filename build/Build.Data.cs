@@ -1,7 +1,7 @@
 using MaskBench.Datasets;
 using MaskBench.Engine;
-using Serilog;
 using MaskBench.Files;
+using Serilog;
 
 namespace MaskBench.Build;
 
@@ -13,10 +13,13 @@ partial class Build
     readonly int SyntheticImages = 16;
 
     Target Data =>
-        _ => _.Description("Generate the small synthetic COCO-format dataset that --coco synthetic uses")
-            .Inputs(i => i.Parameter(nameof(SyntheticImages), SyntheticImages).Value("generator", nameof(Datasets.SyntheticCoco) + " 1"))
-            .Produces(TargetOutput.Directory(SyntheticDirectory))
-            .Executes(GenerateData);
+        _ =>
+            _.Description("Generate the small synthetic COCO-format dataset that --coco synthetic uses")
+                .Inputs(i =>
+                    i.Parameter(nameof(SyntheticImages), SyntheticImages).Value("generator", nameof(Datasets.SyntheticCoco) + " 1")
+                )
+                .Produces(TargetOutput.Directory(SyntheticDirectory))
+                .Executes(GenerateData);
 
     string SyntheticDirectory => Path.Combine(WorkDirectory, "data", "synthetic-coco");
 
@@ -24,7 +27,9 @@ partial class Build
     string CocoDirectory =>
         Coco == SyntheticCoco ? SyntheticDirectory
         : Coco is not null ? Resolve(Coco)
-        : throw new BuildException("no dataset: give --coco DIR (COCO 2017, see README), or --coco synthetic for a smoke run on generated data");
+        : throw new BuildException(
+            "no dataset: give --coco DIR (COCO 2017, see README), or --coco synthetic for a smoke run on generated data"
+        );
 
     void GenerateData()
     {
@@ -35,6 +40,10 @@ partial class Build
         if (Directory.Exists(SyntheticDirectory))
             Directory.Delete(SyntheticDirectory, recursive: true);
         Directory.Move(staging, SyntheticDirectory);
-        Log.Information("Wrote {Images} synthetic images and their annotations to {Folder}", SyntheticImages, Shown.Path(SyntheticDirectory));
+        Log.Information(
+            "Wrote {Images} synthetic images and their annotations to {Folder}",
+            SyntheticImages,
+            Shown.Path(SyntheticDirectory)
+        );
     }
 }

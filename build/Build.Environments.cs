@@ -11,12 +11,20 @@ partial class Build
     {
         var prepared = await EnvironmentSetup.SetupAsync(recipe, Source(recipe), EnvironmentOptions, Cancellation);
         EnvironmentIdentityFile.Write(prepared.Identity, EnvironmentRecord(recipe));
-        Log.Information("{Provider} environment {Reference}: {Python}, {Packages} packages", prepared.Identity.Provider, prepared.Identity.Reference, prepared.Identity.Python, prepared.Identity.Packages.Count);
+        Log.Information(
+            "{Provider} environment {Reference}: {Python}, {Packages} packages",
+            prepared.Identity.Provider,
+            prepared.Identity.Reference,
+            prepared.Identity.Python,
+            prepared.Identity.Packages.Count
+        );
     }
 
     EnvironmentOptions EnvironmentOptions =>
         new(
-            Provider == Provider.Venv ? "venv" : ContainerEngine == ContainerEngine.Podman ? "podman" : "docker",
+            Provider == Provider.Venv ? "venv"
+                : ContainerEngine == ContainerEngine.Podman ? "podman"
+                : "docker",
             RootDirectory,
             Provider == Provider.Venv ? ProgramOnPath(Python) : null,
             StackOverrides,
@@ -26,25 +34,39 @@ partial class Build
         );
 
     IReadOnlyDictionary<string, string> StackOverrides =>
-        Stack.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(pair => pair.Split('=', 2)).ToDictionary(
-            parts => parts.Length == 2 ? parts[0] : throw new Engine.BuildException($"--stack '{parts[0]}' is not key=value, e.g. cuda=11.8"),
-            parts => parts[1]
-        );
+        Stack
+            .SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(
+                parts =>
+                    parts.Length == 2
+                        ? parts[0]
+                        : throw new Engine.BuildException($"--stack '{parts[0]}' is not key=value, e.g. cuda=11.8"),
+                parts => parts[1]
+            );
 
     /// <summary>A program named without a folder (<c>python3</c>) is looked up on PATH, as a shell would.</summary>
     string ProgramOnPath(string program)
     {
         if (program.Contains('/'))
             return Resolve(program);
-        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists);
-        return found ?? throw new Engine.BuildException($"--python {program}: not found on PATH; give the interpreter's path, e.g. --python /usr/bin/python3");
+        var found = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => Path.Combine(d, program))
+            .FirstOrDefault(File.Exists);
+        return found
+            ?? throw new Engine.BuildException(
+                $"--python {program}: not found on PATH; give the interpreter's path, e.g. --python /usr/bin/python3"
+            );
     }
 
     /// <summary>Before the first Setup or Train runs: GPUs, the container engine and its GPU runtime, free disk;
     /// every problem at once, and nothing long has started.</summary>
     protected override async Task BeforeRunning(IReadOnlyList<string> targetsToRun)
     {
-        var heavy = targetsToRun.Where(t => t.StartsWith("Setup-", StringComparison.Ordinal) || t.StartsWith("Train-", StringComparison.Ordinal)).ToList();
+        var heavy = targetsToRun
+            .Where(t => t.StartsWith("Setup-", StringComparison.Ordinal) || t.StartsWith("Train-", StringComparison.Ordinal))
+            .ToList();
         if (heavy.Count == 0)
             return;
         var engine = Provider == Provider.Venv ? null : EnvironmentOptions.EngineProgram;
@@ -55,6 +77,9 @@ partial class Build
         );
         var problems = await Preflight.CheckAsync(request, Cancellation);
         if (problems.Count > 0)
-            throw new Engine.BuildException($"preflight found {problems.Count} problem{(problems.Count == 1 ? "" : "s")} before {string.Join(", ", heavy)}:\n  - " + string.Join("\n  - ", problems));
+            throw new Engine.BuildException(
+                $"preflight found {problems.Count} problem{(problems.Count == 1 ? "" : "s")} before {string.Join(", ", heavy)}:\n  - "
+                    + string.Join("\n  - ", problems)
+            );
     }
 }

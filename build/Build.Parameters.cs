@@ -52,7 +52,9 @@ partial class Build
     [Parameter("Recipe settings as key=value, e.g. batch=8 device=cuda; each applies to the recipes that have that setting. Default: none")]
     readonly string[] Set = [];
 
-    [Parameter("COCO folder (annotations/, train2017/, val2017/; 2014 files where a recipe needs them), or 'synthetic' for generated data. Default: none")]
+    [Parameter(
+        "COCO folder (annotations/, train2017/, val2017/; 2014 files where a recipe needs them), or 'synthetic' for generated data. Default: none"
+    )]
     readonly string? Coco = null;
 
     [Parameter("Cache of ImageNet-pretrained weights, fetched once and checked by hash. Default: .work/weights")]

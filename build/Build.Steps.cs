@@ -1,5 +1,6 @@
 using MaskBench.Catalog;
 using MaskBench.Engine;
+using MaskBench.Files;
 using MaskBench.Git;
 using MaskBench.Parsing;
 using MaskBench.Patching;
@@ -7,7 +8,6 @@ using MaskBench.Reports;
 using MaskBench.Results;
 using Newtonsoft.Json;
 using Serilog;
-using MaskBench.Files;
 
 namespace MaskBench.Build;
 
@@ -23,7 +23,12 @@ partial class Build
         foreach (var outcome in report.Patches)
             Log.Information("{Patch}: {Replacements} changes in {Files} files", outcome.Patch, outcome.Replacements, outcome.Files);
         foreach (var check in report.Patches.SelectMany(p => p.BlobChecks).Where(c => !c.AfterMatches))
-            Log.Warning("{Path}: the patched file's blob is {After}, the diff's index line says {Expected}", check.Path, check.After, check.ExpectedAfter);
+            Log.Warning(
+                "{Path}: the patched file's blob is {After}, the diff's index line says {Expected}",
+                check.Path,
+                check.After,
+                check.ExpectedAfter
+            );
         Log.Information("Patched tree {Tree} on {Commit}", report.TreeHash, report.BaseCommit);
         AtomicFile.WriteAllText(PatchReport(recipe), JsonConvert.SerializeObject(report, Formatting.Indented));
     }
@@ -39,19 +44,26 @@ partial class Build
     /// <summary>A chain that fails says so in its run folder, so the table shows the failure instead of an older result.</summary>
     protected override void OnTargetFailed(string target, Exception exception)
     {
-        var recipe = Catalog.All.FirstOrDefault(r => target.EndsWith("-" + r.TargetSuffix, StringComparison.Ordinal) && target != nameof(Aggregate));
+        var recipe = Catalog.All.FirstOrDefault(r =>
+            target.EndsWith("-" + r.TargetSuffix, StringComparison.Ordinal) && target != nameof(Aggregate)
+        );
         if (recipe is not null)
             ResultFiles.WriteFailure(RunFolder(recipe), new TargetFailure(target, exception.Message));
     }
 
     void AggregateInputs(FingerprintBuilder inputs)
     {
-        inputs.Value("from", From is null ? "(runs)" : Resolve(From)).Parameter(nameof(WindowSkip), WindowSkip).Parameter(nameof(WindowEnd), WindowEnd);
+        inputs
+            .Value("from", From is null ? "(runs)" : Resolve(From))
+            .Parameter(nameof(WindowSkip), WindowSkip)
+            .Parameter(nameof(WindowEnd), WindowEnd);
         foreach (var recipe in Catalog.All)
         {
             var folder = From is null ? RunFolder(recipe) : Path.Combine(Resolve(From), recipe.Id);
             inputs.Value($"recipe {recipe.Id}", $"{recipe.Name} {recipe.Published} {recipe.Log.Format} {ImagesPerIteration(recipe)}");
-            foreach (var file in new[] { "result.json", ResultFiles.FailureName, "train.log" }.Where(f => From is not null || f != "train.log"))
+            foreach (
+                var file in new[] { "result.json", ResultFiles.FailureName, "train.log" }.Where(f => From is not null || f != "train.log")
+            )
                 inputs.File(Path.Combine(folder, file));
         }
     }

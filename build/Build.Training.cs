@@ -12,7 +12,12 @@ partial class Build
     {
         var coco = CocoDirectory;
         DataCheck.Ensure(recipe, coco);
-        var environment = await EnvironmentSetup.OpenAsync(EnvironmentIdentityFile.Read(EnvironmentRecord(recipe)), Source(recipe), EnvironmentOptions, Cancellation);
+        var environment = await EnvironmentSetup.OpenAsync(
+            EnvironmentIdentityFile.Read(EnvironmentRecord(recipe)),
+            Source(recipe),
+            EnvironmentOptions,
+            Cancellation
+        );
         await WeightsCache.EnsureAsync(recipe, WeightsDirectory, Source(recipe), cancellation: Cancellation);
         var output = OutputFolder.Fresh(Path.Combine(WorkDirectory, "outputs"), recipe.Id);
         var host = environment.Host(new HostRequest([coco, WeightsDirectory, output], Gpus));
@@ -27,9 +32,20 @@ partial class Build
             recipe.Variables.ToDictionary(v => v.Key, v => Placeholders.Fill(v.Value, values))
         );
         var request = new TrainRequest(
-            recipe.Id, process, host, LogFormats.Get(recipe.Log.Format).Watch(Window, images), recipe.Log.Stream,
-            StopPolicy.For(recipe.Stop.Mode), recipe.Failures, Window, images, Path.Combine(ArtifactsDirectory, "runs"),
-            output, recipe.Log.PreciseFile, TrainTimeout, Facts(recipe, environment.Identity)
+            recipe.Id,
+            process,
+            host,
+            LogFormats.Get(recipe.Log.Format).Watch(Window, images),
+            recipe.Log.Stream,
+            StopPolicy.For(recipe.Stop.Mode),
+            recipe.Failures,
+            Window,
+            images,
+            Path.Combine(ArtifactsDirectory, "runs"),
+            output,
+            recipe.Log.PreciseFile,
+            TrainTimeout,
+            Facts(recipe, environment.Identity)
         );
         var outcome = await Trainer.TrainAsync(request, Cancellation);
         if (!outcome.Succeeded)

@@ -20,23 +20,27 @@ partial class Build : NukeBuild
     }
 
     Target Benchmark =>
-        _ => _.Description("Clone, patch, set up, train and parse the selected implementations (--implementations), then write the table")
-            .DependsOn([.. Selected.Select(r => Chain.Name(Stage.Parse, r)), nameof(Aggregate)]);
+        _ =>
+            _.Description("Clone, patch, set up, train and parse the selected implementations (--implementations), then write the table")
+                .DependsOn([.. Selected.Select(r => Chain.Name(Stage.Parse, r)), nameof(Aggregate)]);
 
     Target BenchmarkAll =>
-        _ => _.Description("The same for all implementations")
-            .DependsOn([.. Catalog.All.Select(r => Chain.Name(Stage.Parse, r)), nameof(Aggregate)]);
+        _ =>
+            _.Description("The same for all implementations")
+                .DependsOn([.. Catalog.All.Select(r => Chain.Name(Stage.Parse, r)), nameof(Aggregate)]);
 
     Target Aggregate =>
-        _ => _.Description("Write artifacts/benchmark.{md,csv,json} from every parsed run (or from logs in --from DIR)")
-            .After([.. Catalog.All.Select(r => Chain.Name(Stage.Parse, r))])
-            .AssuredAfterFailure()
-            .Inputs(AggregateInputs)
-            .Produces(TargetOutput.File(TableFile("md")), TargetOutput.File(TableFile("csv")), TargetOutput.File(TableFile("json")))
-            .Executes(WriteTable);
+        _ =>
+            _.Description("Write artifacts/benchmark.{md,csv,json} from every parsed run (or from logs in --from DIR)")
+                .After([.. Catalog.All.Select(r => Chain.Name(Stage.Parse, r))])
+                .AssuredAfterFailure()
+                .Inputs(AggregateInputs)
+                .Produces(TargetOutput.File(TableFile("md")), TargetOutput.File(TableFile("csv")), TargetOutput.File(TableFile("json")))
+                .Executes(WriteTable);
 
     protected override IEnumerable<NamedTarget> DynamicTargets() =>
-        Enum.GetValues<Stage>().SelectMany(stage => Catalog.All.Select(recipe => new NamedTarget(Chain.Name(stage, recipe), ChainTarget(stage, recipe))));
+        Enum.GetValues<Stage>()
+            .SelectMany(stage => Catalog.All.Select(recipe => new NamedTarget(Chain.Name(stage, recipe), ChainTarget(stage, recipe))));
 
     protected override string HelpNotes =>
         "Per implementation, a chain Clone-<Id> -> Patch-<Id> -> Setup-<Id> -> Train-<Id> -> Parse-<Id>, with <Id> one of:\n  "

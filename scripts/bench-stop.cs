@@ -23,10 +23,46 @@ async Task<(double Delay, int Overshoot)> Once(string label, string[] extra, IEx
     var output = OutputFolder.Fresh(Path.Combine(scratch, "work"), label);
     var request = new TrainRequest(
         label,
-        new ProcessSpec([python, script, "--format", "plain", "--iterations", "100000", "--time", IterationSeconds.ToString(CultureInfo.InvariantCulture), "--sleep-scale", "1", "--output", output, .. extra], scratch, new Dictionary<string, string>()),
-        host, new PlainWatcher(window), "stdout", StopPolicy.For("watch") with { Grace = TimeSpan.FromSeconds(1) },
-        [], window, 16, Path.Combine(scratch, "runs"), output, null, TimeSpan.FromMinutes(2), new Dictionary<string, string>()
-    ) { ProbeMachine = false, EchoLines = false, ProgressInterval = TimeSpan.FromHours(1) };
+        new ProcessSpec(
+            [
+                python,
+                script,
+                "--format",
+                "plain",
+                "--iterations",
+                "100000",
+                "--time",
+                IterationSeconds.ToString(CultureInfo.InvariantCulture),
+                "--sleep-scale",
+                "1",
+                "--output",
+                output,
+                .. extra,
+            ],
+            scratch,
+            new Dictionary<string, string>()
+        ),
+        host,
+        new PlainWatcher(window),
+        "stdout",
+        StopPolicy.For("watch") with
+        {
+            Grace = TimeSpan.FromSeconds(1),
+        },
+        [],
+        window,
+        16,
+        Path.Combine(scratch, "runs"),
+        output,
+        null,
+        TimeSpan.FromMinutes(2),
+        new Dictionary<string, string>()
+    )
+    {
+        ProbeMachine = false,
+        EchoLines = false,
+        ProgressInterval = TimeSpan.FromHours(1),
+    };
     var outcome = await Trainer.TrainAsync(request);
     if (!outcome.Succeeded || outcome.StopDelay is null)
         throw new InvalidOperationException(outcome.Message);
@@ -39,8 +75,23 @@ var cases = new List<(string Label, string[] Extra, IExecutionHost Host, string 
     ("local, 2 children ignore SIGINT (grace 1 s)", ["--spawn-children", "2", "--ignore-sigint"], new LocalHost(), "/usr/bin/python3"),
 };
 if (Environment.GetEnvironmentVariable("BENCH_PODMAN_IMAGE") is { Length: > 0 } image)
-    cases.Add(("podman container, stops on SIGINT", [], new ContainerHost(new ContainerHostOptions("podman", image, [scratch, Path.GetDirectoryName(script)!], 0, ["--network=none"],
-        new Dictionary<string, string> { ["CONTAINERS_CONF"] = "/etc/maskbench/containers.conf" })), "python3"));
+    cases.Add(
+        (
+            "podman container, stops on SIGINT",
+            [],
+            new ContainerHost(
+                new ContainerHostOptions(
+                    "podman",
+                    image,
+                    [scratch, Path.GetDirectoryName(script)!],
+                    0,
+                    ["--network=none"],
+                    new Dictionary<string, string> { ["CONTAINERS_CONF"] = "/etc/maskbench/containers.conf" }
+                )
+            ),
+            "python3"
+        )
+    );
 
 Console.WriteLine($"Stop delay: last window line -> process tree gone ({repeats} runs each, fake trainer, {IterationSeconds}s/iteration)");
 Console.WriteLine("| case | median s | max s | iterations past the window (max) |");
@@ -60,14 +111,24 @@ Console.WriteLine();
 Console.WriteLine("GPU time saved: iterations run against the full schedule (window 101..500, 8 GPUs)");
 Console.WriteLine("| recipe | stop | iterations run | full schedule | share run | saved |");
 Console.WriteLine("|---|---|---|---|---|---|");
-var values = new Dictionary<string, string> { ["window_end"] = "500", ["gpus"] = "8", ["output"] = "/out", ["weights"] = "/w", ["coco"] = "/coco" };
+var values = new Dictionary<string, string>
+{
+    ["window_end"] = "500",
+    ["gpus"] = "8",
+    ["output"] = "/out",
+    ["weights"] = "/w",
+    ["coco"] = "/coco",
+};
 foreach (var recipe in RecipeCatalog.Load(Path.Combine(root, "recipes")).All)
 {
     int run;
     if (recipe.Stop.Mode == "cap")
-        run = Placeholders.Fill(recipe.Stop.Arguments, values)
+        run = Placeholders
+            .Fill(recipe.Stop.Arguments, values)
             .SelectMany(a => Regex.Matches(a, @"\d+").Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)))
-            .Where(n => n >= 100).DefaultIfEmpty(500).Max();
+            .Where(n => n >= 100)
+            .DefaultIfEmpty(500)
+            .Max();
     else
     {
         // The watched line ends the window; the tree is gone a median stop delay later, at the page's speed.

@@ -26,8 +26,17 @@ foreach (var spec in args[1..])
         result = parser.Parse(run, Window.Page, images, []);
         best = Math.Min(best, watch.Elapsed.TotalSeconds);
     }
-    Console.WriteLine(string.Join('\t', format, megabytes.ToString("F1", CultureInfo.InvariantCulture), result.LastIteration,
-        best.ToString("F3", CultureInfo.InvariantCulture), (megabytes / best).ToString("F0", CultureInfo.InvariantCulture),
-        result.Throughput?.ToString("F2", CultureInfo.InvariantCulture) ?? "-", result.Status));
+    Console.WriteLine(
+        string.Join(
+            '\t',
+            format,
+            megabytes.ToString("F1", CultureInfo.InvariantCulture),
+            result.LastIteration,
+            best.ToString("F3", CultureInfo.InvariantCulture),
+            (megabytes / best).ToString("F0", CultureInfo.InvariantCulture),
+            result.Throughput?.ToString("F2", CultureInfo.InvariantCulture) ?? "-",
+            result.Status
+        )
+    );
 }
 return 0;

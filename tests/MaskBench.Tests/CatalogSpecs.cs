@@ -15,7 +15,10 @@ public class CatalogSpecs
         var ids = Catalog.All.Select(r => r.Id);
 
         // Assert
-        Assert.Equal(["detectron2", "maskrcnn-benchmark", "mmdetection", "tensorpack", "simpledet", "detectron", "matterport", "torchvision"], ids);
+        Assert.Equal(
+            ["detectron2", "maskrcnn-benchmark", "mmdetection", "tensorpack", "simpledet", "detectron", "matterport", "torchvision"],
+            ids
+        );
         Assert.Equal([62, 53, 53, 50, 39, 19, 14], Catalog.All.Where(r => r.Published is not null).Select(r => r.Published!.Value));
     }
 
@@ -34,7 +37,10 @@ public class CatalogSpecs
     public async Task The_torchvision_recipe_pins_the_last_commit_that_changed_its_trainer()
     {
         // Arrange
-        var git = await Cli.Wrap("git").WithArguments(["log", "-1", "--format=%H", "--", "trainers/torchvision"]).WithWorkingDirectory(Paths.Root).ExecuteBufferedAsync();
+        var git = await Cli.Wrap("git")
+            .WithArguments(["log", "-1", "--format=%H", "--", "trainers/torchvision"])
+            .WithWorkingDirectory(Paths.Root)
+            .ExecuteBufferedAsync();
 
         // Act
         var pin = Catalog.Get("torchvision").Source.Pin;
@@ -49,7 +55,12 @@ public class CatalogSpecs
         // Arrange
         var folder = Directory.CreateTempSubdirectory("maskbench-recipe-").FullName;
         var file = Path.Combine(folder, "broken.json");
-        File.WriteAllText(file, File.ReadAllText(Paths.Repository("recipes", "detectron2.json")).Replace("\"detectron2\",\n  \"name\"", "\"broken\",\n  \"name\"").Replace("\"mode\": \"cap\"", "\"mode\": \"kill\""));
+        File.WriteAllText(
+            file,
+            File.ReadAllText(Paths.Repository("recipes", "detectron2.json"))
+                .Replace("\"detectron2\",\n  \"name\"", "\"broken\",\n  \"name\"")
+                .Replace("\"mode\": \"cap\"", "\"mode\": \"kill\"")
+        );
 
         // Act
         var error = Assert.Throws<CatalogException>(() => RecipeLoader.Load(file));
@@ -63,10 +74,18 @@ public class CatalogSpecs
     public void Placeholders_fill_names_and_small_sums_and_never_split_an_argument()
     {
         // Arrange
-        var values = new Dictionary<string, string> { ["window_end"] = "500", ["gpus"] = "4", ["output"] = "/runs/a b" };
+        var values = new Dictionary<string, string>
+        {
+            ["window_end"] = "500",
+            ["gpus"] = "4",
+            ["output"] = "/runs/a b",
+        };
 
         // Act
-        var filled = Placeholders.Fill(["SOLVER.MAX_ITER", "{window_end+1}", "TRAIN.LR_SCHEDULE=[{window_end*gpus/8}]", "--out={output}"], values);
+        var filled = Placeholders.Fill(
+            ["SOLVER.MAX_ITER", "{window_end+1}", "TRAIN.LR_SCHEDULE=[{window_end*gpus/8}]", "--out={output}"],
+            values
+        );
 
         // Assert
         Assert.Equal(["SOLVER.MAX_ITER", "501", "TRAIN.LR_SCHEDULE=[250]", "--out=/runs/a b"], filled);

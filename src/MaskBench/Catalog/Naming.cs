@@ -5,10 +5,7 @@ public static class Naming
     /// <summary><c>maskrcnn-benchmark</c> → <c>MaskrcnnBenchmark</c>; <c>train-timeout</c> → <c>TrainTimeout</c>.</summary>
     public static string PascalCase(string kebab) =>
         string.Concat(
-            kebab
-                .Split('-', '_', '.', ' ', '/')
-                .Where(part => part.Length > 0)
-                .Select(part => char.ToUpperInvariant(part[0]) + part[1..])
+            kebab.Split('-', '_', '.', ' ', '/').Where(part => part.Length > 0).Select(part => char.ToUpperInvariant(part[0]) + part[1..])
         );
 
     /// <summary><c>TrainTimeout</c> → <c>train-timeout</c>.</summary>

@@ -46,11 +46,7 @@ public sealed record PatchSpec(string Kind, string? File, string? Glob, string? 
 /// <param name="Recipe">The environment recipe file (a Dockerfile), relative to the MaskBench root.</param>
 /// <param name="Stack">Versions of the software stack; build arguments of the recipe, overridable.</param>
 /// <param name="Build">Commands that compile the implementation's extensions from the patched source.</param>
-public sealed record EnvironmentSpec(
-    string? Recipe,
-    IReadOnlyDictionary<string, string> Stack,
-    IReadOnlyList<string> Build
-);
+public sealed record EnvironmentSpec(string? Recipe, IReadOnlyDictionary<string, string> Stack, IReadOnlyList<string> Build);
 
 /// <param name="Mode"><c>cap</c>: the implementation stops itself with <see cref="Arguments"/>; <c>watch</c>: MaskBench stops it once the parsed log has the window.</param>
 public sealed record StopSpec(string Mode, IReadOnlyList<string> Arguments, string Explanation);
@@ -61,10 +57,13 @@ public sealed record ImagesSpec(int? Global, int? PerGpu, string? Setting = null
     public int PerIteration(int gpus, IReadOnlyDictionary<string, string>? settings = null) =>
         Setting is not null
             ? int.Parse(
-                (settings ?? throw new InvalidOperationException($"images per iteration come from the setting '{Setting}': pass the settings"))[Setting],
+                (
+                    settings
+                    ?? throw new InvalidOperationException($"images per iteration come from the setting '{Setting}': pass the settings")
+                )[Setting],
                 System.Globalization.CultureInfo.InvariantCulture
             )
-        : Global ?? PerGpu!.Value * gpus;
+            : Global ?? PerGpu!.Value * gpus;
 }
 
 /// <param name="Format">The parser: one of the known log formats.</param>

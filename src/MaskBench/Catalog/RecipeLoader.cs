@@ -95,11 +95,16 @@ public static partial class RecipeLoader
         Require(r.Command is { Count: > 0 }, "command", "give the training command as a list of arguments");
         Require(r.Stop is not null && r.Stop.Mode is "cap" or "watch", "stop.mode", "use 'cap' or 'watch'");
         Require(
-            r.Images is not null && new[] { r.Images.Global is > 0, r.Images.PerGpu is > 0, r.Images.Setting is not null }.Count(x => x) == 1,
+            r.Images is not null
+                && new[] { r.Images.Global is > 0, r.Images.PerGpu is > 0, r.Images.Setting is not null }.Count(x => x) == 1,
             "images",
             "give exactly one of 'global' or 'perGpu' (a positive number) or 'setting' (the name of a setting)"
         );
-        Require(r.Images?.Setting is null || r.Settings.ContainsKey(r.Images.Setting), "images.setting", "name one of the recipe's settings");
+        Require(
+            r.Images?.Setting is null || r.Settings.ContainsKey(r.Images.Setting),
+            "images.setting",
+            "name one of the recipe's settings"
+        );
         Require(r.Log is not null && !string.IsNullOrEmpty(r.Log.Format), "log.format", "name a log format");
         Require(r.Log is not null && r.Log.Stream is "stdout" or "stderr" or "both", "log.stream", "use 'stdout', 'stderr' or 'both'");
         Require(r.Data.Year is "2017" or "2014", "data.year", "use '2017' or '2014'");

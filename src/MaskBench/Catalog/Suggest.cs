@@ -11,7 +11,14 @@ public static class Suggest
     public static Suggestions Nearest(string wanted, IEnumerable<string> known)
     {
         var scored = known
-            .Select(name => (name, distance: name.Contains(wanted, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(wanted.ToLowerInvariant(), name.ToLowerInvariant())))
+            .Select(name =>
+                (
+                    name,
+                    distance: name.Contains(wanted, StringComparison.OrdinalIgnoreCase)
+                        ? 0
+                        : Distance(wanted.ToLowerInvariant(), name.ToLowerInvariant())
+                )
+            )
             .Where(x => x.distance <= Math.Max(2, wanted.Length / 3))
             .ToList();
         var best = scored.Select(x => x.distance).DefaultIfEmpty(0).Min();

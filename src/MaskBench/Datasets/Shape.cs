@@ -16,7 +16,8 @@ sealed record Shape(int CategoryId, IReadOnlyList<(double X, double Y)> Polygon,
             _ => 3, // triangle
         };
         var turn = random.NextDouble() * Math.PI;
-        var polygon = Enumerable.Range(0, corners)
+        var polygon = Enumerable
+            .Range(0, corners)
             .Select(k => turn + 2 * Math.PI * k / corners)
             .Select(angle => (Math.Round(cx + size * Math.Cos(angle), 1), Math.Round(cy + size * Math.Sin(angle), 1)))
             .ToList();
@@ -33,7 +34,8 @@ sealed record Shape(int CategoryId, IReadOnlyList<(double X, double Y)> Polygon,
     }
 
     /// <summary>The shoelace area of the polygon, as COCO records it.</summary>
-    public double Area => Math.Abs(Polygon.Select((p, i) => p.X * Polygon[(i + 1) % Polygon.Count].Y - Polygon[(i + 1) % Polygon.Count].X * p.Y).Sum()) / 2;
+    public double Area =>
+        Math.Abs(Polygon.Select((p, i) => p.X * Polygon[(i + 1) % Polygon.Count].Y - Polygon[(i + 1) % Polygon.Count].X * p.Y).Sum()) / 2;
 
     /// <summary>Paints the polygon by even-odd scanline fill, sampling each pixel at its centre.</summary>
     public void Paint(byte[] rgb, int width, int height)
@@ -50,8 +52,12 @@ sealed record Shape(int CategoryId, IReadOnlyList<(double X, double Y)> Polygon,
             }
             crossings.Sort();
             for (var k = 0; k + 1 < crossings.Count; k += 2)
-                for (var x = Math.Max(0, (int)Math.Ceiling(crossings[k] - 0.5)); x < Math.Min(width, (int)Math.Ceiling(crossings[k + 1] - 0.5)); x++)
-                    (rgb[(y * width + x) * 3], rgb[(y * width + x) * 3 + 1], rgb[(y * width + x) * 3 + 2]) = Colour;
+            for (
+                var x = Math.Max(0, (int)Math.Ceiling(crossings[k] - 0.5));
+                x < Math.Min(width, (int)Math.Ceiling(crossings[k + 1] - 0.5));
+                x++
+            )
+                (rgb[(y * width + x) * 3], rgb[(y * width + x) * 3 + 1], rgb[(y * width + x) * 3 + 2]) = Colour;
         }
     }
 }

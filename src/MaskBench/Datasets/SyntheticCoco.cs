@@ -28,28 +28,46 @@ public sealed record SyntheticCoco(int Images = 16, int Width = 320, int Height 
             {
                 shape.Paint(rgb, Width, Height);
                 var (x, y, w, h) = shape.Box;
-                annotations.Add(new
-                {
-                    id = annotations.Count + 1,
-                    image_id = id,
-                    category_id = shape.CategoryId,
-                    segmentation = new[] { shape.Polygon.SelectMany(p => new[] { p.X, p.Y }).ToArray() },
-                    area = Math.Round(shape.Area, 2),
-                    bbox = new[] { x, y, w, h },
-                    iscrowd = 0,
-                });
+                annotations.Add(
+                    new
+                    {
+                        id = annotations.Count + 1,
+                        image_id = id,
+                        category_id = shape.CategoryId,
+                        segmentation = new[] { shape.Polygon.SelectMany(p => new[] { p.X, p.Y }).ToArray() },
+                        area = Math.Round(shape.Area, 2),
+                        bbox = new[] { x, y, w, h },
+                        iscrowd = 0,
+                    }
+                );
             }
             var file = $"{id:D12}.png";
             File.WriteAllBytes(Path.Combine(directory, "train2017", file), PngWriter.Encode(Width, Height, rgb));
-            images.Add(new { id, file_name = file, width = Width, height = Height });
+            images.Add(
+                new
+                {
+                    id,
+                    file_name = file,
+                    width = Width,
+                    height = Height,
+                }
+            );
         }
         var document = new
         {
             info = new { description = $"MaskBench synthetic COCO ({Images} images, seed {Seed})", version = "1" },
             images,
             annotations,
-            categories = Categories.Select(c => new { id = c.Id, name = c.Name, supercategory = "shape" }),
+            categories = Categories.Select(c => new
+            {
+                id = c.Id,
+                name = c.Name,
+                supercategory = "shape",
+            }),
         };
-        File.WriteAllText(Path.Combine(directory, "annotations", "instances_train2017.json"), JsonConvert.SerializeObject(document, Formatting.Indented));
+        File.WriteAllText(
+            Path.Combine(directory, "annotations", "instances_train2017.json"),
+            JsonConvert.SerializeObject(document, Formatting.Indented)
+        );
     }
 }

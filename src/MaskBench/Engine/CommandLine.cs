@@ -40,7 +40,6 @@ public sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyDiction
                     current.Add(arg[(arg.IndexOf('=') + 1)..]);
                 if (Flags.Contains(name))
                     current = null; // a flag takes no values: what follows is a target
-
             }
             else if (arg.StartsWith('-') && arg.Length == 2 && arg[1] is 'h' or '?')
                 options["help"] = current = [];
@@ -60,5 +59,7 @@ public sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyDiction
 
     /// <summary><c>--Train_Timeout</c>, <c>--train-timeout</c> and <c>--trainTimeout</c> are the same option.</summary>
     public static string Normalize(string name) =>
-        name.Contains('=') ? Normalize(name[..name.IndexOf('=')]) + name[name.IndexOf('=')..] : Catalog.Naming.KebabCase(name.Replace('_', '-'));
+        name.Contains('=')
+            ? Normalize(name[..name.IndexOf('=')]) + name[name.IndexOf('=')..]
+            : Catalog.Naming.KebabCase(name.Replace('_', '-'));
 }

@@ -40,5 +40,6 @@ public sealed class Decider(TargetGraph graph, StampStore stamps, ISet<string> s
         return reasons.Count == 0 ? new(target.Name, Verdict.UpToDate, ["up to date"]) : new(target.Name, Verdict.Run, reasons);
     }
 
-    public string? UpstreamIdentity(string dependency) => graph[dependency].IsTracked ? stamps.Read(dependency)?.OutputIdentity ?? "(never made)" : null;
+    public string? UpstreamIdentity(string dependency) =>
+        graph[dependency].IsTracked ? stamps.Read(dependency)?.OutputIdentity ?? "(never made)" : null;
 }

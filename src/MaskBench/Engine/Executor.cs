@@ -61,7 +61,10 @@ public sealed class Executor(TargetGraph graph, StampStore stamps, Decider decid
         }
         catch (Exception e)
         {
-            var message = e is BuildException or OperationCanceledException || e.InnerException is null ? e.Message : $"{e.Message} ({e.InnerException.Message})";
+            var message =
+                e is BuildException or OperationCanceledException || e.InnerException is null
+                    ? e.Message
+                    : $"{e.Message} ({e.InnerException.Message})";
             Log.Error("{Target} failed: {Message}", target.Name, message);
             if (e is not BuildException and not OperationCanceledException)
                 Log.Debug(e, "{Target} failed", target.Name);

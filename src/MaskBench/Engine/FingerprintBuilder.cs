@@ -13,8 +13,7 @@ public sealed class FingerprintBuilder
     public FingerprintBuilder Parameter(string name, object? value) => Value($"parameter {Catalog.Naming.KebabCase(name)}", Format(value));
 
     /// <summary>A file's content; a missing file counts as a value too, so creating it makes the target stale.</summary>
-    public FingerprintBuilder File(string path) =>
-        Value($"input file {Shown.Path(path)}", Hashing.FileOrNull(path) ?? "(missing)");
+    public FingerprintBuilder File(string path) => Value($"input file {Shown.Path(path)}", Hashing.FileOrNull(path) ?? "(missing)");
 
     public FingerprintBuilder Files(string directory, string pattern = "*")
     {
@@ -42,5 +41,6 @@ public sealed class FingerprintBuilder
             _ => value.ToString() ?? "",
         };
 
-    static string Quote(string argument) => argument.Length > 0 && argument.All(c => !char.IsWhiteSpace(c) && c != '"') ? argument : $"\"{argument}\"";
+    static string Quote(string argument) =>
+        argument.Length > 0 && argument.All(c => !char.IsWhiteSpace(c) && c != '"') ? argument : $"\"{argument}\"";
 }

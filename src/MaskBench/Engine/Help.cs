@@ -6,10 +6,21 @@ namespace MaskBench.Engine;
 /// descriptions, current values and where those came from, and the engine's options.</summary>
 static class Help
 {
-    public static string Render(string title, TargetGraph graph, string defaultTarget, IReadOnlyList<BuildParameter> parameters, object build, IReadOnlyDictionary<string, string> sources, string notes)
+    public static string Render(
+        string title,
+        TargetGraph graph,
+        string defaultTarget,
+        IReadOnlyList<BuildParameter> parameters,
+        object build,
+        IReadOnlyDictionary<string, string> sources,
+        string notes
+    )
     {
         var text = new StringBuilder();
-        text.AppendLine(title).AppendLine().AppendLine("Usage: ./build.sh [targets] [--parameters] [--plan] [--skip [targets]] [--force [targets]]").AppendLine();
+        text.AppendLine(title)
+            .AppendLine()
+            .AppendLine("Usage: ./build.sh [targets] [--parameters] [--plan] [--skip [targets]] [--force [targets]]")
+            .AppendLine();
         text.AppendLine("Targets (default marked *):");
         var listed = graph.Targets.Where(t => t.Listed).ToList();
         var width = listed.Select(t => t.Name.Length).DefaultIfEmpty(0).Max() + 2;
@@ -35,5 +46,6 @@ static class Help
     }
 
     /// <summary>Long lists of generated targets are shown by their first and count.</summary>
-    static string Compact(IReadOnlyList<string> names) => names.Count <= 3 ? string.Join(", ", names) : $"{names[0]}, {names[1]} and {names.Count - 2} more";
+    static string Compact(IReadOnlyList<string> names) =>
+        names.Count <= 3 ? string.Join(", ", names) : $"{names[0]}, {names[1]} and {names.Count - 2} more";
 }

@@ -19,14 +19,21 @@ static class Logging
         };
         var logs = Path.Combine(tempDirectory, "logs");
         Directory.CreateDirectory(logs);
+        // The last five are kept; a log written to in the last hour may belong to a run still going.
         foreach (var old in Directory.GetFiles(logs, "build-*.log").Order(StringComparer.Ordinal).SkipLast(4))
-            File.Delete(old);
-        var file = Path.Combine(logs, $"build-{DateTime.Now:yyyyMMdd-HHmmss-fff}.log");
+            if (File.GetLastWriteTimeUtc(old) < DateTime.UtcNow.AddHours(-1))
+                File.Delete(old);
+        var file = Path.Combine(logs, $"build-{DateTime.Now:yyyyMMdd-HHmmss-fff}-{Environment.ProcessId}.log");
         var colour = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Debug()
             .Enrich.FromLogContext()
-            .WriteTo.Console(level, "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}", theme: colour ? AnsiConsoleTheme.Code : ConsoleTheme.None, standardErrorFromLevel: null)
+            .WriteTo.Console(
+                level,
+                "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}",
+                theme: colour ? AnsiConsoleTheme.Code : ConsoleTheme.None,
+                standardErrorFromLevel: null
+            )
             .WriteTo.File(file, outputTemplate: "{Timestamp:HH:mm:ss.fff} | {Level:u1} | {Target} | {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
         return file;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Serilog;
 using MaskBench.Files;
+using Serilog;
 
 namespace MaskBench.Engine;
 
@@ -18,7 +18,10 @@ public abstract partial class NukeBuild
             InvocationDirectory = Environment.CurrentDirectory;
             RootDirectory = commandLine.Has("root") ? Path.GetFullPath(commandLine.Values("root").Single()) : FindRootFromHere();
             Environment.CurrentDirectory = RootDirectory;
-            var files = ParameterFiles.Load(Path.Combine(RootDirectory, ".nuke"), commandLine.Values("profile").SelectMany(p => p.Split(',')).ToList());
+            var files = ParameterFiles.Load(
+                Path.Combine(RootDirectory, ".nuke"),
+                commandLine.Values("profile").SelectMany(p => p.Split(',')).ToList()
+            );
             var parameters = BuildParameter.Of(GetType());
             var sources = ParameterBinder.Bind(this, parameters, commandLine, files, Environment.GetEnvironmentVariables());
             var logFile = Logging.Configure(TemporaryDirectory, commandLine.Values("verbosity").FirstOrDefault() ?? "");
@@ -37,7 +40,12 @@ public abstract partial class NukeBuild
             var skipped = Skipped(commandLine, graph, invoked);
             var force = commandLine.Values("force");
             var stamps = new StampStore(StampDirectory);
-            var decider = new Decider(graph, stamps, skipped, name => commandLine.Has("force") && (force.Count == 0 || force.Contains(name)));
+            var decider = new Decider(
+                graph,
+                stamps,
+                skipped,
+                name => commandLine.Has("force") && (force.Count == 0 || force.Contains(name))
+            );
             var schedule = graph.Schedule(invoked, skipped);
             if (commandLine.Has("plan"))
             {
@@ -54,7 +62,11 @@ public abstract partial class NukeBuild
             };
             Cancellation = cancel.Token;
             using var workLock = schedule.Any(t => t.IsTracked) ? WorkLock.Acquire(Path.Combine(StampDirectory, ".lock")) : null;
-            BeforeRunning(Plan.Make(invoked, schedule, decider).Decisions.Where(d => d.Verdict == Verdict.Run).Select(d => d.Target).ToList()).GetAwaiter().GetResult();
+            BeforeRunning(
+                    Plan.Make(invoked, schedule, decider).Decisions.Where(d => d.Verdict == Verdict.Run).Select(d => d.Target).ToList()
+                )
+                .GetAwaiter()
+                .GetResult();
             var executor = new Executor(graph, stamps, decider);
             executor.TargetFailed += (target, e) => OnTargetFailed(target.Name, e);
             var results = executor.Run(schedule, cancel.Token).GetAwaiter().GetResult();
@@ -89,7 +101,9 @@ public abstract partial class NukeBuild
     {
         var invoked = commandLine.Targets.Count == 0 ? [fallback] : commandLine.Targets;
         foreach (var name in invoked.Where(n => !graph.Contains(n)))
-            throw new BuildException($"unknown target '{name}'{Catalog.Suggest.Nearest(name, graph.Targets.Select(t => t.Name)).Format()}; ./build.sh --help lists them");
+            throw new BuildException(
+                $"unknown target '{name}'{Catalog.Suggest.Nearest(name, graph.Targets.Select(t => t.Name)).Format()}; ./build.sh --help lists them"
+            );
         return invoked.Distinct().ToList();
     }
 
@@ -100,7 +114,11 @@ public abstract partial class NukeBuild
             return [];
         var named = commandLine.Values("skip");
         foreach (var name in named.Where(n => !graph.Contains(n)))
-            throw new BuildException($"--skip names an unknown target '{name}'{Catalog.Suggest.Nearest(name, graph.Targets.Select(t => t.Name)).Format()}");
-        return named.Count > 0 ? named.ToHashSet(StringComparer.Ordinal) : graph.Targets.Select(t => t.Name).Except(invoked).ToHashSet(StringComparer.Ordinal);
+            throw new BuildException(
+                $"--skip names an unknown target '{name}'{Catalog.Suggest.Nearest(name, graph.Targets.Select(t => t.Name)).Format()}"
+            );
+        return named.Count > 0
+            ? named.ToHashSet(StringComparer.Ordinal)
+            : graph.Targets.Select(t => t.Name).Except(invoked).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -39,8 +39,10 @@ public abstract partial class NukeBuild
     protected virtual Task BeforeRunning(IReadOnlyList<string> targetsToRun) => Task.CompletedTask;
 
     /// <summary>Files the build generates from its own declaration (schema, CI workflow): path and content.</summary>
-    protected virtual IEnumerable<(string Path, string Content)> GeneratedFiles(TargetGraph graph, IReadOnlyList<BuildParameter> parameters) =>
-        [(Path.Combine(RootDirectory, ".nuke", "build.schema.json"), SchemaGenerator.Generate(graph, parameters))];
+    protected virtual IEnumerable<(string Path, string Content)> GeneratedFiles(
+        TargetGraph graph,
+        IReadOnlyList<BuildParameter> parameters
+    ) => [(Path.Combine(RootDirectory, ".nuke", "build.schema.json"), SchemaGenerator.Generate(graph, parameters))];
 
     public static int Execute<T>(string[] args, Func<T, Target> defaultTarget)
         where T : NukeBuild, new() => new T().Run(args, build => defaultTarget((T)build));
@@ -56,12 +58,20 @@ public abstract partial class NukeBuild
         var named = DynamicTargets().Concat(properties).ToList();
         var names = properties.ToDictionary(t => t.Definition.Method, t => t.Name);
         string NameOf(Target target) =>
-            names.TryGetValue(target.Method, out var name) ? name : throw new BuildException("DependsOn(Target) only takes target properties; name generated targets by their string names");
+            names.TryGetValue(target.Method, out var name)
+                ? name
+                : throw new BuildException("DependsOn(Target) only takes target properties; name generated targets by their string names");
         return new TargetGraph(named.Select(t => ((TargetDefinition)t.Definition(new TargetDefinition(t.Name, NameOf))).Freeze()).ToList());
     }
 
     internal string NameOf(TargetGraph graph, Target target) =>
-        graph.Targets.FirstOrDefault(t => GetType().GetProperty(t.Name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)?.GetValue(this) is Target d && d.Method == target.Method)?.Name
+        graph
+            .Targets.FirstOrDefault(t =>
+                GetType().GetProperty(t.Name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)?.GetValue(this)
+                    is Target d
+                && d.Method == target.Method
+            )
+            ?.Name
         ?? throw new BuildException("the default target must be a target property");
 
     internal static string FindRoot(string start)

@@ -6,7 +6,13 @@ namespace MaskBench.Engine;
 public static class ParameterBinder
 {
     /// <returns>Where each parameter's value came from, for <c>--help</c>.</returns>
-    public static IReadOnlyDictionary<string, string> Bind(object build, IReadOnlyList<BuildParameter> parameters, CommandLine commandLine, ParameterFiles files, IDictionary environment)
+    public static IReadOnlyDictionary<string, string> Bind(
+        object build,
+        IReadOnlyList<BuildParameter> parameters,
+        CommandLine commandLine,
+        ParameterFiles files,
+        IDictionary environment
+    )
     {
         var byOption = parameters.ToDictionary(p => p.Option, StringComparer.Ordinal);
         foreach (var option in commandLine.Options.Keys.Where(o => !CommandLine.EngineOptions.ContainsKey(o) && !byOption.ContainsKey(o)))
@@ -16,7 +22,9 @@ public static class ParameterBinder
             throw new BuildException($"unknown parameter --{option}{suggestion}; see ./build.sh --help");
         }
         foreach (var (_, (_, where, name)) in files.Values.Where(v => !byOption.ContainsKey(v.Key)))
-            throw new BuildException($"{where}: unknown parameter '{name}'{Catalog.Suggest.Nearest(name, byOption.Keys).Format()}; remove it or fix its name");
+            throw new BuildException(
+                $"{where}: unknown parameter '{name}'{Catalog.Suggest.Nearest(name, byOption.Keys).Format()}; remove it or fix its name"
+            );
 
         var variables = new Dictionary<string, (string Name, string Value)>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in environment)
@@ -35,7 +43,10 @@ public static class ParameterBinder
                 parameter.Set(build, ParameterValues.Convert(parameter, fromFile.Value, fromFile.Where));
                 sources[parameter.Name] = fromFile.Where;
             }
-            else if (variables.TryGetValue(Squash("NUKE_" + parameter.Name), out var variable) || variables.TryGetValue(Squash(parameter.Name), out variable))
+            else if (
+                variables.TryGetValue(Squash("NUKE_" + parameter.Name), out var variable)
+                || variables.TryGetValue(Squash(parameter.Name), out variable)
+            )
             {
                 parameter.Set(build, ParameterValues.Convert(parameter, [variable.Value], $"environment variable {variable.Name}"));
                 sources[parameter.Name] = $"${variable.Name}";

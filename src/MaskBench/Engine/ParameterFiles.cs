@@ -1,6 +1,6 @@
+using MaskBench.Files;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using MaskBench.Files;
 
 namespace MaskBench.Engine;
 
@@ -16,14 +16,18 @@ public sealed record ParameterFiles(IReadOnlyDictionary<string, (JToken Value, s
             var file = Path.Combine(nukeDirectory, $"parameters.{profile}.json");
             if (!File.Exists(file))
             {
-                var known = Directory.GetFiles(nukeDirectory, "parameters.*.json").Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length]);
-                throw new BuildException($"unknown profile '{profile}': there is no {Shown.Path(file)}{Catalog.Suggest.Nearest(profile, known).Format()}");
+                var known = Directory
+                    .GetFiles(nukeDirectory, "parameters.*.json")
+                    .Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length]);
+                throw new BuildException(
+                    $"unknown profile '{profile}': there is no {Shown.Path(file)}{Catalog.Suggest.Nearest(profile, known).Format()}"
+                );
             }
             files.Add(file);
         }
         foreach (var file in files.Where(File.Exists))
-            foreach (var (name, value, line) in Read(file))
-                values[CommandLine.Normalize(name)] = (value, $"{Shown.Path(file)}:{line}", name);
+        foreach (var (name, value, line) in Read(file))
+            values[CommandLine.Normalize(name)] = (value, $"{Shown.Path(file)}:{line}", name);
         return new(values);
     }
 
@@ -33,12 +37,21 @@ public sealed record ParameterFiles(IReadOnlyDictionary<string, (JToken Value, s
         try
         {
             using var reader = new JsonTextReader(new StringReader(File.ReadAllText(file)));
-            root = JObject.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+            root = JObject.Load(
+                reader,
+                new JsonLoadSettings
+                {
+                    LineInfoHandling = LineInfoHandling.Load,
+                    DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+                }
+            );
             while (reader.Read()) { } // anything after the object is an error too
         }
         catch (JsonReaderException e)
         {
-            throw new BuildException($"{Shown.Path(file)}:{e.LineNumber}:{e.LinePosition}: malformed JSON: {FirstSentence(e.Message)}; fix the file (it is one JSON object of parameter names and values)");
+            throw new BuildException(
+                $"{Shown.Path(file)}:{e.LineNumber}:{e.LinePosition}: malformed JSON: {FirstSentence(e.Message)}; fix the file (it is one JSON object of parameter names and values)"
+            );
         }
         foreach (var property in root.Properties().Where(p => p.Name != "$schema"))
             yield return (property.Name, property.Value, ((IJsonLineInfo)property).LineNumber);

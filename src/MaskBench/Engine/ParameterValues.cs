@@ -21,12 +21,20 @@ public static class ParameterValues
         }
         catch (FormatException e)
         {
-            throw new BuildException($"parameter --{parameter.Option} ({where}): '{string.Join(" ", values)}' is not {Expected(type)}: {e.Message}");
+            throw new BuildException(
+                $"parameter --{parameter.Option} ({where}): '{string.Join(" ", values)}' is not {Expected(type)}: {e.Message}"
+            );
         }
     }
 
     public static object? Convert(BuildParameter parameter, JToken token, string where) =>
-        Convert(parameter, token is JArray array ? array.Select(t => t.ToString()).ToList() : [token.Type == JTokenType.Boolean ? token.ToString().ToLowerInvariant() : token.ToString()], where);
+        Convert(
+            parameter,
+            token is JArray array
+                ? array.Select(t => t.ToString()).ToList()
+                : [token.Type == JTokenType.Boolean ? token.ToString().ToLowerInvariant() : token.ToString()],
+            where
+        );
 
     static object One(Type type, string text)
     {

@@ -33,7 +33,11 @@ public sealed record Plan(IReadOnlyList<string> Invoked, IReadOnlyList<Decision>
         var toRun = Decisions.Count(d => d.Verdict == Verdict.Run);
         var width = Decisions.Select(d => d.Target.Length).DefaultIfEmpty(6).Max();
         var lines = new List<string> { $"Plan for {string.Join(", ", Invoked)}: {toRun} of {Decisions.Count} targets to run" };
-        lines.AddRange(Decisions.Select(d => $"  {d.Target.PadRight(width)}  {Label(d.Verdict), -10}  {(d.Verdict is Verdict.UpToDate or Verdict.Collective ? "" : d.Because)}".TrimEnd()));
+        lines.AddRange(
+            Decisions.Select(d =>
+                $"  {d.Target.PadRight(width)}  {Label(d.Verdict), -10}  {(d.Verdict is Verdict.UpToDate or Verdict.Collective ? "" : d.Because)}".TrimEnd()
+            )
+        );
         return string.Join("\n", lines) + "\n";
     }
 

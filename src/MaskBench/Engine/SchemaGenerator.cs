@@ -12,8 +12,18 @@ public static class SchemaGenerator
         var properties = new JObject
         {
             ["$schema"] = new JObject { ["type"] = "string" },
-            ["Target"] = new JObject { ["type"] = "array", ["description"] = "Targets to run", ["items"] = new JObject { ["type"] = "string", ["enum"] = targets } },
-            ["Skip"] = new JObject { ["type"] = "array", ["description"] = "Targets to skip", ["items"] = new JObject { ["type"] = "string", ["enum"] = targets.DeepClone() } },
+            ["Target"] = new JObject
+            {
+                ["type"] = "array",
+                ["description"] = "Targets to run",
+                ["items"] = new JObject { ["type"] = "string", ["enum"] = targets },
+            },
+            ["Skip"] = new JObject
+            {
+                ["type"] = "array",
+                ["description"] = "Targets to skip",
+                ["items"] = new JObject { ["type"] = "string", ["enum"] = targets.DeepClone() },
+            },
             ["Verbosity"] = new JObject { ["type"] = "string", ["enum"] = new JArray("quiet", "minimal", "normal", "verbose") },
         };
         foreach (var parameter in parameters)
@@ -32,11 +42,18 @@ public static class SchemaGenerator
     static JObject Property(BuildParameter parameter)
     {
         var type = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
-        var property = type == typeof(string[]) ? new JObject { ["type"] = "array", ["items"] = new JObject { ["type"] = "string" } }
+        var property =
+            type == typeof(string[])
+                ? new JObject
+                {
+                    ["type"] = "array",
+                    ["items"] = new JObject { ["type"] = "string" },
+                }
             : type == typeof(int) ? new JObject { ["type"] = "integer" }
             : type == typeof(double) ? new JObject { ["type"] = "number" }
             : type == typeof(bool) ? new JObject { ["type"] = "boolean" }
-            : type.IsEnum ? new JObject { ["type"] = "string", ["enum"] = new JArray(Enum.GetNames(type).Select(n => Catalog.Naming.KebabCase(n))) }
+            : type.IsEnum
+                ? new JObject { ["type"] = "string", ["enum"] = new JArray(Enum.GetNames(type).Select(n => Catalog.Naming.KebabCase(n))) }
             : new JObject { ["type"] = "string" };
         property["description"] = parameter.Description;
         return property;

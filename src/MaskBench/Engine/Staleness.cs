@@ -3,7 +3,11 @@ namespace MaskBench.Engine;
 /// <summary>Why a tracked target must run, in words, comparing its stamp with now (DVC's <c>status</c>).</summary>
 public static class Staleness
 {
-    public static IReadOnlyList<string> Reasons(Stamp? stamp, IReadOnlyDictionary<string, string> inputs, IReadOnlyDictionary<string, string?> outputs)
+    public static IReadOnlyList<string> Reasons(
+        Stamp? stamp,
+        IReadOnlyDictionary<string, string> inputs,
+        IReadOnlyDictionary<string, string?> outputs
+    )
     {
         if (stamp is null)
             return ["never ran successfully"];
@@ -13,7 +17,11 @@ public static class Staleness
             if (!stamp.Inputs.TryGetValue(key, out var before))
                 reasons.Add($"{key} is new");
             else if (before != value)
-                reasons.Add(key.StartsWith("parameter ", StringComparison.Ordinal) ? $"{key} changed ({Short(before)} → {Short(value)})" : $"{key} changed");
+                reasons.Add(
+                    key.StartsWith("parameter ", StringComparison.Ordinal)
+                        ? $"{key} changed ({Short(before)} → {Short(value)})"
+                        : $"{key} changed"
+                );
         }
         reasons.AddRange(stamp.Inputs.Keys.Where(key => !inputs.ContainsKey(key)).Select(key => $"{key} is gone"));
         foreach (var (name, identity) in outputs)

@@ -1,5 +1,5 @@
-using Newtonsoft.Json;
 using MaskBench.Files;
+using Newtonsoft.Json;
 
 namespace MaskBench.Engine;
 
@@ -12,7 +12,8 @@ public sealed record Stamp(
 )
 {
     /// <summary>One identity for all outputs, which downstream targets take as an input.</summary>
-    public string OutputIdentity => Hashing.Text(string.Join("\n", Outputs.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Value}")));
+    public string OutputIdentity =>
+        Hashing.Text(string.Join("\n", Outputs.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Value}")));
 }
 
 /// <summary>One JSON file per target in a folder; each written atomically (temp file, then rename).</summary>
@@ -35,7 +36,8 @@ public sealed class StampStore(string directory)
         }
     }
 
-    public void Write(Stamp stamp) => AtomicFile.WriteAllText(PathOf(stamp.Target), JsonConvert.SerializeObject(stamp, Formatting.Indented));
+    public void Write(Stamp stamp) =>
+        AtomicFile.WriteAllText(PathOf(stamp.Target), JsonConvert.SerializeObject(stamp, Formatting.Indented));
 
     public void Delete(string target) => File.Delete(PathOf(target));
 

@@ -11,12 +11,25 @@ public static class Summary
         var statusWidth = rows.Select(r => r.Status.Length).Append(header.Status.Length).Max();
         string Line((string Target, string Status, string Duration, string Reason) r) =>
             $"{r.Target.PadRight(targetWidth)}  {r.Status.PadRight(statusWidth)}  {r.Duration, 8}  {r.Reason}".TrimEnd();
-        var rule = new string('═', targetWidth + statusWidth + 14 + Math.Min(60, rows.Select(r => r.Reason.Length).DefaultIfEmpty(6).Max()));
+        var rule = new string(
+            '═',
+            targetWidth + statusWidth + 14 + Math.Min(60, rows.Select(r => r.Reason.Length).DefaultIfEmpty(6).Max())
+        );
         var failed = results.Count(r => r.Status == TargetStatus.Failed);
         var verdict = failed == 0 ? "Build succeeded" : $"Build failed: {failed} target{(failed == 1 ? "" : "s")} failed";
         return string.Join(
             "\n",
-            [rule, Line(header), new string('─', rule.Length), .. rows.Select(Line), new string('─', rule.Length), $"{"Total".PadRight(targetWidth + statusWidth + 2)}  {Format(total, TargetStatus.Ran), 8}", rule, verdict, ""]
+            [
+                rule,
+                Line(header),
+                new string('─', rule.Length),
+                .. rows.Select(Line),
+                new string('─', rule.Length),
+                $"{"Total".PadRight(targetWidth + statusWidth + 2)}  {Format(total, TargetStatus.Ran), 8}",
+                rule,
+                verdict,
+                "",
+            ]
         );
     }
 

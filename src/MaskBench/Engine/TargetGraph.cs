@@ -14,9 +14,18 @@ public sealed class TargetGraph
             throw new BuildException($"target '{duplicate.Key}' is declared twice: give each target its own name");
         index = declared.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         foreach (var target in declared)
-            foreach (var reference in target.DependsOn.Concat(target.After).Concat(target.Before).Concat(target.Triggers).Concat(target.DependentFor).Concat(target.TriggeredBy))
-                if (!index.ContainsKey(reference))
-                    throw new BuildException($"target '{target.Name}' refers to '{reference}', which is not a target{Catalog.Suggest.Nearest(reference, index.Keys).Format()}");
+        foreach (
+            var reference in target
+                .DependsOn.Concat(target.After)
+                .Concat(target.Before)
+                .Concat(target.Triggers)
+                .Concat(target.DependentFor)
+                .Concat(target.TriggeredBy)
+        )
+            if (!index.ContainsKey(reference))
+                throw new BuildException(
+                    $"target '{target.Name}' refers to '{reference}', which is not a target{Catalog.Suggest.Nearest(reference, index.Keys).Format()}"
+                );
         Targets = declared.Select(t => Fold(t, declared)).ToList();
         ThrowOnCycle();
     }
@@ -110,7 +119,10 @@ public sealed class TargetGraph
     static ExecutableTarget Fold(ExecutableTarget target, IReadOnlyList<ExecutableTarget> all) =>
         target with
         {
-            DependsOn = target.DependsOn.Concat(all.Where(t => t.DependentFor.Contains(target.Name)).Select(t => t.Name)).Distinct().ToList(),
+            DependsOn = target
+                .DependsOn.Concat(all.Where(t => t.DependentFor.Contains(target.Name)).Select(t => t.Name))
+                .Distinct()
+                .ToList(),
             Triggers = target.Triggers.Concat(all.Where(t => t.TriggeredBy.Contains(target.Name)).Select(t => t.Name)).Distinct().ToList(),
         };
 }

@@ -11,10 +11,17 @@ namespace MaskBench.Environments;
 /// (mounted at its own path) and the result committed as the environment's image.</summary>
 public static class ContainerEnvironment
 {
-    public static async Task<PreparedEnvironment> SetupAsync(Recipe recipe, string sourceDirectory, EnvironmentOptions options, CancellationToken cancellation = default)
+    public static async Task<PreparedEnvironment> SetupAsync(
+        Recipe recipe,
+        string sourceDirectory,
+        EnvironmentOptions options,
+        CancellationToken cancellation = default
+    )
     {
         if (recipe.Environment.Recipe is null)
-            throw new RunnerException($"{recipe.File}: environment.recipe names no Dockerfile; add one under environments/{recipe.Id}/, or use --provider venv");
+            throw new RunnerException(
+                $"{recipe.File}: environment.recipe names no Dockerfile; add one under environments/{recipe.Id}/, or use --provider venv"
+            );
         var dockerfile = Path.GetFullPath(Path.Combine(options.Root, recipe.Environment.Recipe));
         if (!File.Exists(dockerfile))
             throw new RunnerException($"{recipe.File}: the environment recipe {dockerfile} does not exist");
@@ -26,7 +33,13 @@ public static class ContainerEnvironment
         var image = $"maskbench/{recipe.Id}:env-{key}";
         var what = $"Setup-{recipe.TargetSuffix}";
 
-        Log.Information("{What}: building {Image} from {Dockerfile} ({Arguments})", what, stackImage, dockerfile, string.Join(", ", arguments.Select(a => $"{a.Key}={a.Value}")));
+        Log.Information(
+            "{What}: building {Image} from {Dockerfile} ({Arguments})",
+            what,
+            stackImage,
+            dockerfile,
+            string.Join(", ", arguments.Select(a => $"{a.Key}={a.Value}"))
+        );
         var build = new List<string> { "build", "-f", dockerfile, "-t", stackImage };
         foreach (var (name, value) in arguments)
             build.AddRange(["--build-arg", $"{name}={value}"]);
@@ -40,22 +53,53 @@ public static class ContainerEnvironment
 
         var id = (await engine.OutputAsync(["image", "inspect", "--format", "{{.Id}}", image], cancellation)).Trim();
         var host = (HostRequest request) =>
-            (IExecutionHost)new ContainerHost(
-                new ContainerHostOptions(options.EngineProgram, image, request.Mounts.Prepend(source).ToList(), request.Gpus, options.RunArguments, options.EngineVariables)
-            );
+            (IExecutionHost)
+                new ContainerHost(
+                    new ContainerHostOptions(
+                        options.EngineProgram,
+                        image,
+                        request.Mounts.Prepend(source).ToList(),
+                        request.Gpus,
+                        options.RunArguments,
+                        options.EngineVariables
+                    )
+                );
         var (python, packages) = await PythonPackages.ReadAsync(host(new HostRequest([], 0)), source, cancellation);
         return new PreparedEnvironment(new EnvironmentIdentity(options.Provider, id, image, python, packages), host);
     }
 
-    static async Task CompileExtensionsAsync(string what, Engine engine, Recipe recipe, string stackImage, string image, string source, CancellationToken cancellation)
+    static async Task CompileExtensionsAsync(
+        string what,
+        Engine engine,
+        Recipe recipe,
+        string stackImage,
+        string image,
+        string source,
+        CancellationToken cancellation
+    )
     {
         var container = $"maskbench-setup-{recipe.Id}-{Guid.NewGuid():N}"[..48];
-        Log.Information("{What}: compiling the extensions in {Source} ({Command})", what, source, string.Join(" ", recipe.Environment.Build));
+        Log.Information(
+            "{What}: compiling the extensions in {Source} ({Command})",
+            what,
+            source,
+            string.Join(" ", recipe.Environment.Build)
+        );
         try
         {
             await LoggedCommand.RunAsync(
                 what,
-                engine.Hosted(["run", "--name", container, "-v", $"{source}:{source}", "-w", source, stackImage, .. recipe.Environment.Build]),
+                engine.Hosted([
+                    "run",
+                    "--name",
+                    container,
+                    "-v",
+                    $"{source}:{source}",
+                    "-w",
+                    source,
+                    stackImage,
+                    .. recipe.Environment.Build,
+                ]),
                 TimeSpan.FromHours(2),
                 cancellation
             );
@@ -69,7 +113,9 @@ public static class ContainerEnvironment
 
     static string Key(string dockerfile, IReadOnlyDictionary<string, string> arguments, IReadOnlyList<string> build, string source) =>
         Convert.ToHexStringLower(
-            SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", [dockerfile, .. arguments.Select(a => $"{a.Key}={a.Value}"), .. build, source])))
+            SHA256.HashData(
+                Encoding.UTF8.GetBytes(string.Join("\n", [dockerfile, .. arguments.Select(a => $"{a.Key}={a.Value}"), .. build, source]))
+            )
         )[..12];
 
     sealed record Engine(string Program, IReadOnlyDictionary<string, string> Own)
@@ -86,7 +132,9 @@ public static class ContainerEnvironment
         {
             var result = await ShortCommand.TryRunAsync(Program, arguments, variables: Variables, cancellation: cancellation);
             if (result is not { Ok: true })
-                throw new RunnerException($"{Program} {string.Join(" ", arguments)} failed: {(result is null ? "the engine is not installed" : string.Join(" | ", result.LastLines(3)))}");
+                throw new RunnerException(
+                    $"{Program} {string.Join(" ", arguments)} failed: {(result is null ? "the engine is not installed" : string.Join(" | ", result.LastLines(3)))}"
+                );
             return result.StandardOutput;
         }
     }

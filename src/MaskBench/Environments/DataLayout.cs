@@ -35,18 +35,30 @@ public static class DataLayout
 
     /// <summary>Runs the recipe's preprocessing (SimpleDet's roidb) in the environment, once per COCO folder:
     /// a marker in the source tree remembers the command and the folder it ran for.</summary>
-    public static async Task<bool> PrepareAsync(Recipe recipe, IExecutionHost host, string sourceDirectory, string coco, CancellationToken cancellation = default)
+    public static async Task<bool> PrepareAsync(
+        Recipe recipe,
+        IExecutionHost host,
+        string sourceDirectory,
+        string coco,
+        CancellationToken cancellation = default
+    )
     {
         if (recipe.Data.Prepare.Count == 0)
             return false;
         var marker = Path.Combine(sourceDirectory, PreparedMarker);
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", [Path.GetFullPath(coco), .. recipe.Data.Prepare]))));
+        var key = Convert.ToHexStringLower(
+            SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", [Path.GetFullPath(coco), .. recipe.Data.Prepare])))
+        );
         if (File.Exists(marker) && File.ReadAllText(marker).Trim() == key)
         {
             Log.Information("{Id}: the data preprocessing already ran for {Coco}", recipe.Id, coco);
             return false;
         }
-        var spec = new ProcessSpec(recipe.Data.Prepare, Path.GetFullPath(sourceDirectory), new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" });
+        var spec = new ProcessSpec(
+            recipe.Data.Prepare,
+            Path.GetFullPath(sourceDirectory),
+            new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" }
+        );
         await LoggedCommand.RunAsync(
             $"Prepare data for {recipe.TargetSuffix}",
             host.Prepare(spec, $"maskbench-prepare-{recipe.Id}-{Guid.NewGuid():N}"[..40]),

@@ -13,7 +13,9 @@ public sealed record EnvironmentIdentity(string Provider, string Id, string Refe
 {
     /// <summary>One hash of all of it, for a stamp.</summary>
     public string Hash =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", [Provider, Id, Reference, Python, .. Packages]))));
+        Convert.ToHexStringLower(
+            SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", [Provider, Id, Reference, Python, .. Packages])))
+        );
 
     public IReadOnlyDictionary<string, string> Facts =>
         new Dictionary<string, string>

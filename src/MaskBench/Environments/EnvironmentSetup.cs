@@ -8,7 +8,12 @@ public static class EnvironmentSetup
 {
     public static IReadOnlyList<string> Providers { get; } = ["docker", "podman", "venv"];
 
-    public static Task<PreparedEnvironment> SetupAsync(Recipe recipe, string sourceDirectory, EnvironmentOptions options, CancellationToken cancellation = default) =>
+    public static Task<PreparedEnvironment> SetupAsync(
+        Recipe recipe,
+        string sourceDirectory,
+        EnvironmentOptions options,
+        CancellationToken cancellation = default
+    ) =>
         Known(options.Provider) switch
         {
             "venv" => VenvEnvironment.SetupAsync(recipe, sourceDirectory, options, cancellation),
@@ -17,13 +22,20 @@ public static class EnvironmentSetup
 
     /// <summary>The environment a successful Setup recorded, ready to run in (no rebuild). Fails with a clear
     /// message when it is gone (image removed, interpreter uninstalled).</summary>
-    public static async Task<PreparedEnvironment> OpenAsync(EnvironmentIdentity identity, string sourceDirectory, EnvironmentOptions options, CancellationToken cancellation = default)
+    public static async Task<PreparedEnvironment> OpenAsync(
+        EnvironmentIdentity identity,
+        string sourceDirectory,
+        EnvironmentOptions options,
+        CancellationToken cancellation = default
+    )
     {
         var source = Path.GetFullPath(sourceDirectory);
         if (Known(identity.Provider) == "venv")
         {
             if (!File.Exists(identity.Reference))
-                throw new RunnerException($"the interpreter {identity.Reference} that Setup used is gone: run Setup again (or pass --python)");
+                throw new RunnerException(
+                    $"the interpreter {identity.Reference} that Setup used is gone: run Setup again (or pass --python)"
+                );
             var host = VenvEnvironment.Host(identity.Reference, options.StateDirectory);
             return new PreparedEnvironment(identity, _ => host);
         }
@@ -37,11 +49,20 @@ public static class EnvironmentSetup
         if (exists is null)
             throw new RunnerException($"the container engine '{engine}' is not installed: install it, or pass --container-engine");
         if (!exists.Ok || exists.StandardOutput.Trim() != identity.Id)
-            throw new RunnerException($"the image {identity.Reference} ({identity.Id}) that Setup built is gone or was replaced: run Setup again");
+            throw new RunnerException(
+                $"the image {identity.Reference} ({identity.Id}) that Setup built is gone or was replaced: run Setup again"
+            );
         return new PreparedEnvironment(
             identity,
             request => new ContainerHost(
-                new ContainerHostOptions(engine, identity.Reference, request.Mounts.Prepend(source).ToList(), request.Gpus, options.RunArguments, options.EngineVariables)
+                new ContainerHostOptions(
+                    engine,
+                    identity.Reference,
+                    request.Mounts.Prepend(source).ToList(),
+                    request.Gpus,
+                    options.RunArguments,
+                    options.EngineVariables
+                )
             )
         );
     }
@@ -50,6 +71,8 @@ public static class EnvironmentSetup
         Providers.Contains(provider)
             ? provider
             : throw new RunnerException(
-                $"unknown environment provider '{provider}'" + Suggest.Nearest(provider, Providers).Format() + $"; known: {string.Join(", ", Providers)}"
+                $"unknown environment provider '{provider}'"
+                    + Suggest.Nearest(provider, Providers).Format()
+                    + $"; known: {string.Join(", ", Providers)}"
             );
 }

@@ -18,10 +18,20 @@ static class PythonPackages
             print("%s==%s" % (name, version))
         """;
 
-    public static async Task<(string Python, IReadOnlyList<string> Packages)> ReadAsync(IExecutionHost host, string directory, CancellationToken cancellation)
+    public static async Task<(string Python, IReadOnlyList<string> Packages)> ReadAsync(
+        IExecutionHost host,
+        string directory,
+        CancellationToken cancellation
+    )
     {
         var spec = new ProcessSpec(["python", "-c", Probe], directory, new Dictionary<string, string>());
-        var result = await ShortCommand.TryRunAsync(host, spec, $"maskbench-packages-{Guid.NewGuid():N}", TimeSpan.FromMinutes(2), cancellation);
+        var result = await ShortCommand.TryRunAsync(
+            host,
+            spec,
+            $"maskbench-packages-{Guid.NewGuid():N}",
+            TimeSpan.FromMinutes(2),
+            cancellation
+        );
         if (result is not { Ok: true })
             throw new RunnerException(
                 $"cannot run python in the environment ({host.Description}): "

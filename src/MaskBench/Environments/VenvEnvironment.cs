@@ -8,7 +8,12 @@ namespace MaskBench.Environments;
 /// means that interpreter, also for scripts that call <c>python</c> themselves (a shim folder leads PATH).</summary>
 public static class VenvEnvironment
 {
-    public static async Task<PreparedEnvironment> SetupAsync(Recipe recipe, string sourceDirectory, EnvironmentOptions options, CancellationToken cancellation = default)
+    public static async Task<PreparedEnvironment> SetupAsync(
+        Recipe recipe,
+        string sourceDirectory,
+        EnvironmentOptions options,
+        CancellationToken cancellation = default
+    )
     {
         var interpreter = Interpreter(options.Interpreter);
         var host = Host(interpreter, options.StateDirectory);
@@ -27,7 +32,9 @@ public static class VenvEnvironment
     public static string Interpreter(string? given)
     {
         if (string.IsNullOrWhiteSpace(given))
-            throw new RunnerException("the venv environment needs an interpreter: pass --python /path/to/python (or a virtual environment's folder)");
+            throw new RunnerException(
+                "the venv environment needs an interpreter: pass --python /path/to/python (or a virtual environment's folder)"
+            );
         var path = Directory.Exists(given) ? Path.Combine(given, "bin", "python") : given;
         if (!File.Exists(path))
             throw new RunnerException($"--python {given}: there is no {path}; name a python executable or a virtual environment's folder");
@@ -36,7 +43,11 @@ public static class VenvEnvironment
 
     internal static LocalHost Host(string interpreter, string stateDirectory)
     {
-        var shims = Path.Combine(Path.GetFullPath(stateDirectory), "shims", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(interpreter)))[..12]);
+        var shims = Path.Combine(
+            Path.GetFullPath(stateDirectory),
+            "shims",
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(interpreter)))[..12]
+        );
         Directory.CreateDirectory(shims);
         foreach (var name in new[] { "python", "python3" })
         {

@@ -56,7 +56,14 @@ public static class WeightsCache
         return files;
     }
 
-    static async Task<string?> FetchAsync(WeightSpec spec, string weights, string inCache, bool download, HttpClient? http, CancellationToken cancellation)
+    static async Task<string?> FetchAsync(
+        WeightSpec spec,
+        string weights,
+        string inCache,
+        bool download,
+        HttpClient? http,
+        CancellationToken cancellation
+    )
     {
         if (File.Exists(inCache))
             return null;

@@ -3,8 +3,7 @@ namespace MaskBench.Files;
 /// <summary>Writes a file so that readers see the old content or the new, never half of it.</summary>
 public static class AtomicFile
 {
-    public static void WriteAllText(string path, string content) =>
-        Write(path, temporary => File.WriteAllText(temporary, content));
+    public static void WriteAllText(string path, string content) => Write(path, temporary => File.WriteAllText(temporary, content));
 
     public static void Write(string path, Action<string> writeTemporary)
     {

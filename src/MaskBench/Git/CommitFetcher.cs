@@ -79,8 +79,13 @@ static class CommitFetcher
     {
         try
         {
-            return Cli.Wrap("git").WithArguments(["--version"]).WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync().GetAwaiter().GetResult().IsSuccess;
+            return Cli.Wrap("git")
+                .WithArguments(["--version"])
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync()
+                .GetAwaiter()
+                .GetResult()
+                .IsSuccess;
         }
         catch (Win32Exception)
         {

@@ -41,7 +41,11 @@ public static class GitSource
         CloneMarker.Write(destination, commit);
         Log.Information(
             "Checked out {Commit} in {Destination} ({Bytes} bytes fetched, {Kind}, {Seconds:F1} s)",
-            commit, destination, bytes, shallow ? "one commit" : "full history", watch.Elapsed.TotalSeconds
+            commit,
+            destination,
+            bytes,
+            shallow ? "one commit" : "full history",
+            watch.Elapsed.TotalSeconds
         );
         return new CloneResult(commit, Reused: false, bytes, remote, shallow);
     }
@@ -80,14 +84,20 @@ public static class GitSource
         }
         catch (AmbiguousSpecificationException)
         {
-            throw new GitException($"pin '{pin}' is ambiguous in {remote}: more than one object starts with it; give more digits (the full 40-digit hash)");
+            throw new GitException(
+                $"pin '{pin}' is ambiguous in {remote}: more than one object starts with it; give more digits (the full 40-digit hash)"
+            );
         }
         if (commit is null)
-            throw new GitException($"pin '{pin}' is not a commit in {remote} (searched all branches and tags); check source.pin in the recipe");
+            throw new GitException(
+                $"pin '{pin}' is not a commit in {remote} (searched all branches and tags); check source.pin in the recipe"
+            );
         Commands.Checkout(repository, commit, new CheckoutOptions { CheckoutModifiers = CheckoutModifiers.Force });
         var head = repository.Head.Tip?.Sha;
         if (!repository.Info.IsHeadDetached || head != commit.Sha)
-            throw new GitException($"checkout of {commit.Sha} in {destination} left HEAD at {head ?? "nothing"}; delete {destination} and run again");
+            throw new GitException(
+                $"checkout of {commit.Sha} in {destination} left HEAD at {head ?? "nothing"}; delete {destination} and run again"
+            );
         return commit.Sha;
     }
 

@@ -14,7 +14,9 @@ static class RemoteLocator
             return source.Repository;
         var path = Path.GetFullPath(source.Repository, repositoryRoot);
         if (!Repository.IsValid(path))
-            throw new GitException($"source.repository '{source.Repository}' is not a git repository (looked at {path}); give a git URL or the path of a local clone");
+            throw new GitException(
+                $"source.repository '{source.Repository}' is not a git repository (looked at {path}); give a git URL or the path of a local clone"
+            );
         return AsFileUrl(path);
     }
 

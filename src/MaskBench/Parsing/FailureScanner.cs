@@ -23,8 +23,14 @@ sealed partial class FailureScanner(IReadOnlyList<FailureSpec> recipeFailures)
 
     public void Scan(string segment, int line)
     {
-        if (tracebackLine is { } start && segment.Length > 0 && !char.IsWhiteSpace(segment[0]) && !segment.StartsWith("Traceback", StringComparison.Ordinal)
-            && !segment.StartsWith("During handling", StringComparison.Ordinal) && !segment.StartsWith("The above exception", StringComparison.Ordinal))
+        if (
+            tracebackLine is { } start
+            && segment.Length > 0
+            && !char.IsWhiteSpace(segment[0])
+            && !segment.StartsWith("Traceback", StringComparison.Ordinal)
+            && !segment.StartsWith("During handling", StringComparison.Ordinal)
+            && !segment.StartsWith("The above exception", StringComparison.Ordinal)
+        )
         {
             Add("traceback", $"Traceback: {segment.Trim()}", start);
             tracebackLine = null;
@@ -58,12 +64,18 @@ sealed partial class FailureScanner(IReadOnlyList<FailureSpec> recipeFailures)
 
     static string Shorten(string text) => text.Length <= 300 ? text : text[..297] + "...";
 
-    [GeneratedRegex(@"CUDA out of memory|CUDA error: out of memory|cudaMalloc failed: out of memory|OOM when allocating tensor|ResourceExhaustedError|std::bad_alloc|\[enforce fail at [^\]]*\].*out of memory")]
+    [GeneratedRegex(
+        @"CUDA out of memory|CUDA error: out of memory|cudaMalloc failed: out of memory|OOM when allocating tensor|ResourceExhaustedError|std::bad_alloc|\[enforce fail at [^\]]*\].*out of memory"
+    )]
     private static partial Regex Oom();
 
-    [GeneratedRegex(@"(?i)\b[\w/]*(loss|cost)\w*""?\s*[:=]\s*""?[-+]?(nan|inf(inity)?)\b|Loss became infinite or NaN|Loss is NaN|\bTrain-\w+=(nan|inf)\b|\b(Rpn|Rcnn)\w+=(nan|inf)\b")]
+    [GeneratedRegex(
+        @"(?i)\b[\w/]*(loss|cost)\w*""?\s*[:=]\s*""?[-+]?(nan|inf(inity)?)\b|Loss became infinite or NaN|Loss is NaN|\bTrain-\w+=(nan|inf)\b|\b(Rpn|Rcnn)\w+=(nan|inf)\b"
+    )]
     private static partial Regex Nan();
 
-    [GeneratedRegex(@"FileNotFoundError|No such file or directory: '[^']*(coco|annotations|train20|val20|roidb|datasets/)|Dataset not available|is not a directory!")]
+    [GeneratedRegex(
+        @"FileNotFoundError|No such file or directory: '[^']*(coco|annotations|train20|val20|roidb|datasets/)|Dataset not available|is not a directory!"
+    )]
     private static partial Regex MissingData();
 }

@@ -27,13 +27,32 @@ abstract class LogFormat : ILogFormat
 
     public ThroughputResult Parse(RunFolder run, Window window, int imagesPerIteration, IReadOnlyList<FailureSpec> failures)
     {
-        var failed = new ThroughputResult(Id, Version, ThroughputResult.Failed, null, IterationRange.Of(window), null, false, "",
-            imagesPerIteration, null, [], null, RunFolder.LogName);
+        var failed = new ThroughputResult(
+            Id,
+            Version,
+            ThroughputResult.Failed,
+            null,
+            IterationRange.Of(window),
+            null,
+            false,
+            "",
+            imagesPerIteration,
+            null,
+            [],
+            null,
+            RunFolder.LogName
+        );
         if (!File.Exists(run.Log))
             return failed with { Failures = [new("missing-log", $"no {run.Log}: train first, or put the captured log there", null)] };
         double[]? times;
-        try { times = run.ReadTimes(); }
-        catch (FormatException e) { return failed with { Failures = [new("bad-times", e.Message, null)] }; }
+        try
+        {
+            times = run.ReadTimes();
+        }
+        catch (FormatException e)
+        {
+            return failed with { Failures = [new("bad-times", e.Message, null)] };
+        }
 
         var (timeline, reader, found) = Read(run, times, failures, imagesPerIteration);
         var target = Target(window);
@@ -55,7 +74,8 @@ abstract class LogFormat : ILogFormat
             Throughput = ok ? chosen.ImagesPerSecond(imagesPerIteration) : null,
             Measured = range,
             Exact = range == failed.Requested && approximation is null,
-            Method = Formula(range.First - 1, range.Last, imagesPerIteration)
+            Method =
+                Formula(range.First - 1, range.Last, imagesPerIteration)
                 + (range == failed.Requested ? "" : $"; measured {range}, the closest the log allows to the requested {failed.Requested}")
                 + (approximation is null ? "" : $"; approximate: {approximation}"),
             LastIteration = last,

@@ -20,5 +20,8 @@ public static class LogFormats
 
     public static ILogFormat Get(string id) =>
         All.FirstOrDefault(f => f.Id == id)
-        ?? throw new ArgumentException($"unknown log format '{id}'; known formats: {string.Join(", ", Known)}. Set the recipe's log.format to one of them, or add a parser under src/MaskBench/Parsing/Formats/", nameof(id));
+        ?? throw new ArgumentException(
+            $"unknown log format '{id}'; known formats: {string.Join(", ", Known)}. Set the recipe's log.format to one of them, or add a parser under src/MaskBench/Parsing/Formats/",
+            nameof(id)
+        );
 }

@@ -20,7 +20,11 @@ public sealed record RunFolder(string Path)
     /// <summary>The newest file in the run folder (or below it) matching a pattern such as <c>*.log.json</c>, if any.</summary>
     public string? Precise(string pattern) =>
         Directory.Exists(Path)
-            ? new DirectoryInfo(Path).GetFiles(pattern, SearchOption.AllDirectories).OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()?.FullName
+            ? new DirectoryInfo(Path)
+                .GetFiles(pattern, SearchOption.AllDirectories)
+                .OrderByDescending(f => f.LastWriteTimeUtc)
+                .FirstOrDefault()
+                ?.FullName
             : null;
 
     /// <summary>Arrival time (seconds since start) of each line of train.log, index = line number - 1; null without the file.</summary>
@@ -34,7 +38,9 @@ public sealed record RunFolder(string Path)
             var tab = text.IndexOf('\t');
             var field = tab < 0 ? text : text[..tab];
             if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-                throw new FormatException($"{Times}:{number}: '{field}' is not a number of seconds; the file is '<seconds>\\t<stream>' per line of {LogName}");
+                throw new FormatException(
+                    $"{Times}:{number}: '{field}' is not a number of seconds; the file is '<seconds>\\t<stream>' per line of {LogName}"
+                );
             times.Add(seconds);
         }
         return [.. times];

@@ -36,6 +36,5 @@ public sealed record ThroughputResult(
     public const string Failed = "failed";
 
     /// <summary>The first failure that counts, as one line for a table.</summary>
-    public string? Reason =>
-        Failures.FirstOrDefault(f => !f.AfterWindow) is { } f ? $"{f.Kind}: {f.Message}" : null;
+    public string? Reason => Failures.FirstOrDefault(f => !f.AfterWindow) is { } f ? $"{f.Kind}: {f.Message}" : null;
 }

@@ -8,14 +8,22 @@ static class CleanCheckout
 {
     public static string PinnedCommit(string sourceDirectory) =>
         GitSource.ReadClonedCommit(sourceDirectory)
-        ?? throw new PatchException($"{sourceDirectory} is not a complete clone at its pin (or HEAD was moved); run the Clone target first");
+        ?? throw new PatchException(
+            $"{sourceDirectory} is not a complete clone at its pin (or HEAD was moved); run the Clone target first"
+        );
 
     public static void Restore(string sourceDirectory, string commit)
     {
         using var repository = new Repository(sourceDirectory);
         repository.Reset(ResetMode.Hard, repository.Lookup<Commit>(commit));
         var status = repository.RetrieveStatus(
-            new StatusOptions { IncludeIgnored = true, IncludeUntracked = true, RecurseUntrackedDirs = false, RecurseIgnoredDirs = false }
+            new StatusOptions
+            {
+                IncludeIgnored = true,
+                IncludeUntracked = true,
+                RecurseUntrackedDirs = false,
+                RecurseIgnoredDirs = false,
+            }
         );
         foreach (var entry in status.Where(e => e.State.HasFlag(FileStatus.NewInWorkdir) || e.State.HasFlag(FileStatus.Ignored)))
             Delete(Path.Combine(sourceDirectory, entry.FilePath.TrimEnd('/')));
@@ -45,7 +53,8 @@ static class CleanCheckout
             }
             using var stream = new MemoryStream(content);
             var blob = repository.ObjectDatabase.CreateBlob(stream);
-            var mode = baseTree[relative]?.Mode
+            var mode =
+                baseTree[relative]?.Mode
                 ?? (pending.NewModes.TryGetValue(relative, out var m) && m == "100755" ? Mode.ExecutableFile : Mode.NonExecutableFile);
             definition.Add(relative, blob, mode);
         }

@@ -11,17 +11,23 @@ static class DiffPatch
         var hunks = 0;
         var files = UnifiedDiff.Parse(patchFile);
         foreach (var file in files)
-            foreach (var path in new[] { file.OldPath, file.NewPath }.OfType<string>().Distinct())
-                TreePaths.Resolve(tree.Root, path, patchFile);
+        foreach (var path in new[] { file.OldPath, file.NewPath }.OfType<string>().Distinct())
+            TreePaths.Resolve(tree.Root, path, patchFile);
         foreach (var file in files)
         {
             var before = file.OldPath is null ? null : tree.Read(file.OldPath);
             if (file.OldPath is not null && before is null)
-                throw new PatchException($"{patchFile}: {file.OldPath} does not exist in the source tree; the patch was written against another commit");
+                throw new PatchException(
+                    $"{patchFile}: {file.OldPath} does not exist in the source tree; the patch was written against another commit"
+                );
             if (file.OldPath is null && tree.Read(file.NewPath!) is not null)
                 throw new PatchException($"{patchFile}: creates {file.NewPath}, which already exists in the source tree");
             var beforeHash = BlobHash.Of(before ?? []);
-            if (file.PreHash is not null && file.OldPath is not null && !beforeHash.StartsWith(file.PreHash, StringComparison.OrdinalIgnoreCase))
+            if (
+                file.PreHash is not null
+                && file.OldPath is not null
+                && !beforeHash.StartsWith(file.PreHash, StringComparison.OrdinalIgnoreCase)
+            )
                 throw new PatchException(
                     $"{patchFile}: {file.OldPath} has blob {beforeHash[..10]}, but the diff's index line expects {file.PreHash}: "
                         + "wrong base, the source is not the commit the patch was written against"
@@ -35,7 +41,15 @@ static class DiffPatch
             tree.Set(file.Target, file.NewPath is null ? null : after, file.NewMode);
             hunks += file.Hunks.Count;
             if (file.PreHash is not null && file.PostHash is not null)
-                checks.Add(new BlobCheck(file.Target, file.PreHash, beforeHash, file.PostHash, file.NewPath is null ? new string('0', 40) : BlobHash.Of(after)));
+                checks.Add(
+                    new BlobCheck(
+                        file.Target,
+                        file.PreHash,
+                        beforeHash,
+                        file.PostHash,
+                        file.NewPath is null ? new string('0', 40) : BlobHash.Of(after)
+                    )
+                );
         }
         return new PatchOutcome(Path.GetFileName(patchFile), "diff", files.Count, hunks, checks);
     }

@@ -5,14 +5,7 @@ namespace MaskBench.Patching;
 /// <param name="NewPath">Null when the file is deleted.</param>
 /// <param name="PreHash">From <c>index pre..post</c>, if present.</param>
 /// <param name="NewMode">From <c>new file mode</c>, for created files.</param>
-sealed record FilePatch(
-    string? OldPath,
-    string? NewPath,
-    string? PreHash,
-    string? PostHash,
-    string? NewMode,
-    IReadOnlyList<Hunk> Hunks
-)
+sealed record FilePatch(string? OldPath, string? NewPath, string? PreHash, string? PostHash, string? NewMode, IReadOnlyList<Hunk> Hunks)
 {
     public string Target => NewPath ?? OldPath!;
 }

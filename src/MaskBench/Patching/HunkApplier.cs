@@ -35,7 +35,12 @@ static class HunkApplier
         {
             if (expected - distance >= floor && expected - distance <= last && MatchesAt(lines, wanted, expected - distance))
                 return expected - distance;
-            if (distance > 0 && expected + distance >= floor && expected + distance <= last && MatchesAt(lines, wanted, expected + distance))
+            if (
+                distance > 0
+                && expected + distance >= floor
+                && expected + distance <= last
+                && MatchesAt(lines, wanted, expected + distance)
+            )
                 return expected + distance;
         }
         return -1;

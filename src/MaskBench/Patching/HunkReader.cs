@@ -27,20 +27,29 @@ static partial class HunkReader
             switch (kind)
             {
                 case ' ' when oldLeft > 0 && newLeft > 0:
-                    oldLines.Add(content); newLines.Add(content); oldLeft--; newLeft--;
+                    oldLines.Add(content);
+                    newLines.Add(content);
+                    oldLeft--;
+                    newLeft--;
                     break;
                 case '-' when oldLeft > 0:
-                    oldLines.Add(content); oldLeft--;
+                    oldLines.Add(content);
+                    oldLeft--;
                     break;
                 case '+' when newLeft > 0:
-                    newLines.Add(content); newLeft--;
+                    newLines.Add(content);
+                    newLeft--;
                     break;
                 case '\\':
-                    if (last is ' ' or '-') oldLines[^1] = StripTerminator(oldLines[^1]);
-                    if (last is ' ' or '+') newLines[^1] = StripTerminator(newLines[^1]);
+                    if (last is ' ' or '-')
+                        oldLines[^1] = StripTerminator(oldLines[^1]);
+                    if (last is ' ' or '+')
+                        newLines[^1] = StripTerminator(newLines[^1]);
                     continue;
                 default:
-                    throw new PatchException($"{patchFile} line {i + 1}: unexpected line in hunk '{header}': {Show(line)} (the hunk's line counts do not match its lines)");
+                    throw new PatchException(
+                        $"{patchFile} line {i + 1}: unexpected line in hunk '{header}': {Show(line)} (the hunk's line counts do not match its lines)"
+                    );
             }
             last = kind;
         }

@@ -46,13 +46,24 @@ public static class Patcher
 
     static void Report(PatchOutcome outcome)
     {
-        Log.Information("{Patch}: {Replacements} {What} in {Files} files", outcome.Patch, outcome.Replacements, outcome.Kind == "diff" ? "hunks" : "replacements", outcome.Files);
+        Log.Information(
+            "{Patch}: {Replacements} {What} in {Files} files",
+            outcome.Patch,
+            outcome.Replacements,
+            outcome.Kind == "diff" ? "hunks" : "replacements",
+            outcome.Files
+        );
         foreach (var check in outcome.BlobChecks)
         {
             if (check.AfterMatches)
                 Log.Information("  {Path}: blob {Before}..{After} as the diff says", check.Path, check.ExpectedBefore, check.ExpectedAfter);
             else
-                Log.Warning("  {Path}: blob after patching is {Actual}, the diff's index line says {Expected}", check.Path, check.After[..10], check.ExpectedAfter);
+                Log.Warning(
+                    "  {Path}: blob after patching is {Actual}, the diff's index line says {Expected}",
+                    check.Path,
+                    check.After[..10],
+                    check.ExpectedAfter
+                );
         }
     }
 }

@@ -35,7 +35,9 @@ sealed class PendingTree(string root)
     public IEnumerable<string> Files()
     {
         var onDisk = Walk(new DirectoryInfo(Root), "");
-        return onDisk.Concat(changes.Keys).Distinct()
+        return onDisk
+            .Concat(changes.Keys)
+            .Distinct()
             .Where(p => !changes.TryGetValue(p, out var content) || content is not null)
             .Order(StringComparer.Ordinal);
     }

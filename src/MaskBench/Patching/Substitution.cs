@@ -12,7 +12,8 @@ static class Substitution
         var glob = Glob.ToRegex(spec.Glob!);
         var from = Latin1(spec.From!);
         var to = Latin1(spec.To!);
-        int files = 0, replacements = 0;
+        int files = 0,
+            replacements = 0;
         foreach (var relative in tree.Files().Where(f => glob.IsMatch(f)).ToList())
         {
             var text = Encoding.Latin1.GetString(tree.Read(relative)!);
@@ -37,7 +38,11 @@ static class Substitution
     static int Count(string text, string from)
     {
         var count = 0;
-        for (var at = text.IndexOf(from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(from, at + from.Length, StringComparison.Ordinal))
+        for (
+            var at = text.IndexOf(from, StringComparison.Ordinal);
+            at >= 0;
+            at = text.IndexOf(from, at + from.Length, StringComparison.Ordinal)
+        )
             count++;
         return count;
     }

@@ -5,7 +5,10 @@ static class TreePaths
 {
     public static string Resolve(string root, string relative, string patchFile)
     {
-        string Refuse(string why) => throw new PatchException($"{patchFile}: refusing path '{relative}': {why}; a patch may only change files inside the source tree");
+        string Refuse(string why) =>
+            throw new PatchException(
+                $"{patchFile}: refusing path '{relative}': {why}; a patch may only change files inside the source tree"
+            );
 
         if (relative.Length == 0 || relative.StartsWith('/') || relative.Contains('\\') || Path.IsPathRooted(relative))
             Refuse("it is absolute");

@@ -9,7 +9,16 @@ namespace MaskBench.Patching;
 /// </summary>
 static partial class UnifiedDiff
 {
-    static readonly string[] Unsupported = ["old mode ", "new mode ", "rename from ", "copy from ", "similarity index ", "GIT binary patch", "Binary files "];
+    static readonly string[] Unsupported =
+    [
+        "old mode ",
+        "new mode ",
+        "rename from ",
+        "copy from ",
+        "similarity index ",
+        "GIT binary patch",
+        "Binary files ",
+    ];
 
     public static IReadOnlyList<FilePatch> Parse(string patchFile)
     {
@@ -28,7 +37,9 @@ static partial class UnifiedDiff
                 current = new FilePatch(null, null, null, null, null, []);
             }
             else if (Unsupported.FirstOrDefault(text.StartsWith) is { } what)
-                throw new PatchException($"{Where()}: '{what.Trim()}' (renames, mode changes, binary files) is not supported; write the change as a plain text diff");
+                throw new PatchException(
+                    $"{Where()}: '{what.Trim()}' (renames, mode changes, binary files) is not supported; write the change as a plain text diff"
+                );
             else if (text.StartsWith("index ") && current is not null)
             {
                 var index = IndexLine().Match(text);
@@ -61,7 +72,9 @@ static partial class UnifiedDiff
         }
         Flush();
         if (files.Count == 0)
-            throw new PatchException($"{patchFile} is not a unified diff: it has no '--- a/file' / '+++ b/file' header with hunks; write it with 'git diff'");
+            throw new PatchException(
+                $"{patchFile} is not a unified diff: it has no '--- a/file' / '+++ b/file' header with hunks; write it with 'git diff'"
+            );
         return files;
 
         void Flush()
@@ -69,7 +82,9 @@ static partial class UnifiedDiff
             if (current is null)
                 return;
             if (current.OldPath is null && current.NewPath is null)
-                throw new PatchException($"{patchFile}: a 'diff --git' section has no '---'/'+++' lines (empty files and mode changes are not supported)");
+                throw new PatchException(
+                    $"{patchFile}: a 'diff --git' section has no '---'/'+++' lines (empty files and mode changes are not supported)"
+                );
             if (current.Hunks.Count == 0)
                 throw new PatchException($"{patchFile}: the change to {current.Target} has no hunks");
             files.Add(current);
@@ -86,7 +101,9 @@ static partial class UnifiedDiff
             throw new PatchException($"{where}: quoted path {path} is not supported");
         var slash = path.IndexOf('/');
         if (slash <= 0 || slash == path.Length - 1)
-            throw new PatchException($"{where}: path '{path}' has no leading component such as 'a/' to strip; write the diff with 'git diff'");
+            throw new PatchException(
+                $"{where}: path '{path}' has no leading component such as 'a/' to strip; write the diff with 'git diff'"
+            );
         return path[(slash + 1)..];
     }
 

@@ -9,15 +9,37 @@ namespace MaskBench.Reports;
 public static class Aggregator
 {
     /// <summary>Rows from <c>runs/&lt;id&gt;/result.json</c>; a newer <c>failure.json</c> (a chain target failed) wins.</summary>
-    public static IReadOnlyList<BenchmarkRow> FromRuns(IReadOnlyList<Recipe> recipes, string runsFolder, Func<Recipe, int> imagesPerIteration, Window? window = null, ILogger? log = null) =>
-        Order(recipes.Select(recipe => Report(log, FromRun(recipe, Path.Combine(runsFolder, recipe.Id), imagesPerIteration(recipe), window ?? Window.Page))));
+    public static IReadOnlyList<BenchmarkRow> FromRuns(
+        IReadOnlyList<Recipe> recipes,
+        string runsFolder,
+        Func<Recipe, int> imagesPerIteration,
+        Window? window = null,
+        ILogger? log = null
+    ) =>
+        Order(
+            recipes.Select(recipe =>
+                Report(log, FromRun(recipe, Path.Combine(runsFolder, recipe.Id), imagesPerIteration(recipe), window ?? Window.Page))
+            )
+        );
 
     /// <summary>Rows from <c>DIR/&lt;id&gt;/train.log</c> (and any precise file beside it), parsed now; nothing is written there.</summary>
-    public static IReadOnlyList<BenchmarkRow> FromLogs(IReadOnlyList<Recipe> recipes, string logsFolder, Func<Recipe, int> imagesPerIteration, Window? window = null, ILogger? log = null)
+    public static IReadOnlyList<BenchmarkRow> FromLogs(
+        IReadOnlyList<Recipe> recipes,
+        string logsFolder,
+        Func<Recipe, int> imagesPerIteration,
+        Window? window = null,
+        ILogger? log = null
+    )
     {
         if (!Directory.Exists(logsFolder))
-            throw new DirectoryNotFoundException($"no folder {logsFolder}: pass --from a folder holding <implementation>/train.log, e.g. {Path.Combine(logsFolder, "detectron2", RunFolder.LogName)}");
-        return Order(recipes.Select(recipe => Report(log, FromLog(recipe, Path.Combine(logsFolder, recipe.Id), imagesPerIteration(recipe), window ?? Window.Page))));
+            throw new DirectoryNotFoundException(
+                $"no folder {logsFolder}: pass --from a folder holding <implementation>/train.log, e.g. {Path.Combine(logsFolder, "detectron2", RunFolder.LogName)}"
+            );
+        return Order(
+            recipes.Select(recipe =>
+                Report(log, FromLog(recipe, Path.Combine(logsFolder, recipe.Id), imagesPerIteration(recipe), window ?? Window.Page))
+            )
+        );
     }
 
     static BenchmarkRow FromRun(Recipe recipe, string folder, int images, Window window)
@@ -27,8 +49,14 @@ public static class Aggregator
         var failureTime = failure is null ? DateTime.MinValue : File.GetLastWriteTimeUtc(Path.Combine(folder, ResultFiles.FailureName));
         if (File.Exists(run.Result) && (failure is null || File.GetLastWriteTimeUtc(run.Result) > failureTime))
         {
-            try { return BenchmarkRow.FromResult(recipe, ResultFiles.Read(run.Result)); }
-            catch (InvalidDataException e) { return BenchmarkRow.Failed(recipe, images, window, e.Message); }
+            try
+            {
+                return BenchmarkRow.FromResult(recipe, ResultFiles.Read(run.Result));
+            }
+            catch (InvalidDataException e)
+            {
+                return BenchmarkRow.Failed(recipe, images, window, e.Message);
+            }
         }
         if (failure is not null)
             return BenchmarkRow.Failed(recipe, images, window, $"{failure.Target} failed: {failure.Message}");
@@ -55,8 +83,13 @@ public static class Aggregator
     {
         log ??= Log.Logger;
         if (row.Status == ThroughputResult.Ok)
-            log.Information("{Implementation}: {Throughput:0.##} img/s over {Window} ({Published})", row.Implementation, row.Throughput, row.Window,
-                row.Published is { } published ? $"{published} published" : "no published figure");
+            log.Information(
+                "{Implementation}: {Throughput:0.##} img/s over {Window} ({Published})",
+                row.Implementation,
+                row.Throughput,
+                row.Window,
+                row.Published is { } published ? $"{published} published" : "no published figure"
+            );
         else
             log.Warning("{Implementation}: {Status}: {Reason}", row.Implementation, row.Status, row.Reason);
         return row;
@@ -66,9 +99,15 @@ public static class Aggregator
     static IReadOnlyList<BenchmarkRow> Order(IEnumerable<BenchmarkRow> rows)
     {
         var list = rows.ToList();
-        return list
-            .Select((row, index) => (row, index))
-            .OrderBy(x => x.row.Status switch { ThroughputResult.Ok => 0, ThroughputResult.Failed => 1, _ => 2 })
+        return list.Select((row, index) => (row, index))
+            .OrderBy(x =>
+                x.row.Status switch
+                {
+                    ThroughputResult.Ok => 0,
+                    ThroughputResult.Failed => 1,
+                    _ => 2,
+                }
+            )
             .ThenByDescending(x => x.row.Throughput ?? 0)
             .ThenBy(x => x.index)
             .Select(x => x.row)

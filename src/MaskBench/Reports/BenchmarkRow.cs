@@ -27,15 +27,44 @@ public sealed record BenchmarkRow(
     public const string Missing = "missing";
 
     public static BenchmarkRow FromResult(Recipe recipe, ThroughputResult result) =>
-        new(recipe.Id, recipe.Name, result.Format, result.Status, result.Throughput, recipe.Published,
+        new(
+            recipe.Id,
+            recipe.Name,
+            result.Format,
+            result.Status,
+            result.Throughput,
+            recipe.Published,
             result.Throughput is { } t && recipe.Published is { } p && p > 0 ? t / p : null,
-            result.Requested, result.Measured, result.Exact, result.ImagesPerIteration, result.HarnessThroughput,
-            result.Status == ThroughputResult.Ok ? null : result.Reason ?? "no throughput", string.IsNullOrEmpty(result.Method) ? null : result.Method);
+            result.Requested,
+            result.Measured,
+            result.Exact,
+            result.ImagesPerIteration,
+            result.HarnessThroughput,
+            result.Status == ThroughputResult.Ok ? null : result.Reason ?? "no throughput",
+            string.IsNullOrEmpty(result.Method) ? null : result.Method
+        );
 
     public static BenchmarkRow Failed(Recipe recipe, int images, Window window, string reason) =>
-        new(recipe.Id, recipe.Name, recipe.Log.Format, ThroughputResult.Failed, null, recipe.Published, null,
-            IterationRange.Of(window), null, false, images, null, reason, null);
+        new(
+            recipe.Id,
+            recipe.Name,
+            recipe.Log.Format,
+            ThroughputResult.Failed,
+            null,
+            recipe.Published,
+            null,
+            IterationRange.Of(window),
+            null,
+            false,
+            images,
+            null,
+            reason,
+            null
+        );
 
     public static BenchmarkRow NotThere(Recipe recipe, int images, Window window, string reason) =>
-        Failed(recipe, images, window, reason) with { Status = Missing };
+        Failed(recipe, images, window, reason) with
+        {
+            Status = Missing,
+        };
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using MaskBench.Files;
 using MaskBench.Results;
 using Newtonsoft.Json;
-using MaskBench.Files;
 
 namespace MaskBench.Reports;
 
@@ -25,10 +25,15 @@ public static class BenchmarkTable
         text.Append("| Implementation | Throughput (img/s) | Published (img/s) | Ratio | Window | Images/iter | Status |\n");
         text.Append("|---|---:|---:|---:|---|---:|---|\n");
         foreach (var r in rows)
-            text.Append($"| {Cell(r.Name)} | {Number(r.Throughput, r.Throughput < 10 ? "F2" : "F1")} | {Number(r.Published, "0.##")} | {Number(r.Ratio, "F2")} | "
-                + $"{WindowText(r)} | {r.ImagesPerIteration} | {Cell(r.Reason is null ? r.Status : $"{r.Status}: {r.Reason}")} |\n");
-        text.Append("\nThroughput is the average over 1-based iterations ").Append(rows.FirstOrDefault()?.Requested.ToString() ?? "101..500")
-            .Append(" (the page's window is 101..500: iterations 100-500, skipping GPU warm-up); * marks a window or timing that is the closest the log allows.\n\n");
+            text.Append(
+                $"| {Cell(r.Name)} | {Number(r.Throughput, r.Throughput < 10 ? "F2" : "F1")} | {Number(r.Published, "0.##")} | {Number(r.Ratio, "F2")} | "
+                    + $"{WindowText(r)} | {r.ImagesPerIteration} | {Cell(r.Reason is null ? r.Status : $"{r.Status}: {r.Reason}")} |\n"
+            );
+        text.Append("\nThroughput is the average over 1-based iterations ")
+            .Append(rows.FirstOrDefault()?.Requested.ToString() ?? "101..500")
+            .Append(
+                " (the page's window is 101..500: iterations 100-500, skipping GPU warm-up); * marks a window or timing that is the closest the log allows.\n\n"
+            );
         foreach (var r in rows.Where(r => r.Method is not null))
         {
             text.Append($"- {r.Name} (`{r.Format}`): {r.Method}");
@@ -41,28 +46,45 @@ public static class BenchmarkTable
 
     public static string Csv(IReadOnlyList<BenchmarkRow> rows)
     {
-        var text = new StringBuilder("implementation,name,format,status,throughput,published,ratio,window_first,window_last,exact,"
-            + "images_per_iteration,harness_throughput,reason,method\n");
+        var text = new StringBuilder(
+            "implementation,name,format,status,throughput,published,ratio,window_first,window_last,exact,"
+                + "images_per_iteration,harness_throughput,reason,method\n"
+        );
         foreach (var r in rows)
-            text.Append(string.Join(",",
-                Field(r.Implementation), Field(r.Name), Field(r.Format), Field(r.Status), Number(r.Throughput, "0.###", ""),
-                Number(r.Published, "0.###", ""), Number(r.Ratio, "0.####", ""), r.Window?.First.ToString(CultureInfo.InvariantCulture) ?? "",
-                r.Window?.Last.ToString(CultureInfo.InvariantCulture) ?? "", r.Exact ? "true" : "false",
-                r.ImagesPerIteration.ToString(CultureInfo.InvariantCulture), Number(r.HarnessThroughput, "0.###", ""),
-                Field(r.Reason ?? ""), Field(r.Method ?? ""))).Append('\n');
+            text.Append(
+                    string.Join(
+                        ",",
+                        Field(r.Implementation),
+                        Field(r.Name),
+                        Field(r.Format),
+                        Field(r.Status),
+                        Number(r.Throughput, "0.###", ""),
+                        Number(r.Published, "0.###", ""),
+                        Number(r.Ratio, "0.####", ""),
+                        r.Window?.First.ToString(CultureInfo.InvariantCulture) ?? "",
+                        r.Window?.Last.ToString(CultureInfo.InvariantCulture) ?? "",
+                        r.Exact ? "true" : "false",
+                        r.ImagesPerIteration.ToString(CultureInfo.InvariantCulture),
+                        Number(r.HarnessThroughput, "0.###", ""),
+                        Field(r.Reason ?? ""),
+                        Field(r.Method ?? "")
+                    )
+                )
+                .Append('\n');
         return text.ToString();
     }
 
-    public static string Json(IReadOnlyList<BenchmarkRow> rows) =>
-        JsonConvert.SerializeObject(new { rows }, ResultFiles.Settings) + "\n";
+    public static string Json(IReadOnlyList<BenchmarkRow> rows) => JsonConvert.SerializeObject(new { rows }, ResultFiles.Settings) + "\n";
 
-    static string WindowText(BenchmarkRow r) => r.Window is null ? "–" : r.Exact ? r.Window.ToString() : $"{r.Window}*";
+    static string WindowText(BenchmarkRow r) =>
+        r.Window is null ? "–"
+        : r.Exact ? r.Window.ToString()
+        : $"{r.Window}*";
 
     static string Number(double? value, string format, string none = "–") =>
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : none;
 
     static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 
-    static string Field(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : "\"" + text.Replace("\"", "\"\"") + "\"";
+    static string Field(string text) => text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : "\"" + text.Replace("\"", "\"\"") + "\"";
 }

@@ -1,7 +1,7 @@
+using MaskBench.Files;
 using MaskBench.Parsing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
-using MaskBench.Files;
 
 namespace MaskBench.Results;
 

@@ -8,7 +8,13 @@ namespace MaskBench.Results;
 /// format and write <c>result.json</c> beside it, saying in the log what was measured or what went wrong.</summary>
 public static class RunParser
 {
-    public static ThroughputResult ParseAndWrite(Recipe recipe, string runFolder, int imagesPerIteration, Window? window = null, ILogger? log = null)
+    public static ThroughputResult ParseAndWrite(
+        Recipe recipe,
+        string runFolder,
+        int imagesPerIteration,
+        Window? window = null,
+        ILogger? log = null
+    )
     {
         log ??= Log.Logger;
         var run = new RunFolder(runFolder);
@@ -16,11 +22,23 @@ public static class RunParser
         ResultFiles.Write(run, result);
         foreach (var failure in result.Failures)
             if (failure.AfterWindow)
-                log.Information("{Implementation}: after the window, line {Line}: {Kind}: {Message}", recipe.Id, failure.Line, failure.Kind, failure.Message);
+                log.Information(
+                    "{Implementation}: after the window, line {Line}: {Kind}: {Message}",
+                    recipe.Id,
+                    failure.Line,
+                    failure.Kind,
+                    failure.Message
+                );
             else
                 log.Error("{Implementation}: line {Line}: {Kind}: {Message}", recipe.Id, failure.Line, failure.Kind, failure.Message);
         if (result.Status == ThroughputResult.Ok)
-            log.Information("{Implementation}: {Throughput:F2} img/s over iterations {Window} ({Method})", recipe.Id, result.Throughput, result.Measured, result.Method);
+            log.Information(
+                "{Implementation}: {Throughput:F2} img/s over iterations {Window} ({Method})",
+                recipe.Id,
+                result.Throughput,
+                result.Measured,
+                result.Method
+            );
         return result;
     }
 }

@@ -28,7 +28,18 @@ public sealed class ContainerHost(ContainerHostOptions options) : IExecutionHost
         if (spec.Command.Count == 0)
             throw new RunnerException("the command is empty: a recipe's command is a list of arguments");
         var containerName = ContainerNames.Safe(name);
-        var arguments = new List<string> { "run", "--rm", "--init", "--name", containerName, "--label", "maskbench=run", "-w", spec.WorkingDirectory };
+        var arguments = new List<string>
+        {
+            "run",
+            "--rm",
+            "--init",
+            "--name",
+            containerName,
+            "--label",
+            "maskbench=run",
+            "-w",
+            spec.WorkingDirectory,
+        };
         arguments.AddRange(GpuArguments());
         foreach (var mount in options.Mounts.Distinct())
             arguments.AddRange(["-v", $"{mount}:{mount}"]);

@@ -57,7 +57,12 @@ sealed class LiveState(TrainRequest request)
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or OverflowException)
         {
             if (!watcherFailed)
-                Log.Error("{Id}: the log watcher cannot read a line ({Error}); the run goes on, its window may never complete: {Line:l}", request.Id, e.Message, line.Text);
+                Log.Error(
+                    "{Id}: the log watcher cannot read a line ({Error}); the run goes on, its window may never complete: {Line:l}",
+                    request.Id,
+                    e.Message,
+                    line.Text
+                );
             watcherFailed = true;
             return;
         }

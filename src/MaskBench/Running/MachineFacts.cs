@@ -27,9 +27,10 @@ public static class MachineFacts
         var models = rows.Select(r => r.Split(',')[0].Trim()).ToList();
         var driver = rows.Select(r => r.Split(',').ElementAtOrDefault(1)?.Trim()).FirstOrDefault();
         var header = await ShortCommand.TryRunAsync(nvidiaSmi, [], timeout: TimeSpan.FromSeconds(30), cancellation: cancellation);
-        var cuda = header?.StandardOutput is { } text && text.IndexOf("CUDA Version:", StringComparison.Ordinal) is var at and >= 0
-            ? text[(at + 13)..].Trim().Split(' ', '|')[0]
-            : null;
+        var cuda =
+            header?.StandardOutput is { } text && text.IndexOf("CUDA Version:", StringComparison.Ordinal) is var at and >= 0
+                ? text[(at + 13)..].Trim().Split(' ', '|')[0]
+                : null;
         return new GpuFacts(models, driver, cuda);
     }
 
@@ -38,7 +39,13 @@ public static class MachineFacts
     public static async Task<JObject> VersionsAsync(IExecutionHost host, string workingDirectory, CancellationToken cancellation = default)
     {
         var spec = new ProcessSpec(["python", "-c", VersionProbe], workingDirectory, new Dictionary<string, string>());
-        var result = await ShortCommand.TryRunAsync(host, spec, $"maskbench-probe-{Guid.NewGuid():N}", TimeSpan.FromMinutes(2), cancellation);
+        var result = await ShortCommand.TryRunAsync(
+            host,
+            spec,
+            $"maskbench-probe-{Guid.NewGuid():N}",
+            TimeSpan.FromMinutes(2),
+            cancellation
+        );
         if (result is not { Ok: true })
             return new JObject { ["unavailable"] = result is null ? "cannot start the host" : string.Join(" | ", result.LastLines(3)) };
         try

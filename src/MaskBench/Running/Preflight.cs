@@ -25,9 +25,13 @@ public static class Preflight
         {
             var gpus = await MachineFacts.GpusAsync(request.NvidiaSmi, cancellation);
             if (gpus is null)
-                problems.Add($"no NVIDIA driver answers ({request.NvidiaSmi} is missing or fails): training needs {request.Gpus} GPUs; install the driver, or use the CPU smoke profile");
+                problems.Add(
+                    $"no NVIDIA driver answers ({request.NvidiaSmi} is missing or fails): training needs {request.Gpus} GPUs; install the driver, or use the CPU smoke profile"
+                );
             else if (gpus.Count < request.Gpus)
-                problems.Add($"{request.Gpus} GPUs are needed (--gpus {request.Gpus}) but this machine has {gpus.Count}{(gpus.Count > 0 ? $" ({string.Join(", ", gpus.Models.Distinct())})" : "")}: pass --gpus {Math.Max(1, gpus.Count)} or use a bigger machine");
+                problems.Add(
+                    $"{request.Gpus} GPUs are needed (--gpus {request.Gpus}) but this machine has {gpus.Count}{(gpus.Count > 0 ? $" ({string.Join(", ", gpus.Models.Distinct())})" : "")}: pass --gpus {Math.Max(1, gpus.Count)} or use a bigger machine"
+                );
         }
         if (request.ContainerEngine is { } engine)
             problems.AddRange(await EngineProblemsAsync(engine, request, cancellation));
@@ -35,7 +39,9 @@ public static class Preflight
         {
             var free = FreeBytes(need.Path);
             if (free < need.Bytes)
-                problems.Add($"only {Gib(free)} free at {need.Path} for {need.What}; about {Gib(need.Bytes)} are needed: free some space or point it elsewhere");
+                problems.Add(
+                    $"only {Gib(free)} free at {need.Path} for {need.What}; about {Gib(need.Bytes)} are needed: free some space or point it elsewhere"
+                );
         }
         return problems;
     }
@@ -44,26 +50,47 @@ public static class Preflight
     {
         var version = await ShortCommand.TryRunAsync(engine, ["--version"], variables: request.EngineVariables, cancellation: cancellation);
         if (version is null)
-            return [$"the container engine '{engine}' is not installed: install it, pass --container-engine podman|docker, or use --provider venv"];
-        var info = await ShortCommand.TryRunAsync(engine, ["info", "--format", "{{json .}}"], variables: request.EngineVariables, timeout: TimeSpan.FromSeconds(30), cancellation: cancellation);
+            return
+            [
+                $"the container engine '{engine}' is not installed: install it, pass --container-engine podman|docker, or use --provider venv",
+            ];
+        var info = await ShortCommand.TryRunAsync(
+            engine,
+            ["info", "--format", "{{json .}}"],
+            variables: request.EngineVariables,
+            timeout: TimeSpan.FromSeconds(30),
+            cancellation: cancellation
+        );
         if (info is not { Ok: true })
-            return [$"'{engine} info' fails ({string.Join(" | ", info?.LastLines(2) ?? [])}): start the engine's daemon, or use --container-engine podman"];
+            return
+            [
+                $"'{engine} info' fails ({string.Join(" | ", info?.LastLines(2) ?? [])}): start the engine's daemon, or use --container-engine podman",
+            ];
         if (request.Gpus <= 0)
             return [];
         var isPodman = Path.GetFileName(engine).StartsWith("podman", StringComparison.Ordinal);
         if (isPodman && !HasCdiSpec(request.CdiFolders))
-            return [$"podman has no NVIDIA CDI spec in {string.Join(" or ", request.CdiFolders)}: install nvidia-container-toolkit and run 'nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml'"];
+            return
+            [
+                $"podman has no NVIDIA CDI spec in {string.Join(" or ", request.CdiFolders)}: install nvidia-container-toolkit and run 'nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml'",
+            ];
         if (!isPodman && !info.StandardOutput.Contains("nvidia", StringComparison.OrdinalIgnoreCase) && !HasCdiSpec(request.CdiFolders))
-            return [$"docker has no NVIDIA runtime: install nvidia-container-toolkit and run 'nvidia-ctk runtime configure --runtime=docker', then restart docker"];
+            return
+            [
+                $"docker has no NVIDIA runtime: install nvidia-container-toolkit and run 'nvidia-ctk runtime configure --runtime=docker', then restart docker",
+            ];
         return [];
     }
 
     static bool HasCdiSpec(IEnumerable<string> folders) =>
-        folders.Where(Directory.Exists)
+        folders
+            .Where(Directory.Exists)
             .SelectMany(f => Directory.EnumerateFiles(f))
-            .Any(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)
-                ? File.ReadAllText(f).Contains("nvidia.com/gpu", StringComparison.Ordinal)
-                : false);
+            .Any(f =>
+                f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)
+                    ? File.ReadAllText(f).Contains("nvidia.com/gpu", StringComparison.Ordinal)
+                    : false
+            );
 
     static long FreeBytes(string path)
     {

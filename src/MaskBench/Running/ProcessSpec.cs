@@ -2,11 +2,7 @@ namespace MaskBench.Running;
 
 /// <summary>What to run: a program and its arguments as a list (never a shell string), where, and with which
 /// environment variables (added to the host's own).</summary>
-public sealed record ProcessSpec(
-    IReadOnlyList<string> Command,
-    string WorkingDirectory,
-    IReadOnlyDictionary<string, string> Variables
-)
+public sealed record ProcessSpec(IReadOnlyList<string> Command, string WorkingDirectory, IReadOnlyDictionary<string, string> Variables)
 {
     public static ProcessSpec Of(string workingDirectory, params string[] command) =>
         new(command, workingDirectory, new Dictionary<string, string>());

@@ -47,7 +47,13 @@ static class ShortCommand
     }
 
     /// <summary>Runs a <see cref="ProcessSpec"/> through a host (in the environment) and waits for its end.</summary>
-    public static Task<Result?> TryRunAsync(IExecutionHost host, ProcessSpec spec, string name, TimeSpan timeout, CancellationToken cancellation = default)
+    public static Task<Result?> TryRunAsync(
+        IExecutionHost host,
+        ProcessSpec spec,
+        string name,
+        TimeSpan timeout,
+        CancellationToken cancellation = default
+    )
     {
         var hosted = host.Prepare(spec, name);
         return TryRunAsync(hosted.Program, hosted.Arguments, hosted.WorkingDirectory, hosted.Variables, timeout, cancellation);

@@ -15,7 +15,9 @@ public static class Trainer
     {
         var folder = RunFolder.Begin(request.RunsDirectory, request.Id);
         var started = DateTimeOffset.UtcNow;
-        var versions = request.ProbeMachine ? await MachineFacts.VersionsAsync(request.Host, request.Process.WorkingDirectory, cancellation) : null;
+        var versions = request.ProbeMachine
+            ? await MachineFacts.VersionsAsync(request.Host, request.Process.WorkingDirectory, cancellation)
+            : null;
         var gpus = request.ProbeMachine ? await MachineFacts.GpusAsync(cancellation) : null;
         var clock = Stopwatch.StartNew();
         var state = new LiveState(request);
@@ -57,7 +59,13 @@ public static class Trainer
             .WithStandardOutputPipe(PipeTarget.Create((stream, token) => recorder.PumpAsync(stream, "stdout", token)))
             .WithStandardErrorPipe(PipeTarget.Create((stream, token) => recorder.PumpAsync(stream, "stderr", token)));
         if (!Directory.Exists(request.Process.WorkingDirectory))
-            return new Execution(null, null, null, null, $"the working directory {request.Process.WorkingDirectory} does not exist: run Patch first, or fix the recipe's workingDirectory");
+            return new Execution(
+                null,
+                null,
+                null,
+                null,
+                $"the working directory {request.Process.WorkingDirectory} does not exist: run Patch first, or fix the recipe's workingDirectory"
+            );
         CommandTask<CommandResult> running;
         try
         {

@@ -18,9 +18,16 @@ sealed record Verdict(bool Succeeded, string? Kind, string Summary)
             return new(false, "timeout", $"no complete window after {request.Timeout} (--train-timeout); the log reached {reached}");
         if (execution.ExitCode is { } code and not 0)
             return new(false, "exit", $"the training exited with code {code} at {reached}, before the window's end {request.Window.End}");
-        return new(false, "incomplete",
+        return new(
+            false,
+            "incomplete",
             $"the training ended at {reached}, before the window's end {request.Window.End}"
-                + (state.LastIteration is null ? $" (no line of the log was read as an iteration: is the log format right, and does it print on {request.WatchedStream}?)" : ""));
+                + (
+                    state.LastIteration is null
+                        ? $" (no line of the log was read as an iteration: is the log format right, and does it print on {request.WatchedStream}?)"
+                        : ""
+                )
+        );
     }
 
     public RunOutcome ToOutcome(TrainRequest request, LiveState state, Trainer.Execution execution, string runDirectory, TimeSpan duration)
@@ -33,6 +40,18 @@ sealed record Verdict(bool Succeeded, string? Kind, string Summary)
                 + string.Join("\n", last.TakeLast(15).Select(l => "  " + l))
                 + $"\nThe whole log is kept in {log}";
         TimeSpan? stopDelay = execution.WindowAt is { } w && execution.GoneAt is { } g ? TimeSpan.FromSeconds(Math.Max(0, g - w)) : null;
-        return new RunOutcome(Succeeded, runDirectory, Kind, message, state.Failure, last, execution.ExitCode, execution.StopReason, state.LastIteration, duration, stopDelay);
+        return new RunOutcome(
+            Succeeded,
+            runDirectory,
+            Kind,
+            message,
+            state.Failure,
+            last,
+            execution.ExitCode,
+            execution.StopReason,
+            state.LastIteration,
+            duration,
+            stopDelay
+        );
     }
 }

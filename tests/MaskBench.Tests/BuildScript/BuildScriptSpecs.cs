@@ -39,7 +39,18 @@ public class BuildScriptSpecs
         Assert.Contains("Benchmark          collective", text.StandardOutput);
         Assert.Contains("Train-Mmdetection", text.StandardOutput);
         var targets = JObject.Parse(json.StandardOutput)["targets"]!.Select(t => (string)t["target"]!).ToList();
-        Assert.Equal(["Clone-Mmdetection", "Patch-Mmdetection", "Setup-Mmdetection", "Train-Mmdetection", "Parse-Mmdetection", "Aggregate", "Benchmark"], targets);
+        Assert.Equal(
+            [
+                "Clone-Mmdetection",
+                "Patch-Mmdetection",
+                "Setup-Mmdetection",
+                "Train-Mmdetection",
+                "Parse-Mmdetection",
+                "Aggregate",
+                "Benchmark",
+            ],
+            targets
+        );
         Assert.False(Directory.Exists(build.WorkDir), "a plan must not write anything into the work folder");
     }
 
@@ -54,7 +65,10 @@ public class BuildScriptSpecs
 
         // Assert
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("error: unknown target 'Train-Mmdetecton' (did you mean 'Train-Mmdetection'?); ./build.sh --help lists them\n", result.StandardError);
+        Assert.Equal(
+            "error: unknown target 'Train-Mmdetecton' (did you mean 'Train-Mmdetection'?); ./build.sh --help lists them\n",
+            result.StandardError
+        );
     }
 
     [Fact(Timeout = 120_000)]

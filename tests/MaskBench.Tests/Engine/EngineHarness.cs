@@ -20,18 +20,24 @@ sealed class EngineHarness : IDisposable
     }
 
     /// <summary>A target that records that it ran, optionally writing a file it declares as its output.</summary>
-    public EngineHarness Step(string name, Func<ITargetDefinition, ITargetDefinition>? configure = null, string? output = null, Action? body = null) =>
+    public EngineHarness Step(
+        string name,
+        Func<ITargetDefinition, ITargetDefinition>? configure = null,
+        string? output = null,
+        Action? body = null
+    ) =>
         Add(
             name,
             _ =>
             {
-                var definition = (configure ?? (d => d))(_).Executes(() =>
-                {
-                    Ran.Add(name);
-                    body?.Invoke();
-                    if (output is not null)
-                        File.WriteAllText(PathOf(output), $"{name} made this at {Ran.Count}");
-                });
+                var definition = (configure ?? (d => d))(_)
+                    .Executes(() =>
+                    {
+                        Ran.Add(name);
+                        body?.Invoke();
+                        if (output is not null)
+                            File.WriteAllText(PathOf(output), $"{name} made this at {Ran.Count}");
+                    });
                 return output is null ? definition : definition.Produces(TargetOutput.File(PathOf(output)));
             }
         );
@@ -39,7 +45,13 @@ sealed class EngineHarness : IDisposable
     public string PathOf(string file) => Path.Combine(Folder, file);
 
     public TargetGraph Graph() =>
-        new(declared.Select(t => ((TargetDefinition)t.Definition(new TargetDefinition(t.Name, _ => throw new InvalidOperationException()))).Freeze()).ToList());
+        new(
+            declared
+                .Select(t =>
+                    ((TargetDefinition)t.Definition(new TargetDefinition(t.Name, _ => throw new InvalidOperationException()))).Freeze()
+                )
+                .ToList()
+        );
 
     public IReadOnlyList<TargetResult> Run(string[] invoked, ISet<string>? skipped = null, bool force = false)
     {

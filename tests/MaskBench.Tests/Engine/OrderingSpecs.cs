@@ -8,7 +8,10 @@ public class OrderingSpecs
     public void Dependencies_run_before_the_target_that_needs_them()
     {
         // Arrange
-        using var engine = new EngineHarness().Step("Train", d => d.DependsOn("Setup")).Step("Setup", d => d.DependsOn("Clone")).Step("Clone");
+        using var engine = new EngineHarness()
+            .Step("Train", d => d.DependsOn("Setup"))
+            .Step("Setup", d => d.DependsOn("Clone"))
+            .Step("Clone");
 
         // Act
         engine.Run(["Train"]);
@@ -37,7 +40,10 @@ public class OrderingSpecs
     public void A_trigger_runs_after_the_target_that_succeeded()
     {
         // Arrange
-        using var engine = new EngineHarness().Step("Train", d => d.Triggers("Notify")).Step("Notify").Step("Clone", d => d.TriggeredBy("Notify"));
+        using var engine = new EngineHarness()
+            .Step("Train", d => d.Triggers("Notify"))
+            .Step("Notify")
+            .Step("Clone", d => d.TriggeredBy("Notify"));
 
         // Act
         engine.Run(["Train"]);
@@ -50,7 +56,10 @@ public class OrderingSpecs
     public void Skipping_a_target_also_leaves_out_what_only_it_needed()
     {
         // Arrange
-        using var engine = new EngineHarness().Step("Train", d => d.DependsOn("Setup")).Step("Setup", d => d.DependsOn("Clone")).Step("Clone");
+        using var engine = new EngineHarness()
+            .Step("Train", d => d.DependsOn("Setup"))
+            .Step("Setup", d => d.DependsOn("Clone"))
+            .Step("Clone");
 
         // Act
         var results = engine.Run(["Train"], skipped: new HashSet<string> { "Setup" });
@@ -65,7 +74,10 @@ public class OrderingSpecs
     public void A_cycle_is_refused_with_the_targets_that_form_it()
     {
         // Arrange
-        using var engine = new EngineHarness().Step("A", d => d.DependsOn("B")).Step("B", d => d.DependsOn("C")).Step("C", d => d.After("A"));
+        using var engine = new EngineHarness()
+            .Step("A", d => d.DependsOn("B"))
+            .Step("B", d => d.DependsOn("C"))
+            .Step("C", d => d.After("A"));
 
         // Act
         var error = Assert.Throws<BuildException>(() => engine.Graph());

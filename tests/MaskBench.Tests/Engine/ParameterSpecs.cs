@@ -21,10 +21,20 @@ public class ParameterSpecs : IDisposable
 
     public void Dispose() => Directory.Delete(nuke, recursive: true);
 
-    (SampleBuild Build, IReadOnlyDictionary<string, string> Sources) Bind(string[] args, IDictionary? environment = null, params string[] profiles)
+    (SampleBuild Build, IReadOnlyDictionary<string, string> Sources) Bind(
+        string[] args,
+        IDictionary? environment = null,
+        params string[] profiles
+    )
     {
         var build = new SampleBuild();
-        var sources = ParameterBinder.Bind(build, BuildParameter.Of(typeof(SampleBuild)), CommandLine.Parse(args), ParameterFiles.Load(nuke, profiles), environment ?? new Hashtable());
+        var sources = ParameterBinder.Bind(
+            build,
+            BuildParameter.Of(typeof(SampleBuild)),
+            CommandLine.Parse(args),
+            ParameterFiles.Load(nuke, profiles),
+            environment ?? new Hashtable()
+        );
         return (build, sources);
     }
 
@@ -33,7 +43,12 @@ public class ParameterSpecs : IDisposable
     {
         // Arrange
         File.WriteAllText(Path.Combine(nuke, "parameters.json"), """{ "Gpus": 4, "TrainTimeout": "45m" }""");
-        var environment = new Hashtable { ["GPUS"] = "2", ["NUKE_TRAIN_TIMEOUT"] = "10m", ["IMPLEMENTATIONS"] = "detectron2 mmdetection" };
+        var environment = new Hashtable
+        {
+            ["GPUS"] = "2",
+            ["NUKE_TRAIN_TIMEOUT"] = "10m",
+            ["IMPLEMENTATIONS"] = "detectron2 mmdetection",
+        };
 
         // Act
         var (fromCommandLine, _) = Bind(["--gpus", "1"], environment);
@@ -104,7 +119,10 @@ public class ParameterSpecs : IDisposable
         var error = Assert.Throws<BuildException>(() => Bind(["--train-timeout", "soon"]));
 
         // Assert
-        Assert.StartsWith("parameter --train-timeout (command line): 'soon' is not a duration such as 90s, 45m, 2h or 01:30:00", error.Message);
+        Assert.StartsWith(
+            "parameter --train-timeout (command line): 'soon' is not a duration such as 90s, 45m, 2h or 01:30:00",
+            error.Message
+        );
     }
 
     [Fact]

@@ -90,7 +90,13 @@ public class StalenessSpecs
         using var engine = new EngineHarness();
         var data = engine.PathOf("data.txt");
         engine
-            .Add("Data", _ => _.Inputs(i => i.Value("seed", "0")).Produces(TargetOutput.File(data)).Executes(() => File.WriteAllText(data, "same bytes")))
+            .Add(
+                "Data",
+                _ =>
+                    _.Inputs(i => i.Value("seed", "0"))
+                        .Produces(TargetOutput.File(data))
+                        .Executes(() => File.WriteAllText(data, "same bytes"))
+            )
             .Step("Train", d => d.DependsOn("Data").Inputs(i => i.Value("x", "1")), output: "train.log");
         engine.Run(["Train"]);
         File.Delete(data);
@@ -138,11 +144,17 @@ public class StalenessSpecs
         // Arrange: the action writes its output, then dies before the engine can stamp it
         using var engine = new EngineHarness();
         var log = engine.PathOf("train.log");
-        engine.Add("Train", _ => _.Inputs(i => i.Value("x", "1")).Produces(TargetOutput.File(log)).Executes(() =>
-        {
-            File.WriteAllText(log, "iter 500");
-            throw new OperationCanceledException("killed");
-        }));
+        engine.Add(
+            "Train",
+            _ =>
+                _.Inputs(i => i.Value("x", "1"))
+                    .Produces(TargetOutput.File(log))
+                    .Executes(() =>
+                    {
+                        File.WriteAllText(log, "iter 500");
+                        throw new OperationCanceledException("killed");
+                    })
+        );
 
         // Act
         engine.Run(["Train"]);
@@ -160,7 +172,10 @@ public class StalenessSpecs
     {
         // Arrange
         using var engine = new EngineHarness();
-        engine.Add("Parse", _ => _.Inputs(i => i.Value("x", "1")).Produces(TargetOutput.File(engine.PathOf("result.json"))).Executes(() => { }));
+        engine.Add(
+            "Parse",
+            _ => _.Inputs(i => i.Value("x", "1")).Produces(TargetOutput.File(engine.PathOf("result.json"))).Executes(() => { })
+        );
 
         // Act
         var results = engine.Run(["Parse"]);

@@ -13,7 +13,11 @@ public class ContainerEnvironmentSpecs
         RecipeLoader.Load(Paths.Repository("recipes", "detectron2.json")) with
         {
             Id = "container-test",
-            Environment = new EnvironmentSpec("environments/test/Dockerfile", new Dictionary<string, string> { ["greeting"] = "from-the-recipe" }, build),
+            Environment = new EnvironmentSpec(
+                "environments/test/Dockerfile",
+                new Dictionary<string, string> { ["greeting"] = "from-the-recipe" },
+                build
+            ),
         };
 
     [Fact(Timeout = 180_000)]
@@ -23,15 +27,34 @@ public class ContainerEnvironmentSpecs
         using var fake = new FakeTraining();
         var source = Directory.CreateDirectory(Path.Combine(fake.Root, "source")).FullName;
         var recipe = TestRecipe(["python3", "-c", "open('built.txt', 'w').write(open('/etc/maskbench-greeting').read())"]);
-        var options = Podman.Options(Path.Combine(fake.Root, "state")) with { Stack = new Dictionary<string, string> { ["greeting"] = "overridden" } };
+        var options = Podman.Options(Path.Combine(fake.Root, "state")) with
+        {
+            Stack = new Dictionary<string, string> { ["greeting"] = "overridden" },
+        };
 
         // Act
         var environment = await EnvironmentSetup.SetupAsync(recipe, source, options);
         var reopened = await EnvironmentSetup.OpenAsync(environment.Identity, source, options);
         var host = reopened.Host(new HostRequest([fake.Root, Path.GetDirectoryName(FakeTraining.Script)!], 0));
-        string[] trainer = ["--format", "plain", "--time", "0.02", "--sleep-scale", "1", "--iterations", "100000", "--output", fake.Output, "--ignore-sigint"];
+        string[] trainer =
+        [
+            "--format",
+            "plain",
+            "--time",
+            "0.02",
+            "--sleep-scale",
+            "1",
+            "--iterations",
+            "100000",
+            "--output",
+            fake.Output,
+            "--ignore-sigint",
+        ];
         var outcome = await Trainer.TrainAsync(
-            fake.Request([], host: host, command: ["python3", FakeTraining.Script, .. trainer]) with { ProbeMachine = true }
+            fake.Request([], host: host, command: ["python3", FakeTraining.Script, .. trainer]) with
+            {
+                ProbeMachine = true,
+            }
         );
 
         // Assert
@@ -69,8 +92,8 @@ public class ContainerEnvironmentSpecs
         var catalog = RecipeCatalog.Load(Paths.Repository("recipes"));
 
         // Act
-        var problems = catalog.All
-            .SelectMany(recipe =>
+        var problems = catalog
+            .All.SelectMany(recipe =>
             {
                 var dockerfile = Paths.Repository(recipe.Environment.Recipe!);
                 try
@@ -97,7 +120,9 @@ public class ContainerEnvironmentSpecs
         var identity = new EnvironmentIdentity("podman", "sha256:0000", "maskbench/gone:env-000000000000", "3.7", []);
 
         // Act
-        var error = await Assert.ThrowsAsync<RunnerException>(() => EnvironmentSetup.OpenAsync(identity, ".", Podman.Options(Path.GetTempPath())));
+        var error = await Assert.ThrowsAsync<RunnerException>(() =>
+            EnvironmentSetup.OpenAsync(identity, ".", Podman.Options(Path.GetTempPath()))
+        );
 
         // Assert
         Assert.Contains("run Setup again", error.Message);

@@ -34,7 +34,10 @@ public class DataSpecs
 
         // Assert
         Assert.Empty(detectron2);
-        Assert.Contains(detectron, p => p.Contains(Path.Combine(coco, "annotations/instances_minival2014.json")) && p.Contains("coco_annotations_minival.tgz"));
+        Assert.Contains(
+            detectron,
+            p => p.Contains(Path.Combine(coco, "annotations/instances_minival2014.json")) && p.Contains("coco_annotations_minival.tgz")
+        );
         Assert.Contains(detectron, p => p.Contains($"the folder {Path.Combine(coco, "train2014")}"));
         Assert.Equal(5, detectron.Count);
     }

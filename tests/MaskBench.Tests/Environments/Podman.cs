@@ -16,7 +16,10 @@ static class Podman
     public static async Task<string> RunAsync(params string[] arguments)
     {
         var result = await CliWrap.Buffered.BufferedCommandExtensions.ExecuteBufferedAsync(
-            CliWrap.Cli.Wrap("podman").WithArguments(arguments).WithEnvironmentVariables(Variables.ToDictionary(v => v.Key, string? (v) => v.Value))
+            CliWrap
+                .Cli.Wrap("podman")
+                .WithArguments(arguments)
+                .WithEnvironmentVariables(Variables.ToDictionary(v => v.Key, string? (v) => v.Value))
                 .WithValidation(CliWrap.CommandResultValidation.None)
         );
         return result.StandardOutput;

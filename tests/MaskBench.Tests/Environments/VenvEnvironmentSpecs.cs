@@ -15,14 +15,31 @@ public class VenvEnvironmentSpecs
         using var fake = new FakeTraining();
         var recipe = RecipeLoader.Load(Paths.Repository("recipes", "detectron2.json")) with
         {
-            Environment = new EnvironmentSpec(null, new Dictionary<string, string>(), ["python", "-c", "import platform; open('built.txt', 'w').write(platform.python_version())"]),
+            Environment = new EnvironmentSpec(
+                null,
+                new Dictionary<string, string>(),
+                ["python", "-c", "import platform; open('built.txt', 'w').write(platform.python_version())"]
+            ),
         };
-        var options = new EnvironmentOptions("venv", Paths.Root, "/usr/bin/python3", new Dictionary<string, string>(), null, new Dictionary<string, string>(), Path.Combine(fake.Root, "state"));
+        var options = new EnvironmentOptions(
+            "venv",
+            Paths.Root,
+            "/usr/bin/python3",
+            new Dictionary<string, string>(),
+            null,
+            new Dictionary<string, string>(),
+            Path.Combine(fake.Root, "state")
+        );
 
         // Act
         var environment = await EnvironmentSetup.SetupAsync(recipe, fake.Root, options);
         var host = environment.Host(new HostRequest([], 0));
-        var nested = await ShortCommand.TryRunAsync(host, ProcessSpec.Of(fake.Root, "env", "python", "-c", "import platform; print(platform.python_version())"), "nested", TimeSpan.FromSeconds(30));
+        var nested = await ShortCommand.TryRunAsync(
+            host,
+            ProcessSpec.Of(fake.Root, "env", "python", "-c", "import platform; print(platform.python_version())"),
+            "nested",
+            TimeSpan.FromSeconds(30)
+        );
 
         // Assert
         var debian = File.ReadAllText(Path.Combine(fake.Root, "built.txt"));

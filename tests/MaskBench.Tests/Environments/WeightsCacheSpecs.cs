@@ -9,7 +9,10 @@ namespace MaskBench.Tests.Environments;
 public class WeightsCacheSpecs
 {
     static Recipe WithWeights(params WeightSpec[] weights) =>
-        RecipeLoader.Load(Paths.Repository("recipes", "simpledet.json")) with { Weights = weights };
+        RecipeLoader.Load(Paths.Repository("recipes", "simpledet.json")) with
+        {
+            Weights = weights,
+        };
 
     static string Published(string root, string name, string content)
     {
@@ -69,7 +72,9 @@ public class WeightsCacheSpecs
         );
 
         // Act
-        var error = await Assert.ThrowsAsync<RunnerException>(() => WeightsCache.EnsureAsync(recipe, weights, scratch.Root, download: false));
+        var error = await Assert.ThrowsAsync<RunnerException>(() =>
+            WeightsCache.EnsureAsync(recipe, weights, scratch.Root, download: false)
+        );
 
         // Assert
         var lines = error.Message.Split('\n');
@@ -83,10 +88,14 @@ public class WeightsCacheSpecs
     {
         // Arrange
         using var scratch = new FakeTraining();
-        var recipe = WithWeights(new WeightSpec("R-50.pkl", Published(scratch.Root, "R-50.pkl", "weights"), new string('0', 64), "{weights}/R-50.pkl"));
+        var recipe = WithWeights(
+            new WeightSpec("R-50.pkl", Published(scratch.Root, "R-50.pkl", "weights"), new string('0', 64), "{weights}/R-50.pkl")
+        );
 
         // Act
-        var error = await Assert.ThrowsAsync<RunnerException>(() => WeightsCache.EnsureAsync(recipe, Path.Combine(scratch.Root, "w"), scratch.Root));
+        var error = await Assert.ThrowsAsync<RunnerException>(() =>
+            WeightsCache.EnsureAsync(recipe, Path.Combine(scratch.Root, "w"), scratch.Root)
+        );
 
         // Assert
         Assert.Contains("the recipe expects 0000", error.Message);

@@ -14,11 +14,10 @@ static class FakeTrainer
     public static string Script { get; } = Paths.Repository("tests", "fake-trainer", "fake_trainer.py");
 
     public static IReadOnlyList<string> Formats { get; } =
-        ["detectron2", "mmcv", "maskrcnn-benchmark", "tensorpack", "mxnet-speedometer", "detectron", "keras-progbar", "plain"];
+    ["detectron2", "mmcv", "maskrcnn-benchmark", "tensorpack", "mxnet-speedometer", "detectron", "keras-progbar", "plain"];
 
     /// <summary>The argument list for <see cref="Python"/>: the script, <c>--format</c>, then the options as given.</summary>
-    public static IReadOnlyList<string> Arguments(string format, params string[] options) =>
-        [Script, "--format", format, .. options];
+    public static IReadOnlyList<string> Arguments(string format, params string[] options) => [Script, "--format", format, .. options];
 
     /// <summary>Seconds that iteration <paramref name="iteration"/> (1-based) takes: the script's own formula.</summary>
     public static double SeriesTime(int iteration, double time, double jitter) =>

@@ -18,7 +18,10 @@ public class FakeTrainerSpecs
     public async Task Each_format_prints_its_own_lines(string format, string start, string part)
     {
         // Arrange
-        var stream = format == "mxnet-speedometer" ? (Func<CliWrap.Buffered.BufferedCommandResult, string>)(r => r.StandardError) : r => r.StandardOutput;
+        var stream =
+            format == "mxnet-speedometer"
+                ? (Func<CliWrap.Buffered.BufferedCommandResult, string>)(r => r.StandardError)
+                : r => r.StandardOutput;
 
         // Act
         var result = await FakeTrainer.RunAsync(format, "--iterations", "120");
@@ -167,8 +170,10 @@ public class FakeTrainerSpecs
 
     sealed class ScratchFolder : IDisposable
     {
-        public string Path { get; } = Directory.CreateDirectory(
-            System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fake-trainer-" + Guid.NewGuid().ToString("N"))).FullName;
+        public string Path { get; } =
+            Directory
+                .CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fake-trainer-" + Guid.NewGuid().ToString("N")))
+                .FullName;
 
         public void Dispose() => Directory.Delete(Path, recursive: true);
     }

@@ -10,7 +10,8 @@ namespace MaskBench.Tests;
 /// </summary>
 public class FakeTrainerWindowSpecs
 {
-    const double Time = 0.27, Jitter = 0.7;
+    const double Time = 0.27,
+        Jitter = 0.7;
     static readonly string[] Series = ["--iterations", "520", "--time", "0.27", "--jitter", "0.7"];
 
     static double ImagesPerSecond(int first, int last, int images = 16) =>

@@ -69,7 +69,9 @@ public sealed class CloneReuseSpecs : IDisposable
         File.WriteAllText(Path.Combine(fixture.Destination, "notes.txt"), "mine");
 
         // Act
-        var error = await Assert.ThrowsAsync<GitException>(() => Task.Run(() => GitSource.Clone(fixture.Source(pin), fixture.Destination, null)));
+        var error = await Assert.ThrowsAsync<GitException>(() =>
+            Task.Run(() => GitSource.Clone(fixture.Source(pin), fixture.Destination, null))
+        );
 
         // Assert
         Assert.Contains("is not a MaskBench clone", error.Message);

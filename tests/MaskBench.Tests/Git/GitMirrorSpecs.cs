@@ -40,7 +40,9 @@ public sealed class GitMirrorSpecs : IDisposable
         Directory.CreateDirectory(Path.Combine(MirrorFolder, "owner", "other"));
 
         // Act
-        var error = await Assert.ThrowsAsync<GitException>(() => Task.Run(() => GitSource.Clone(Unreachable(pin), fixture.Destination, MirrorFolder)));
+        var error = await Assert.ThrowsAsync<GitException>(() =>
+            Task.Run(() => GitSource.Clone(Unreachable(pin), fixture.Destination, MirrorFolder))
+        );
 
         // Assert
         Assert.Contains("has no repository owner/fixture", error.Message);

@@ -67,12 +67,16 @@ public sealed class GitSourceSpecs : IDisposable
     {
         // Arrange: a blob whose hash starts with the same four digits as the commit
         var commit = fixture.Commit("one", ("a.txt", "1\n"));
-        var twin = Enumerable.Range(0, 2_000_000).Select(i => $"twin {i}\n")
+        var twin = Enumerable
+            .Range(0, 2_000_000)
+            .Select(i => $"twin {i}\n")
             .First(text => MaskBench.Patching.BlobHash.Of(System.Text.Encoding.UTF8.GetBytes(text)).StartsWith(commit[..4]));
         fixture.Commit("two", ("twin.txt", twin));
 
         // Act
-        var error = await Assert.ThrowsAsync<GitException>(() => Task.Run(() => GitSource.Clone(fixture.Source(commit[..4]), fixture.Destination, null)));
+        var error = await Assert.ThrowsAsync<GitException>(() =>
+            Task.Run(() => GitSource.Clone(fixture.Source(commit[..4]), fixture.Destination, null))
+        );
 
         // Assert
         Assert.Contains("ambiguous", error.Message);
@@ -88,7 +92,9 @@ public sealed class GitSourceSpecs : IDisposable
         fixture.Commit("one", ("a.txt", "1\n"));
 
         // Act
-        var error = await Assert.ThrowsAsync<GitException>(() => Task.Run(() => GitSource.Clone(fixture.Source(pin), fixture.Destination, null)));
+        var error = await Assert.ThrowsAsync<GitException>(() =>
+            Task.Run(() => GitSource.Clone(fixture.Source(pin), fixture.Destination, null))
+        );
 
         // Assert
         Assert.Contains($"pin '{pin}' is not a commit", error.Message);

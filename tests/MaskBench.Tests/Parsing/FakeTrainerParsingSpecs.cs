@@ -31,7 +31,19 @@ public sealed class FakeTrainerParsingSpecs : IDisposable
     public async Task The_fake_trainers_logs_give_the_series_throughput(string format, int images, double time, int first, int iterations)
     {
         // Arrange
-        var run = await Train(format, "--iterations", $"{iterations}", "--time", $"{time}", "--jitter", "0.5", "--ansi", "--ranks", "8", "--noise");
+        var run = await Train(
+            format,
+            "--iterations",
+            $"{iterations}",
+            "--time",
+            $"{time}",
+            "--jitter",
+            "0.5",
+            "--ansi",
+            "--ranks",
+            "8",
+            "--noise"
+        );
         var expected = images * 400 / FakeTrainer.SeriesSum(first, first + 399, time, 0.5);
 
         // Act

@@ -6,7 +6,8 @@ namespace MaskBench.Tests.Parsing;
 /// <summary>Test logs of the TensorFlow and MXNet trainers, written from the formats in research/log-formats.md.</summary>
 static class OtherLogs
 {
-    const string TensorflowOom = "tensorflow.python.framework.errors_impl.ResourceExhaustedError: OOM when allocating tensor with shape[2,256,200,336]";
+    const string TensorflowOom =
+        "tensorflow.python.framework.errors_impl.ResourceExhaustedError: OOM when allocating tensor with shape[2,256,200,336]";
     const int StepsPerEpoch = 50;
 
     public static void Tensorpack(LogScript s)
@@ -34,7 +35,9 @@ static class OtherLogs
             s.Line(s.Green("[1003 18:17:10 @monitor.py:474]") + " QueueInput/queue_size: 50");
             s.Line(s.Green("[1003 18:17:10 @monitor.py:474]") + $" Throughput (samples/sec): {F(throughput, "G5")}");
             s.Line(s.Green("[1003 18:17:10 @monitor.py:474]") + $" total_cost: {cost}");
-            stats.Add($"{{\"Throughput (samples/sec)\": {F(throughput, "R")}, \"total_cost\": 1.2345, \"epoch_num\": {epoch}, \"global_step\": {epoch * StepsPerEpoch}}}");
+            stats.Add(
+                $"{{\"Throughput (samples/sec)\": {F(throughput, "R")}, \"total_cost\": 1.2345, \"epoch_num\": {epoch}, \"global_step\": {epoch * StepsPerEpoch}}}"
+            );
             s.File("stats.json", "[\n" + string.Join(",\n", stats) + "\n]");
         }
     }
@@ -54,7 +57,10 @@ static class OtherLogs
                 continue;
             var speed = 10 * o.Images / o.Sum(batch - 8, batch + 1);
             var l1 = o.IsNan(i) ? "nan" : "0.512345";
-            s.Line($"09-29 10:20:12 Epoch[0] Batch [{batch}]\tSpeed: {F(speed, "F2")} samples/sec\tTrain-RpnAcc=0.912345,\tRpnL1={l1},\tRcnnAcc=0.812345,\tRcnnL1=1.012345,\t", "stderr");
+            s.Line(
+                $"09-29 10:20:12 Epoch[0] Batch [{batch}]\tSpeed: {F(speed, "F2")} samples/sec\tTrain-RpnAcc=0.912345,\tRpnL1={l1},\tRcnnAcc=0.812345,\tRcnnL1=1.012345,\t",
+                "stderr"
+            );
         }
     }
 
@@ -75,9 +81,10 @@ static class OtherLogs
                 if (s.Step(i, TensorflowOom))
                     return;
                 var loss = o.IsNan(i) ? "nan" : "2.9012";
-                var text = step < StepsPerEpoch
-                    ? $"{step,2}/{StepsPerEpoch} [{new string('=', step * 30 / StepsPerEpoch)}>{new string('.', 29 - step * 30 / StepsPerEpoch)}] - ETA: {StepsPerEpoch - step}s - loss: {loss} - rpn_class_loss: 0.1011"
-                    : $"{step}/{StepsPerEpoch} [{new string('=', 30)}] - {F(Math.Round(s.Clock - start, MidpointRounding.ToEven), "F0")}s {PerStep((s.Clock - start) / StepsPerEpoch)} - loss: {loss} - rpn_class_loss: 0.1011";
+                var text =
+                    step < StepsPerEpoch
+                        ? $"{step, 2}/{StepsPerEpoch} [{new string('=', step * 30 / StepsPerEpoch)}>{new string('.', 29 - step * 30 / StepsPerEpoch)}] - ETA: {StepsPerEpoch - step}s - loss: {loss} - rpn_class_loss: 0.1011"
+                        : $"{step}/{StepsPerEpoch} [{new string('=', 30)}] - {F(Math.Round(s.Clock - start, MidpointRounding.ToEven), "F0")}s {PerStep((s.Clock - start) / StepsPerEpoch)} - loss: {loss} - rpn_class_loss: 0.1011";
                 if (!o.Redraw)
                     s.Line(text);
                 else

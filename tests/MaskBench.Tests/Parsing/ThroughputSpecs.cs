@@ -4,16 +4,17 @@ namespace MaskBench.Tests.Parsing;
 
 public class ThroughputSpecs
 {
-    public static TheoryData<string, int, int, bool> Windows => new()
-    {
-        { "detectron2", 101, 500, true },
-        { "mmcv", 101, 500, true },
-        { "maskrcnn-benchmark", 101, 500, true },
-        { "tensorpack", 101, 500, true },
-        { "mxnet-speedometer", 102, 501, false },
-        { "detectron", 102, 501, false },
-        { "keras-progbar", 101, 500, true },
-    };
+    public static TheoryData<string, int, int, bool> Windows =>
+        new()
+        {
+            { "detectron2", 101, 500, true },
+            { "mmcv", 101, 500, true },
+            { "maskrcnn-benchmark", 101, 500, true },
+            { "tensorpack", 101, 500, true },
+            { "mxnet-speedometer", 102, 501, false },
+            { "detectron", 102, 501, false },
+            { "keras-progbar", 101, 500, true },
+        };
 
     internal static LogOptions Options(string format) =>
         format switch

@@ -39,7 +39,9 @@ public class WatcherSpecs
 
         // Act
         var before = watcher.Observe("2020-05-14 12:00:00,000 maskrcnn_benchmark.trainer INFO: Start training");
-        var after = watcher.Observe("2020-05-14 12:00:05,000 maskrcnn_benchmark.trainer INFO: eta: 9:01:02  iter: 40  loss: 2.1 (2.5)  time: 0.3100 (0.4500)  data: 0.0100 (0.0500)  lr: 0.007173  max mem: 3150");
+        var after = watcher.Observe(
+            "2020-05-14 12:00:05,000 maskrcnn_benchmark.trainer INFO: eta: 9:01:02  iter: 40  loss: 2.1 (2.5)  time: 0.3100 (0.4500)  data: 0.0100 (0.0500)  lr: 0.007173  max mem: 3150"
+        );
 
         // Assert
         Assert.Equal(new Progress(null, false, null), before);

@@ -8,8 +8,10 @@ public sealed class DiffSpecs : IDisposable
 
     public void Dispose() => fixture.Dispose();
 
-    const string Model = "class Model:\n    def train(self):\n        fit(\n            epochs=1,\n            validation_data=val,\n        )\n    \n    def test(self):\n        pass\n";
-    const string Edited = "class Model:\n    def train(self):\n        fit(\n            epochs=1,\n            #validation_data=val,\n        )\n\n    def test(self):\n        pass\n";
+    const string Model =
+        "class Model:\n    def train(self):\n        fit(\n            epochs=1,\n            validation_data=val,\n        )\n    \n    def test(self):\n        pass\n";
+    const string Edited =
+        "class Model:\n    def train(self):\n        fit(\n            epochs=1,\n            #validation_data=val,\n        )\n\n    def test(self):\n        pass\n";
     const string Config = "class Config:\n    # GPU_COUNT = 8\n    STEPS = 1000";
     const string ConfigEdited = "class Config:\n    GPU_COUNT = 8\n    STEPS = 50";
 
@@ -18,7 +20,13 @@ public sealed class DiffSpecs : IDisposable
     {
         // Arrange
         var pin = fixture.Upstream.Commit("base", ("pkg/model.py", Model), ("config.py", Config), ("gone.txt", "bye\n"));
-        var patched = fixture.Upstream.Commit("patched", ("pkg/model.py", Edited), ("config.py", ConfigEdited), ("gone.txt", null), ("tools/new.sh", "echo new\n"));
+        var patched = fixture.Upstream.Commit(
+            "patched",
+            ("pkg/model.py", Edited),
+            ("config.py", ConfigEdited),
+            ("gone.txt", null),
+            ("tools/new.sh", "echo new\n")
+        );
         var patch = fixture.WriteDiffBetween("change.diff", pin, patched);
         fixture.Clone(pin);
 
@@ -78,13 +86,20 @@ public sealed class DiffSpecs : IDisposable
     {
         // Arrange: the diff lost its indentation, as on the benchmark page
         var pin = fixture.Upstream.Commit("base", ("pkg/model.py", Model), ("setup.py", "x = torch.uint8\n"));
-        var patch = fixture.WriteDiff("flattened.diff",
-            "--- a/pkg/model.py\n+++ b/pkg/model.py\n@@ -3,3 +3,3 @@ class Model:\n fit(\n epochs=1,\n-validation_data=val,\n+#validation_data=val,\n");
+        var patch = fixture.WriteDiff(
+            "flattened.diff",
+            "--- a/pkg/model.py\n+++ b/pkg/model.py\n@@ -3,3 +3,3 @@ class Model:\n fit(\n epochs=1,\n-validation_data=val,\n+#validation_data=val,\n"
+        );
         fixture.Clone(pin);
 
         // Act
-        var error = Assert.Throws<PatchException>(() => Patcher.Patch(fixture.Source, fixture.PatchesDirectory,
-            [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool"), patch]));
+        var error = Assert.Throws<PatchException>(() =>
+            Patcher.Patch(
+                fixture.Source,
+                fixture.PatchesDirectory,
+                [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool"), patch]
+            )
+        );
 
         // Assert
         Assert.Contains("flattened.diff", error.Message);
@@ -100,8 +115,10 @@ public sealed class DiffSpecs : IDisposable
     {
         // Arrange
         var pin = fixture.Upstream.Commit("base", ("config.py", "# header\n# more\n" + Config + "\n"));
-        var patch = fixture.WriteDiff("shifted.diff",
-            "--- a/config.py\n+++ b/config.py\n@@ -1,2 +1,2 @@\n class Config:\n-    # GPU_COUNT = 8\n+    GPU_COUNT = 8\n");
+        var patch = fixture.WriteDiff(
+            "shifted.diff",
+            "--- a/config.py\n+++ b/config.py\n@@ -1,2 +1,2 @@\n class Config:\n-    # GPU_COUNT = 8\n+    GPU_COUNT = 8\n"
+        );
         fixture.Clone(pin);
 
         // Act

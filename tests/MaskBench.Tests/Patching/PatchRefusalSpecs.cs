@@ -25,8 +25,9 @@ public sealed class PatchRefusalSpecs : IDisposable
         fixture.Clone(pin);
 
         // Act
-        var error = Assert.Throws<PatchException>(() => Patcher.Patch(fixture.Source, fixture.PatchesDirectory,
-            [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool"), evil]));
+        var error = Assert.Throws<PatchException>(() =>
+            Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool"), evil])
+        );
 
         // Assert
         Assert.Contains("refusing path", error.Message);
@@ -59,7 +60,9 @@ public sealed class PatchRefusalSpecs : IDisposable
         fixture.Clone(pin);
 
         // Act
-        var error = Assert.Throws<PatchException>(() => Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [PatchFixture.Diff("absent.diff")]));
+        var error = Assert.Throws<PatchException>(() =>
+            Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [PatchFixture.Diff("absent.diff")])
+        );
 
         // Assert
         Assert.Contains("absent.diff does not exist", error.Message);
@@ -77,7 +80,11 @@ public sealed class PatchRefusalSpecs : IDisposable
         File.WriteAllText(Path.Combine(fixture.Source, "build", "_C.so"), "old build");
 
         // Act
-        var report = Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool")]);
+        var report = Patcher.Patch(
+            fixture.Source,
+            fixture.PatchesDirectory,
+            [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool")]
+        );
 
         // Assert
         Assert.Equal("x = torch.bool\n", fixture.SourceFile("setup.py"));

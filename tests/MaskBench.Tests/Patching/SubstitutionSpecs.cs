@@ -28,8 +28,11 @@ public sealed class SubstitutionSpecs : IDisposable
         CloneTree();
 
         // Act
-        var report = Patcher.Patch(fixture.Source, fixture.PatchesDirectory,
-            [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool"), PatchFixture.Substitute("**/*.cu", "AT_CHECK", "TORCH_CHECK")]);
+        var report = Patcher.Patch(
+            fixture.Source,
+            fixture.PatchesDirectory,
+            [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool"), PatchFixture.Substitute("**/*.cu", "AT_CHECK", "TORCH_CHECK")]
+        );
 
         // Assert
         Assert.Equal((3, 4), (report.Patches[0].Files, report.Patches[0].Replacements));
@@ -47,8 +50,16 @@ public sealed class SubstitutionSpecs : IDisposable
         CloneTree();
 
         // Act
-        var error = Assert.Throws<PatchException>(() => Patcher.Patch(fixture.Source, fixture.PatchesDirectory,
-            [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool"), PatchFixture.Substitute("**/*.cu", "THCudaCheck", "C10_CUDA_CHECK")]));
+        var error = Assert.Throws<PatchException>(() =>
+            Patcher.Patch(
+                fixture.Source,
+                fixture.PatchesDirectory,
+                [
+                    PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool"),
+                    PatchFixture.Substitute("**/*.cu", "THCudaCheck", "C10_CUDA_CHECK"),
+                ]
+            )
+        );
 
         // Assert
         Assert.Contains("'THCudaCheck' -> 'C10_CUDA_CHECK' in **/*.cu matched nothing", error.Message);

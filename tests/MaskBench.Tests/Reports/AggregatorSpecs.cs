@@ -11,6 +11,7 @@ public sealed class AggregatorSpecs : IDisposable
 {
     readonly string folder = Path.Combine(Path.GetTempPath(), "maskbench-reports-" + Guid.NewGuid().ToString("N"));
     readonly RecipeCatalog catalog = RecipeCatalog.Load(Paths.Repository("recipes"));
+
     /// <summary>The seven implementations of the page (MaskBench's own has no published figure).</summary>
     IReadOnlyList<Recipe> Page => catalog.All.Where(r => r.Published is not null).ToList();
 
@@ -27,8 +28,13 @@ public sealed class AggregatorSpecs : IDisposable
         foreach (var recipe in Page.Where(r => r.Id != "detectron"))
         {
             var images = recipe.Images.PerIteration(8);
-            var options = new LogOptions(recipe.Log.Format, Time: images / recipe.Published!.Value, Jitter: 0.3, Images: images,
-                Iterations: recipe.Id == "simpledet" ? 240 : 520);
+            var options = new LogOptions(
+                recipe.Log.Format,
+                Time: images / recipe.Published!.Value,
+                Jitter: 0.3,
+                Images: images,
+                Iterations: recipe.Id == "simpledet" ? 240 : 520
+            );
             _ = new TestRun(options, Path.Combine(root, recipe.Id));
         }
     }
@@ -43,7 +49,10 @@ public sealed class AggregatorSpecs : IDisposable
         var rows = Aggregator.FromLogs(Page, folder, r => r.ImagesPerIteration(8));
 
         // Assert
-        Assert.Equal(["detectron2", "mmdetection", "maskrcnn-benchmark", "tensorpack", "matterport", "simpledet", "detectron"], rows.Select(r => r.Implementation));
+        Assert.Equal(
+            ["detectron2", "mmdetection", "maskrcnn-benchmark", "tensorpack", "matterport", "simpledet", "detectron"],
+            rows.Select(r => r.Implementation)
+        );
         Assert.Equal(["ok", "ok", "ok", "ok", "ok", "failed", "missing"], rows.Select(r => r.Status));
         Assert.Equal("window-not-covered: log ends at iteration 231; the window needs 501", rows[5].Reason);
         Assert.All(rows.Take(5), r => Assert.InRange(r.Ratio!.Value, 0.95, 1.05));
@@ -117,7 +126,9 @@ public sealed class AggregatorSpecs : IDisposable
     public void Aggregate_from_a_folder_that_does_not_exist_names_it()
     {
         // Act
-        var error = Assert.Throws<DirectoryNotFoundException>(() => Aggregator.FromLogs(Page, Path.Combine(folder, "nowhere"), r => r.ImagesPerIteration(8)));
+        var error = Assert.Throws<DirectoryNotFoundException>(() =>
+            Aggregator.FromLogs(Page, Path.Combine(folder, "nowhere"), r => r.ImagesPerIteration(8))
+        );
 
         // Assert
         Assert.Contains(Path.Combine(folder, "nowhere"), error.Message);

@@ -33,7 +33,11 @@ sealed class FakeTraining : IDisposable
             host ?? new LocalHost(),
             watcher ?? new PlainWatcher(range, 16),
             "stdout",
-            StopPolicy.For(mode) with { Grace = TimeSpan.FromSeconds(1), AfterFailure = TimeSpan.FromSeconds(2) },
+            StopPolicy.For(mode) with
+            {
+                Grace = TimeSpan.FromSeconds(1),
+                AfterFailure = TimeSpan.FromSeconds(2),
+            },
             [new FailureSpec("crash", "simulated crash")],
             range,
             16,
@@ -42,11 +46,13 @@ sealed class FakeTraining : IDisposable
             null,
             timeout ?? TimeSpan.FromSeconds(30),
             new Dictionary<string, string> { ["commit"] = "0000000" }
-        ) { ProbeMachine = false };
+        )
+        {
+            ProbeMachine = false,
+        };
     }
 
-    public IReadOnlyList<int> ChildPids() =>
-        File.ReadAllLines(Path.Combine(Output, "children.pids")).Select(int.Parse).ToList();
+    public IReadOnlyList<int> ChildPids() => File.ReadAllLines(Path.Combine(Output, "children.pids")).Select(int.Parse).ToList();
 
     public void Dispose()
     {

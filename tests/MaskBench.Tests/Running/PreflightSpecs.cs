@@ -10,7 +10,10 @@ public class PreflightSpecs
     {
         var path = Path.Combine(root, "nvidia-smi");
         var rows = string.Concat(Enumerable.Range(0, gpus).Select(_ => "echo 'Tesla V100-SXM2-16GB, 440.64.00'\n"));
-        File.WriteAllText(path, $"#!/bin/sh\ncase \"$1\" in --query-gpu*) {rows};; *) echo '| NVIDIA-SMI 440.64.00    Driver Version: 440.64.00    CUDA Version: 10.2 |';; esac\n");
+        File.WriteAllText(
+            path,
+            $"#!/bin/sh\ncase \"$1\" in --query-gpu*) {rows};; *) echo '| NVIDIA-SMI 440.64.00    Driver Version: 440.64.00    CUDA Version: 10.2 |';; esac\n"
+        );
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
         return path;
@@ -21,7 +24,11 @@ public class PreflightSpecs
     {
         // Arrange
         using var scratch = new FakeTraining();
-        var request = new PreflightRequest(8, "maskbench-no-such-engine", [new DiskNeed(Path.Combine(scratch.Root, "new", "folder"), long.MaxValue, "the training output")])
+        var request = new PreflightRequest(
+            8,
+            "maskbench-no-such-engine",
+            [new DiskNeed(Path.Combine(scratch.Root, "new", "folder"), long.MaxValue, "the training output")]
+        )
         {
             NvidiaSmi = NvidiaSmi(scratch.Root, 2),
         };
@@ -62,7 +69,10 @@ public class PreflightSpecs
     {
         // Arrange
         using var scratch = new FakeTraining();
-        var request = new PreflightRequest(2, null, [new DiskNeed(scratch.Root, 1024, "the output")]) { NvidiaSmi = NvidiaSmi(scratch.Root, 2) };
+        var request = new PreflightRequest(2, null, [new DiskNeed(scratch.Root, 1024, "the output")])
+        {
+            NvidiaSmi = NvidiaSmi(scratch.Root, 2),
+        };
 
         // Act
         var problems = await Preflight.CheckAsync(request);

@@ -36,7 +36,9 @@ public class TrainerSpecs
         using var fake = new FakeTraining();
 
         // Act
-        var outcome = await Trainer.TrainAsync(fake.Request([.. Slow, "--output", fake.Output, "--spawn-children", "2", "--ignore-sigint"]));
+        var outcome = await Trainer.TrainAsync(
+            fake.Request([.. Slow, "--output", fake.Output, "--spawn-children", "2", "--ignore-sigint"])
+        );
 
         // Assert
         Assert.True(outcome.Succeeded, outcome.Message);
@@ -142,7 +144,19 @@ public class TrainerSpecs
     {
         // Arrange
         using var fake = new FakeTraining();
-        string[] options = ["--format", "detectron2", "--iterations", "520", "--time", "0.0001", "--noise", "--ansi", "--output", fake.Output];
+        string[] options =
+        [
+            "--format",
+            "detectron2",
+            "--iterations",
+            "520",
+            "--time",
+            "0.0001",
+            "--noise",
+            "--ansi",
+            "--output",
+            fake.Output,
+        ];
         var directOut = await File.ReadAllBytesAsync(await Capture(options, fake.Root + "/direct"));
 
         // Act
@@ -169,7 +183,8 @@ public class TrainerSpecs
         var file = output + ".stdout";
         await using var target = File.Create(file);
         var errors = new StringBuilder();
-        var result = await CliWrap.Cli.Wrap(FakeTraining.Python)
+        var result = await CliWrap
+            .Cli.Wrap(FakeTraining.Python)
             .WithArguments([FakeTraining.Script, .. options, "--output", output])
             .WithStandardOutputPipe(CliWrap.PipeTarget.ToStream(target))
             .WithStandardErrorPipe(CliWrap.PipeTarget.ToStringBuilder(errors))

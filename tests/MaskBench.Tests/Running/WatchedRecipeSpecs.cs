@@ -24,7 +24,12 @@ public class WatchedRecipeSpecs
             mode: recipe.Stop.Mode,
             window: Window.Page,
             watcher: LogFormats.Get(recipe.Log.Format).Watch(Window.Page, images)
-        ) with { WatchedStream = recipe.Log.Stream, Failures = recipe.Failures, ImagesPerIteration = images };
+        ) with
+        {
+            WatchedStream = recipe.Log.Stream,
+            Failures = recipe.Failures,
+            ImagesPerIteration = images,
+        };
 
         // Act
         var outcome = await Trainer.TrainAsync(request);

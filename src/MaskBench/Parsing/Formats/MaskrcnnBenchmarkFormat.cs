@@ -25,8 +25,14 @@ sealed partial class MaskrcnnBenchmarkFormat : LogFormat
         {
             if (segment.Contains(" ERROR", StringComparison.Ordinal) && Skipped().IsMatch(segment))
             {
-                Problem("skipped-batch", "a batch was skipped (" + segment.Trim() + "); the trainer's global average then "
-                    + "counts fewer iterations than 'iter', so the exact formula does not hold", line);
+                Problem(
+                    "skipped-batch",
+                    "a batch was skipped ("
+                        + segment.Trim()
+                        + "); the trainer's global average then "
+                        + "counts fewer iterations than 'iter', so the exact formula does not hold",
+                    line
+                );
                 return;
             }
             if (!segment.Contains("iter: ", StringComparison.Ordinal) || Pattern().Match(segment) is not { Success: true } m)

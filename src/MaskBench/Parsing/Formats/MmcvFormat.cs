@@ -30,8 +30,14 @@ sealed partial class MmcvFormat : LogFormat
             if (!text.Contains("\"train\"", StringComparison.Ordinal))
                 continue;
             JObject entry;
-            try { entry = JObject.Parse(text); }
-            catch (Newtonsoft.Json.JsonException) { continue; }
+            try
+            {
+                entry = JObject.Parse(text);
+            }
+            catch (Newtonsoft.Json.JsonException)
+            {
+                continue;
+            }
             if ((string?)entry["mode"] != "train" || (int?)entry["epoch"] != 1 || entry["iter"] is null || entry["time"] is null)
                 continue;
             var iteration = (int)entry["iter"]!;

@@ -29,8 +29,14 @@ sealed partial class TensorpackFormat : LogFormat
             return null;
         var timeline = new Timeline();
         JArray epochs;
-        try { epochs = JArray.Parse(File.ReadAllText(path)); }
-        catch (Newtonsoft.Json.JsonException) { return (timeline, path); }
+        try
+        {
+            epochs = JArray.Parse(File.ReadAllText(path));
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return (timeline, path);
+        }
         var previous = 0;
         foreach (var epoch in epochs.OfType<JObject>().OrderBy(e => (int?)e["global_step"] ?? 0))
         {
@@ -63,7 +69,9 @@ sealed partial class TensorpackFormat : LogFormat
                 return;
             if (finishedStep is not { } end)
                 return;
-            var throughput = double.TryParse(t.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN;
+            var throughput = double.TryParse(t.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
+                ? x
+                : double.NaN;
             Timeline.AddSpan(new Span(previousStep, end, (end - previousStep) * Images / throughput, previousLine, finishedLine));
             (previousStep, previousLine, finishedStep) = (end, finishedLine, null);
         }
