@@ -75,7 +75,10 @@ partial class Build
             engine,
             [new DiskNeed(WorkDirectory, (Provider == Provider.Venv ? 1L : 30L) << 30, "environments, checkpoints and outputs")]
         );
-        var problems = await Preflight.CheckAsync(request, Cancellation);
+        var problems = (await Preflight.CheckAsync(request, Cancellation)).ToList();
+        if (Coco != SyntheticCoco) // the synthetic dataset is made by Data, which runs first
+            foreach (var recipe in Catalog.All.Where(r => heavy.Contains(Chain.Name(Stage.Train, r))))
+                problems.AddRange(DataCheck.Problems(recipe, Coco is null ? null : CocoDirectory));
         if (problems.Count > 0)
             throw new Engine.BuildException(
                 $"preflight found {problems.Count} problem{(problems.Count == 1 ? "" : "s")} before {string.Join(", ", heavy)}:\n  - "

@@ -10,7 +10,7 @@ sealed record RunManifest(
     DateTimeOffset Started,
     DateTimeOffset Ended,
     Trainer.Execution Execution,
-    Verdict Verdict,
+    RunVerdict Verdict,
     GpuFacts? Gpus,
     JObject? Versions
 )

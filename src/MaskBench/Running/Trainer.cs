@@ -13,7 +13,7 @@ public static class Trainer
 
     public static async Task<RunOutcome> TrainAsync(TrainRequest request, CancellationToken cancellation = default)
     {
-        var folder = RunFolder.Begin(request.RunsDirectory, request.Id);
+        var folder = RunStaging.Begin(request.RunsDirectory, request.Id);
         var started = DateTimeOffset.UtcNow;
         var versions = request.ProbeMachine
             ? await MachineFacts.VersionsAsync(request.Host, request.Process.WorkingDirectory, cancellation)
@@ -32,7 +32,7 @@ public static class Trainer
         var ended = DateTimeOffset.UtcNow;
         PreciseFiles.CopyBeside(request.OutputDirectory, request.PreciseFile, folder.Path);
 
-        var verdict = Verdict.Judge(request, state, execution);
+        var verdict = RunVerdict.Judge(request, state, execution);
         var manifest = new RunManifest(request, hosted, started, ended, execution, verdict, gpus, versions);
         manifest.Write(folder.Path);
         var final = folder.Finish(verdict.Succeeded);

@@ -101,4 +101,23 @@ public class BuildScriptSpecs
         Assert.Contains("GPUs", result.StandardError);
         Assert.False(Directory.Exists(Path.Combine(build.ArtifactsDir, "runs")), "nothing may start when preflight fails");
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Setup_with_an_interpreter_without_torch_says_exactly_what_to_install()
+    {
+        // Arrange: a virtual environment of the python on PATH, which sees none of the system's packages
+        using var build = new BuildScript();
+        var venv = Path.Combine(build.Work, "venv");
+        await CliWrap.Cli.Wrap("python3").WithArguments(["-m", "venv", "--without-pip", venv]).ExecuteAsync();
+
+        // Act
+        var result = await build.Run("Setup-Torchvision", "--profile", "smoke", "--python", Path.Combine(venv, "bin", "python"));
+
+        // Assert
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cannot import torch", result.StandardOutput);
+        Assert.Contains("apt-get install python3-torchvision libopenblas0-openmp", result.StandardOutput);
+        Assert.Contains("Setup-Torchvision  failed", result.StandardOutput);
+        Assert.Contains("Clone-Torchvision  ran", result.StandardOutput);
+    }
 }

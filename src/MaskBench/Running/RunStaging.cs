@@ -3,22 +3,22 @@ namespace MaskBench.Running;
 /// <summary>A run is written into <c>&lt;runs&gt;/&lt;id&gt;.partial</c> and moved into place only at the end:
 /// <c>&lt;id&gt;</c> when it succeeded, <c>&lt;id&gt;.failed</c> when it did not, so that a failed or interrupted run
 /// never leaves a folder that looks done.</summary>
-sealed class RunFolder
+sealed class RunStaging
 {
     public string Runs { get; }
     public string Id { get; }
     public string Path { get; }
 
-    RunFolder(string runs, string id)
+    RunStaging(string runs, string id)
     {
         Runs = runs;
         Id = id;
         Path = System.IO.Path.Combine(runs, id + ".partial");
     }
 
-    public static RunFolder Begin(string runs, string id)
+    public static RunStaging Begin(string runs, string id)
     {
-        var folder = new RunFolder(System.IO.Path.GetFullPath(runs), id);
+        var folder = new RunStaging(System.IO.Path.GetFullPath(runs), id);
         if (Directory.Exists(folder.Path))
             Directory.Delete(folder.Path, recursive: true);
         Directory.CreateDirectory(folder.Path);

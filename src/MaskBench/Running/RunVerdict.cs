@@ -1,9 +1,9 @@
 namespace MaskBench.Running;
 
 /// <summary>Whether a run succeeded, and if not, the one message that says why.</summary>
-sealed record Verdict(bool Succeeded, string? Kind, string Summary)
+sealed record RunVerdict(bool Succeeded, string? Kind, string Summary)
 {
-    public static Verdict Judge(TrainRequest request, LiveState state, Trainer.Execution execution)
+    public static RunVerdict Judge(TrainRequest request, LiveState state, Trainer.Execution execution)
     {
         if (execution.StartError is { } start)
             return new(false, "start", start);
