@@ -38,22 +38,29 @@ partial class Build
         var result = RunParser.ParseAndWrite(recipe, RunFolder(recipe), ImagesPerIteration(recipe), Window);
         if (result.Status != ThroughputResult.Ok)
             throw new BuildException($"{recipe.Id}: {result.Reason} (details in {Shown.Path(RunFile(recipe, "result.json"))})");
-        File.Delete(RunFile(recipe, ResultFiles.FailureName));
     }
 
     /// <summary>A chain that fails says so in its run folder, so the table shows the failure instead of an older result.</summary>
     protected override void OnTargetFailed(string target, Exception exception)
     {
-        var recipe = Catalog.All.FirstOrDefault(r =>
-            target.EndsWith("-" + r.TargetSuffix, StringComparison.Ordinal) && target != nameof(Aggregate)
-        );
-        if (recipe is not null)
+        if (RecipeOf(target, Enum.GetValues<Stage>()) is { } recipe)
             ResultFiles.WriteFailure(RunFolder(recipe), new TargetFailure(target, exception.Message));
     }
+
+    /// <summary>A chain whose Parse is done (now or before, and still up to date) has a current result: an older failure no longer applies.</summary>
+    protected override void OnTargetSucceeded(string target)
+    {
+        if (RecipeOf(target, [Stage.Parse]) is { } recipe)
+            File.Delete(RunFile(recipe, ResultFiles.FailureName));
+    }
+
+    Recipe? RecipeOf(string target, IEnumerable<Stage> stages) =>
+        Catalog.All.FirstOrDefault(recipe => stages.Any(stage => Chain.Name(stage, recipe) == target));
 
     void AggregateInputs(FingerprintBuilder inputs)
     {
         inputs
+            .Value("reporting code", typeof(BenchmarkTable).Assembly.ManifestModule.ModuleVersionId.ToString())
             .Value("from", From is null ? "(runs)" : Resolve(From))
             .Parameter(nameof(WindowSkip), WindowSkip)
             .Parameter(nameof(WindowEnd), WindowEnd);
@@ -79,6 +86,4 @@ partial class Build
 
     /// <summary>With <c>--gpus 0</c> a run uses one device, the CPU.</summary>
     int ImagesPerIteration(Recipe recipe) => recipe.Images.PerIteration(Math.Max(1, Gpus), Settings(recipe));
-
-    string TableFile(string extension) => Path.Combine(ArtifactsDirectory, $"benchmark.{extension}");
 }

@@ -1,5 +1,6 @@
 using MaskBench.Catalog;
 using MaskBench.Engine;
+using MaskBench.Reports;
 
 namespace MaskBench.Build;
 
@@ -31,11 +32,13 @@ partial class Build : NukeBuild
 
     Target Aggregate =>
         _ =>
-            _.Description("Write artifacts/benchmark.{md,csv,json} from every parsed run (or from logs in --from DIR)")
+            _.Description(
+                    "Write the comparison (artifacts/benchmark.md, .csv, .json, .svg, .html) from every parsed run, or from logs in --from DIR"
+                )
                 .After([.. Catalog.All.Select(r => Chain.Name(Stage.Parse, r))])
                 .AssuredAfterFailure()
                 .Inputs(AggregateInputs)
-                .Produces(TargetOutput.File(TableFile("md")), TargetOutput.File(TableFile("csv")), TargetOutput.File(TableFile("json")))
+                .Produces([.. BenchmarkTable.FileNames.Select(name => TargetOutput.File(Path.Combine(ArtifactsDirectory, name)))])
                 .Executes(WriteTable);
 
     protected override IEnumerable<NamedTarget> DynamicTargets() =>

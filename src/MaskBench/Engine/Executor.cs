@@ -13,6 +13,9 @@ public sealed class Executor(TargetGraph graph, StampStore stamps, Decider decid
 {
     public event Action<ExecutableTarget, Exception>? TargetFailed;
 
+    /// <summary>After every target that ran or was up to date (not skipped, failed or not run).</summary>
+    public event Action<ExecutableTarget, TargetResult>? TargetSucceeded;
+
     public async Task<IReadOnlyList<TargetResult>> Run(IReadOnlyList<ExecutableTarget> schedule, CancellationToken cancellation)
     {
         var results = new List<TargetResult>();
@@ -29,6 +32,8 @@ public sealed class Executor(TargetGraph graph, StampStore stamps, Decider decid
             }
             var result = await RunOne(target);
             results.Add(result);
+            if (result.Status is TargetStatus.Ran or TargetStatus.UpToDate)
+                TargetSucceeded?.Invoke(target, result);
             if (result.Status == TargetStatus.Failed)
                 broken[target.Name] = $"{target.Name} failed";
         }

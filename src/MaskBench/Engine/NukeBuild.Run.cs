@@ -69,6 +69,7 @@ public abstract partial class NukeBuild
                 .GetResult();
             var executor = new Executor(graph, stamps, decider);
             executor.TargetFailed += (target, e) => OnTargetFailed(target.Name, e);
+            executor.TargetSucceeded += (target, _) => OnTargetSucceeded(target.Name);
             var results = executor.Run(schedule, cancel.Token).GetAwaiter().GetResult();
             var summary = Summary.Render(results, clock.Elapsed);
             Log.Information("Summary\n{Summary}Log: {LogFile}", summary, Path.GetRelativePath(RootDirectory, logFile));

@@ -35,6 +35,9 @@ public abstract partial class NukeBuild
 
     protected virtual void OnTargetFailed(string target, Exception exception) { }
 
+    /// <summary>After a target ran successfully or was found up to date.</summary>
+    protected virtual void OnTargetSucceeded(string target) { }
+
     /// <summary>Called with the targets that will run, before the first one starts: fail fast here.</summary>
     protected virtual Task BeforeRunning(IReadOnlyList<string> targetsToRun) => Task.CompletedTask;
 

@@ -6,17 +6,20 @@ using Newtonsoft.Json;
 
 namespace MaskBench.Reports;
 
-/// <summary>The comparison table as <c>benchmark.md</c>, <c>benchmark.csv</c> and <c>benchmark.json</c>.</summary>
+/// <summary>The comparison table as <c>benchmark.md</c>, <c>.csv</c> and <c>.json</c>, with the chart <c>benchmark.svg</c> and
+/// the report <c>benchmark.html</c>.</summary>
 public static class BenchmarkTable
 {
-    public static readonly string[] FileNames = ["benchmark.md", "benchmark.csv", "benchmark.json"];
+    public static readonly string[] FileNames = ["benchmark.md", "benchmark.csv", "benchmark.json", "benchmark.svg", "benchmark.html"];
 
-    /// <summary>Writes the three files into <paramref name="folder"/>, each atomically.</summary>
+    /// <summary>Writes the five files into <paramref name="folder"/>, each atomically.</summary>
     public static void Write(IReadOnlyList<BenchmarkRow> rows, string folder)
     {
         AtomicFile.WriteAllText(Path.Combine(folder, FileNames[0]), Markdown(rows));
         AtomicFile.WriteAllText(Path.Combine(folder, FileNames[1]), Csv(rows));
         AtomicFile.WriteAllText(Path.Combine(folder, FileNames[2]), Json(rows));
+        AtomicFile.WriteAllText(Path.Combine(folder, FileNames[3]), BarChart.Svg(rows));
+        AtomicFile.WriteAllText(Path.Combine(folder, FileNames[4]), HtmlReport.Html(rows, DateTimeOffset.UtcNow));
     }
 
     public static string Markdown(IReadOnlyList<BenchmarkRow> rows)

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace MaskBench.Reports;
+
+/// <summary>The comparison as an SVG bar chart: per implementation, the measured img/s beside the page's figure.</summary>
+public static class BarChart
+{
+    const int Left = 190,
+        Right = 90,
+        RowHeight = 44,
+        Top = 40,
+        Width = 760;
+
+    public static string Svg(IReadOnlyList<BenchmarkRow> rows)
+    {
+        var largest = rows.SelectMany(r => new[] { r.Throughput ?? 0, r.Published ?? 0 }).DefaultIfEmpty(0).Max();
+        var scale = largest > 0 ? (Width - Left - Right) / largest : 0;
+        var height = Top + rows.Count * RowHeight + 8;
+        var svg = new StringBuilder();
+        svg.Append(
+            $"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{height}" viewBox="0 0 {Width} {height}" font-family="DejaVu Sans, Verdana, sans-serif" font-size="13">"""
+        );
+        svg.Append('\n').Append("""<rect width="100%" height="100%" fill="#ffffff"/>""").Append('\n');
+        svg.Append($"""<text x="10" y="22" font-size="15" font-weight="bold">Mask R-CNN training throughput (img/s)</text>""").Append('\n');
+        Legend(svg, Width - 250, 14, "#1f77b4", "measured");
+        Legend(svg, Width - 140, 14, "#c7c7c7", "published");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var y = Top + i * RowHeight;
+            svg.Append($"""<text x="{Left - 8}" y="{y + 21}" text-anchor="end">{WebUtility.HtmlEncode(row.Name)}</text>""").Append('\n');
+            Bar(svg, y + 4, row.Throughput, scale, "#1f77b4", row.Throughput is null ? row.Status : null);
+            Bar(svg, y + 22, row.Published, scale, "#c7c7c7", row.Published is null ? "no published figure" : null);
+        }
+        svg.Append("</svg>\n");
+        return svg.ToString();
+    }
+
+    static void Bar(StringBuilder svg, int y, double? value, double scale, string colour, string? absent)
+    {
+        if (value is not { } v)
+        {
+            svg.Append(
+                    $"""<text x="{Left + 4}" y="{y + 12}" fill="#777777" font-style="italic">{WebUtility.HtmlEncode(absent ?? "")}</text>"""
+                )
+                .Append('\n');
+            return;
+        }
+        var length = Math.Max(1, v * scale);
+        svg.Append($"""<rect x="{Left}" y="{y}" width="{Number(length)}" height="16" fill="{colour}"/>""");
+        svg.Append($"""<text x="{Number(Left + length + 5)}" y="{y + 12}">{Number(v)}</text>""").Append('\n');
+    }
+
+    static void Legend(StringBuilder svg, int x, int y, string colour, string label) =>
+        svg.Append($"""<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/><text x="{x + 17}" y="{y + 11}">{label}</text>""")
+            .Append('\n');
+
+    static string Number(double value) => value.ToString(value < 10 ? "0.##" : "0.#", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace MaskBench.Reports;
+
+/// <summary><c>benchmark.html</c>: the chart, the table and how each figure was read, in one file with nothing to fetch.</summary>
+public static class HtmlReport
+{
+    public static string Html(IReadOnlyList<BenchmarkRow> rows, DateTimeOffset made)
+    {
+        var html = new StringBuilder();
+        html.Append(
+            """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>MaskBench: Mask R-CNN training throughput</title>
+            <style>body{font-family:"DejaVu Sans",Verdana,sans-serif;max-width:60em;margin:2em auto;color:#222}
+            table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em}td.n{text-align:right}
+            .failed{color:#b00}.missing{color:#777}code{font-size:90%}</style></head><body>
+            <h1>Mask R-CNN training throughput</h1>
+
+            """
+        );
+        var window = rows.FirstOrDefault()?.Requested.ToString() ?? "101..500";
+        html.Append($"<p>Images per second averaged over 1-based iterations {window}, beside the figures of Detectron2's benchmark page ")
+            .Append(
+                $"(8 V100 GPUs, iterations 101..500). Made by MaskBench on {made.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}.</p>\n"
+            );
+        html.Append(BarChart.Svg(rows));
+        html.Append(
+            "<table>\n<tr><th>Implementation</th><th>img/s</th><th>published</th><th>ratio</th><th>window</th><th>images/iter</th><th>status</th></tr>\n"
+        );
+        foreach (var row in rows)
+            html.Append($"<tr class=\"{row.Status}\"><td>{Encode(row.Name)}</td><td class=\"n\">{Number(row.Throughput)}</td>")
+                .Append($"<td class=\"n\">{Number(row.Published)}</td><td class=\"n\">{Number(row.Ratio)}</td>")
+                .Append($"<td>{Encode(row.Window?.ToString() ?? "–")}</td><td class=\"n\">{row.ImagesPerIteration}</td>")
+                .Append($"<td>{Encode(row.Reason is null ? row.Status : $"{row.Status}: {row.Reason}")}</td></tr>\n");
+        html.Append("</table>\n<h2>How each figure was read</h2>\n<ul>\n");
+        foreach (var row in rows.Where(r => r.Method is not null))
+            html.Append($"<li>{Encode(row.Name)} (<code>{Encode(row.Format)}</code>): {Encode(row.Method!)}</li>\n");
+        html.Append("</ul>\n</body></html>\n");
+        return html.ToString();
+    }
+
+    static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    static string Number(double? value) => value is { } v ? v.ToString(v < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) : "–";
+}
