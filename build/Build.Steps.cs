@@ -66,12 +66,11 @@ partial class Build
             .Parameter(nameof(WindowEnd), WindowEnd);
         foreach (var recipe in Catalog.All)
         {
-            var folder = From is null ? RunFolder(recipe) : Path.Combine(Resolve(From), recipe.Id);
             inputs.Value($"recipe {recipe.Id}", $"{recipe.Name} {recipe.Published} {recipe.Log.Format} {ImagesPerIteration(recipe)}");
-            foreach (
-                var file in new[] { "result.json", ResultFiles.FailureName, "train.log" }.Where(f => From is not null || f != "train.log")
-            )
-                inputs.File(Path.Combine(folder, file));
+            if (From is null)
+                inputs.File(RunFile(recipe, "result.json")).File(RunFile(recipe, ResultFiles.FailureName));
+            else
+                inputs.Files(Path.Combine(Resolve(From), recipe.Id)); // train.log and any precise file beside it
         }
     }
 
