@@ -69,7 +69,11 @@ partial class Build
 
     void SetupInputs(FingerprintBuilder inputs, Recipe recipe)
     {
-        inputs.Parameter(nameof(Provider), Provider).Parameter(nameof(Stack), Stack).Command(recipe.Environment.Build);
+        inputs
+            .Parameter(nameof(Provider), Provider)
+            .Parameter(nameof(Stack), Stack)
+            .Value("recipe stack", JsonConvert.SerializeObject(recipe.Environment.Stack))
+            .Command(recipe.Environment.Build);
         if (Provider == Provider.Venv)
             inputs.Parameter(nameof(Python), Python);
         else
@@ -83,6 +87,19 @@ partial class Build
             .Command(TrainCommand(recipe, output: "{output}"))
             .Value("environment variables", JsonConvert.SerializeObject(recipe.Variables))
             .Value("working directory", recipe.WorkingDirectory)
+            .Value(
+                "recipe run",
+                JsonConvert.SerializeObject(
+                    new
+                    {
+                        recipe.Data,
+                        recipe.Weights,
+                        recipe.Stop.Mode,
+                        recipe.Log,
+                        recipe.Failures,
+                    }
+                )
+            )
             .Parameter(nameof(Gpus), Gpus)
             .Parameter(nameof(WindowSkip), WindowSkip)
             .Parameter(nameof(WindowEnd), WindowEnd)
@@ -96,40 +113,4 @@ partial class Build
             .Value("failure patterns", JsonConvert.SerializeObject(recipe.Failures))
             .Parameter(nameof(WindowSkip), WindowSkip)
             .Parameter(nameof(WindowEnd), WindowEnd);
-
-    IReadOnlyList<string> TrainCommand(Recipe recipe, string output) =>
-        Placeholders.Fill(recipe.Command.Concat(recipe.Stop.Arguments), PlaceholderValues(recipe, output));
-
-    /// <summary>What fills a recipe's <c>{placeholders}</c>: the build's values, then the recipe's settings with <c>--set</c> applied.</summary>
-    IReadOnlyDictionary<string, string> PlaceholderValues(Recipe recipe, string output)
-    {
-        var values = new Dictionary<string, string>
-        {
-            ["gpus"] = Gpus.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["output"] = output,
-            ["coco"] = Coco is null ? "{coco}" : CocoDirectory,
-            ["weights"] = WeightsDirectory,
-            ["window_skip"] = WindowSkip.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["window_end"] = WindowEnd.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        foreach (var (key, value) in Settings(recipe))
-            values[key] = value;
-        return values;
-    }
-
-    /// <summary>The recipe's settings with the <c>--set key=value</c> overrides that name them.</summary>
-    IReadOnlyDictionary<string, string> Settings(Recipe recipe)
-    {
-        var settings = new Dictionary<string, string>(recipe.Settings);
-        foreach (var (key, value) in SettingOverrides.Where(o => settings.ContainsKey(o.Key)))
-            settings[key] = value;
-        return settings;
-    }
-
-    IReadOnlyDictionary<string, string> SettingOverrides =>
-        Set.Select(pair => pair.Split('=', 2))
-            .ToDictionary(
-                parts => parts.Length == 2 ? parts[0] : throw new BuildException($"--set '{parts[0]}' is not key=value"),
-                parts => parts[1]
-            );
 }

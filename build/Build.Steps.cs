@@ -17,20 +17,16 @@ partial class Build
     void CloneSource(Recipe recipe) =>
         GitSource.Clone(recipe.Source, Source(recipe), GitMirror is null ? null : Resolve(GitMirror), RootDirectory, Cancellation);
 
+    /// <summary>Patching resets the tree (compiled extensions included), so the old report goes first: an interrupted
+    /// Patch leaves no output and reruns, and every Patch that runs makes Setup run again.</summary>
     void PatchSource(Recipe recipe)
     {
+        File.Delete(PatchReport(recipe));
         var report = Patcher.Patch(Source(recipe), Path.Combine(RootDirectory, "patches", recipe.Id), recipe.Patches);
-        foreach (var outcome in report.Patches)
-            Log.Information("{Patch}: {Replacements} changes in {Files} files", outcome.Patch, outcome.Replacements, outcome.Files);
-        foreach (var check in report.Patches.SelectMany(p => p.BlobChecks).Where(c => !c.AfterMatches))
-            Log.Warning(
-                "{Path}: the patched file's blob is {After}, the diff's index line says {Expected}",
-                check.Path,
-                check.After,
-                check.ExpectedAfter
-            );
-        Log.Information("Patched tree {Tree} on {Commit}", report.TreeHash, report.BaseCommit);
-        AtomicFile.WriteAllText(PatchReport(recipe), JsonConvert.SerializeObject(report, Formatting.Indented));
+        AtomicFile.WriteAllText(
+            PatchReport(recipe),
+            JsonConvert.SerializeObject(new { report, Made = DateTimeOffset.UtcNow }, Formatting.Indented)
+        );
     }
 
     void ParseLog(Recipe recipe)

@@ -18,6 +18,7 @@ partial class Build : NukeBuild
     {
         Catalog = RecipeCatalog.Load(Path.Combine(RootDirectory, "recipes"));
         Selected = Catalog.Select(Implementations);
+        CheckParameters();
     }
 
     Target Benchmark =>

@@ -22,10 +22,18 @@ public static partial class Placeholders
             return plain;
         var tokens = Token().Matches(expression).Select(m => m.Value).ToList();
         if (string.Concat(tokens) != expression.Replace(" ", ""))
-            throw new CatalogException($"cannot read the placeholder '{{{expression}}}' in '{argument}'");
+            throw new CatalogException(
+                $"cannot read the placeholder '{{{expression}}}' in '{argument}': use a name, or names and whole numbers joined by + - * /"
+            );
         var position = 0;
+        CatalogException Unreadable() =>
+            new(
+                $"cannot read the placeholder '{{{expression}}}' in '{argument}': use a name, or names and whole numbers joined by + - * /"
+            );
         long Operand()
         {
+            if (position >= tokens.Count || tokens[position] is "+" or "-" or "*" or "/")
+                throw Unreadable();
             var token = tokens[position++];
             if (long.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
                 return number;
@@ -41,12 +49,21 @@ public static partial class Placeholders
         {
             var value = Operand();
             while (position < tokens.Count && tokens[position] is "*" or "/")
-                value = tokens[position++] == "*" ? value * Operand() : value / Operand();
+            {
+                var multiply = tokens[position++] == "*";
+                var operand = Operand();
+                value =
+                    multiply ? value * operand
+                    : operand != 0 ? value / operand
+                    : throw new CatalogException($"the placeholder '{{{expression}}}' in '{argument}' divides by zero");
+            }
             return value;
         }
         var sum = Product();
         while (position < tokens.Count && tokens[position] is "+" or "-")
             sum = tokens[position++] == "+" ? sum + Product() : sum - Product();
+        if (position != tokens.Count)
+            throw Unreadable();
         return sum.ToString(CultureInfo.InvariantCulture);
     }
 

@@ -19,7 +19,7 @@ public static class ParameterValues
                 throw new FormatException(values.Count == 0 ? "it needs a value" : $"it takes one value, not {values.Count}");
             return One(type, values[0]);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
         {
             throw new BuildException(
                 $"parameter --{parameter.Option} ({where}): '{string.Join(" ", values)}' is not {Expected(type)}: {e.Message}"
@@ -49,13 +49,19 @@ public static class ParameterValues
         if (type == typeof(TimeSpan))
             return Duration(text);
         if (type.IsEnum)
-            return Enum.Parse(type, text.Replace("-", ""), ignoreCase: true);
+            return
+                Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, text.Replace("-", ""), StringComparison.OrdinalIgnoreCase))
+                    is { } name
+                ? Enum.Parse(type, name)
+                : throw new FormatException("not one of the choices");
         throw new FormatException($"parameters of type {type.Name} are not supported");
     }
 
     /// <summary><c>90s</c>, <c>45m</c>, <c>2h</c>, <c>1d</c> or <c>01:30:00</c>.</summary>
     public static TimeSpan Duration(string text)
     {
+        if (text.Length == 0)
+            throw new FormatException("it is empty");
         var unit = text[^1];
         if (char.IsLetter(unit) && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
             return unit switch

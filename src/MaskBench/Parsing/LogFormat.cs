@@ -57,11 +57,26 @@ abstract class LogFormat : ILogFormat
         var (timeline, reader, found) = Read(run, times, failures, imagesPerIteration);
         var target = Target(window);
         var fromLog = Measurement.Choose(timeline, target, Tolerance, out var problem);
-        var precise = ReadPrecise(run, imagesPerIteration);
+        (Timeline Timeline, string Source)? precise;
+        try
+        {
+            precise = ReadPrecise(run, imagesPerIteration);
+        }
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidCastException or FormatException or ArgumentException)
+        {
+            var unreadable = $"a precise file beside {run.Log} cannot be read ({e.Message}); fix or remove it to parse the log alone";
+            return failed with { Failures = [new("bad-precise-file", unreadable, null), .. found] };
+        }
         var fromPrecise = precise is { } p ? Measurement.Choose(p.Timeline, target, Tolerance, out _) : null;
         var last = Math.Max(timeline.LastIteration ?? 0, precise?.Timeline.LastIteration ?? 0);
         if ((fromPrecise ?? fromLog) is not { } chosen)
             return failed with { LastIteration = last, Failures = [new("window-not-covered", problem!, null), .. found] };
+        if (chosen.Seconds <= 0)
+        {
+            var noTime =
+                $"the timings of iterations {chosen.Range} add up to {chosen.Seconds} s, so no throughput follows (the log's rounding hides them)";
+            return failed with { LastIteration = last, Failures = [new("no-time", noTime, null), .. found] };
+        }
 
         if (fromLog is not null)
             found = found.Select(f => f.Line > fromLog.Spans[^1].EndLine ? f with { AfterWindow = true } : f).ToList();

@@ -6,6 +6,7 @@ sealed class LogWatcher : ILogWatcher
     readonly Timeline timeline = new();
     readonly LineReader reader;
     readonly IterationRange target;
+    readonly int tolerance;
     readonly int images;
     int line;
 
@@ -13,6 +14,7 @@ sealed class LogWatcher : ILogWatcher
     {
         reader = format.NewReader(timeline, imagesPerIteration);
         target = format.Target(window);
+        tolerance = format.Tolerance;
         images = imagesPerIteration;
     }
 
@@ -24,6 +26,9 @@ sealed class LogWatcher : ILogWatcher
         var exact = timeline.Tile(target.First - 1, target.Last);
         if (exact is not null)
             return new Progress(timeline.LastIteration, true, new Measurement(target, exact).ImagesPerSecond(images));
+        // Past the target and its tolerance, the closest window Parse would take is as good as it gets.
+        if (timeline.LastIteration > target.Last + tolerance && Measurement.Choose(timeline, target, tolerance, out _) is { } closest)
+            return new Progress(timeline.LastIteration, true, closest.ImagesPerSecond(images));
         return new Progress(timeline.LastIteration, false, null);
     }
 }

@@ -21,7 +21,8 @@ sealed class Timeline
     public void AddSpan(Span span)
     {
         Saw(span.To);
-        if (span.To <= span.From || !double.IsFinite(span.Seconds) || !byStart.TryAdd(span.From, span))
+        // A span of negative time is a misread or a broken log: leaving it out leaves a gap the measurement reports.
+        if (span.To <= span.From || !double.IsFinite(span.Seconds) || span.Seconds < 0 || !byStart.TryAdd(span.From, span))
             return;
         boundaries.Add(span.From);
         boundaries.Add(span.To);
@@ -43,8 +44,6 @@ sealed class Timeline
             AddSpan(new Span(previous.Iteration, iteration, cumulativeSeconds - previous.Seconds, previous.Line, line));
         lastPoint = (iteration, cumulativeSeconds, line);
     }
-
-    public bool HasBoundary(int iteration) => boundaries.Contains(iteration);
 
     public IEnumerable<int> BoundariesNear(int iteration, int tolerance) =>
         boundaries.GetViewBetween(iteration - tolerance, iteration + tolerance);
