@@ -55,7 +55,8 @@ partial class Build
     /// <summary>What the run's manifest records beside what the runner reads itself.</summary>
     Dictionary<string, string> Facts(Recipe recipe, EnvironmentIdentity identity)
     {
-        var patch = JObject.Parse(File.ReadAllText(PatchReport(recipe)))["report"]!;
+        var written = JObject.Parse(File.ReadAllText(PatchReport(recipe)));
+        var patch = written["report"] ?? written;
         var facts = new Dictionary<string, string>(identity.Facts)
         {
             ["implementation"] = recipe.Id,

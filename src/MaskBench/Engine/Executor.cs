@@ -66,10 +66,7 @@ public sealed class Executor(TargetGraph graph, StampStore stamps, Decider decid
         }
         catch (Exception e)
         {
-            var message =
-                e is BuildException or OperationCanceledException || e.InnerException is null
-                    ? e.Message
-                    : $"{e.Message} ({e.InnerException.Message})";
+            var message = Explain(e);
             Log.Error("{Target} failed: {Message}", target.Name, message);
             if (e is not BuildException and not OperationCanceledException)
                 Log.Debug(e, "{Target} failed", target.Name);
@@ -77,6 +74,13 @@ public sealed class Executor(TargetGraph graph, StampStore stamps, Decider decid
             return new(target.Name, TargetStatus.Failed, clock.Elapsed, message);
         }
     }
+
+    /// <summary>MaskBench's own errors and the system's I/O errors say what to do; anything else is a bug, said as one.</summary>
+    static string Explain(Exception e) =>
+        e is BuildException or OperationCanceledException or IOException or UnauthorizedAccessException
+        || e.GetType().Namespace?.StartsWith("MaskBench", StringComparison.Ordinal) == true
+            ? e.Message
+            : $"{e.GetType().Name}: {e.Message} (a bug in MaskBench; the stack trace is in the log file)";
 
     void WriteStamp(ExecutableTarget target, IReadOnlyDictionary<string, string> inputs)
     {

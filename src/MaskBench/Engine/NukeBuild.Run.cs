@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using MaskBench.Files;
 using Serilog;
 
@@ -54,12 +55,17 @@ public abstract partial class NukeBuild
                 return 0;
             }
             using var cancel = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) =>
+            // Ctrl-C, a cancelled CI job (SIGTERM) or a closed terminal (SIGHUP): stop the running target's
+            // processes gracefully, print the summary, exit non-zero. Nothing may keep training on the GPUs.
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+            using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Cancel);
+            void Cancel(PosixSignalContext signal)
             {
-                e.Cancel = true;
-                Log.Warning("Cancelling: the running target stops, then the summary");
+                signal.Cancel = true;
+                Log.Warning("{Signal}: cancelling; the running target stops, then the summary", signal.Signal);
                 cancel.Cancel();
-            };
+            }
             Cancellation = cancel.Token;
             using var workLock = schedule.Any(t => t.IsTracked) ? WorkLock.Acquire(Path.Combine(StampDirectory, ".lock")) : null;
             BeforeRunning(
