@@ -1,3 +1,5 @@
+using MaskBench.Files;
+
 namespace MaskBench.Engine;
 
 /// <summary>One run at a time per work folder: a second run refuses with a clear message instead of
@@ -11,11 +13,10 @@ public sealed class WorkLock : IDisposable
     public static WorkLock Acquire(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        FileStream stream;
         try
         {
-            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            File.WriteAllText(OwnerFile(path), $"pid {Environment.ProcessId}, started {DateTimeOffset.Now:O}");
-            return new WorkLock(stream);
+            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {
@@ -24,6 +25,8 @@ public sealed class WorkLock : IDisposable
                 $"another MaskBench run holds {path}{(holder is null ? "" : $" ({holder})")}; wait for it to finish, or give this run its own --work-dir"
             );
         }
+        AtomicFile.WriteAllText(OwnerFile(path), $"pid {Environment.ProcessId}, started {DateTimeOffset.Now:O}");
+        return new WorkLock(stream);
     }
 
     /// <summary>Who holds the lock, in a file beside it: the locked file itself cannot be read while held.</summary>

@@ -50,12 +50,15 @@ public static class BarChart
         }
         var length = Math.Max(1, v * scale);
         svg.Append($"""<rect x="{Left}" y="{y}" width="{Number(length)}" height="16" fill="{colour}"/>""");
-        svg.Append($"""<text x="{Number(Left + length + 5)}" y="{y + 12}">{Number(v)}</text>""").Append('\n');
+        svg.Append(
+                $"""<text x="{Number(Left + length + 5)}" y="{y + 12}">{(v < 10 ? Figures.Throughput(v) : Figures.Number(v, "0.#"))}</text>"""
+            )
+            .Append('\n');
     }
 
     static void Legend(StringBuilder svg, int x, int y, string colour, string label) =>
         svg.Append($"""<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/><text x="{x + 17}" y="{y + 11}">{label}</text>""")
             .Append('\n');
 
-    static string Number(double value) => value.ToString(value < 10 ? "0.##" : "0.#", CultureInfo.InvariantCulture);
+    static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

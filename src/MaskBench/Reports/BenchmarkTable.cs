@@ -29,8 +29,8 @@ public static class BenchmarkTable
         text.Append("|---|---:|---:|---:|---|---:|---|\n");
         foreach (var r in rows)
             text.Append(
-                $"| {Cell(r.Name)} | {Number(r.Throughput, r.Throughput < 10 ? "F2" : "F1")} | {Number(r.Published, "0.##")} | {Number(r.Ratio, "F2")} | "
-                    + $"{WindowText(r)} | {r.ImagesPerIteration} | {Cell(r.Reason is null ? r.Status : $"{r.Status}: {r.Reason}")} |\n"
+                $"| {Cell(r.Name)} | {Figures.Throughput(r.Throughput)} | {Figures.Number(r.Published, "0.##")} | {Figures.Number(r.Ratio, "F2")} | "
+                    + $"{Figures.Window(r)} | {r.ImagesPerIteration} | {Cell(r.Reason is null ? r.Status : $"{r.Status}: {r.Reason}")} |\n"
             );
         text.Append("\nThroughput is the average over 1-based iterations ")
             .Append(rows.FirstOrDefault()?.Requested.ToString() ?? "101..500")
@@ -41,7 +41,7 @@ public static class BenchmarkTable
         {
             text.Append($"- {r.Name} (`{r.Format}`): {r.Method}");
             if (r.HarnessThroughput is { } h)
-                text.Append($"; harness line timestamps give {h.ToString(h < 10 ? "F2" : "F1", CultureInfo.InvariantCulture)} img/s");
+                text.Append($"; harness line timestamps give {Figures.Throughput(h)} img/s");
             text.Append(".\n");
         }
         return text.ToString();
@@ -61,14 +61,14 @@ public static class BenchmarkTable
                         Field(r.Name),
                         Field(r.Format),
                         Field(r.Status),
-                        Number(r.Throughput, "0.###", ""),
-                        Number(r.Published, "0.###", ""),
-                        Number(r.Ratio, "0.####", ""),
+                        Figures.Number(r.Throughput, "0.###", ""),
+                        Figures.Number(r.Published, "0.###", ""),
+                        Figures.Number(r.Ratio, "0.####", ""),
                         r.Window?.First.ToString(CultureInfo.InvariantCulture) ?? "",
                         r.Window?.Last.ToString(CultureInfo.InvariantCulture) ?? "",
                         r.Exact ? "true" : "false",
                         r.ImagesPerIteration.ToString(CultureInfo.InvariantCulture),
-                        Number(r.HarnessThroughput, "0.###", ""),
+                        Figures.Number(r.HarnessThroughput, "0.###", ""),
                         Field(r.Reason ?? ""),
                         Field(r.Method ?? "")
                     )
@@ -78,14 +78,6 @@ public static class BenchmarkTable
     }
 
     public static string Json(IReadOnlyList<BenchmarkRow> rows) => JsonConvert.SerializeObject(new { rows }, ResultFiles.Settings) + "\n";
-
-    static string WindowText(BenchmarkRow r) =>
-        r.Window is null ? "–"
-        : r.Exact ? r.Window.ToString()
-        : $"{r.Window}*";
-
-    static string Number(double? value, string format, string none = "–") =>
-        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : none;
 
     static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 

@@ -31,9 +31,11 @@ public static class HtmlReport
             "<table>\n<tr><th>Implementation</th><th>img/s</th><th>published</th><th>ratio</th><th>window</th><th>images/iter</th><th>status</th></tr>\n"
         );
         foreach (var row in rows)
-            html.Append($"<tr class=\"{row.Status}\"><td>{Encode(row.Name)}</td><td class=\"n\">{Number(row.Throughput)}</td>")
-                .Append($"<td class=\"n\">{Number(row.Published)}</td><td class=\"n\">{Number(row.Ratio)}</td>")
-                .Append($"<td>{Encode(row.Window?.ToString() ?? "–")}</td><td class=\"n\">{row.ImagesPerIteration}</td>")
+            html.Append($"<tr class=\"{row.Status}\"><td>{Encode(row.Name)}</td><td class=\"n\">{Figures.Throughput(row.Throughput)}</td>")
+                .Append(
+                    $"<td class=\"n\">{Figures.Number(row.Published, "0.##")}</td><td class=\"n\">{Figures.Number(row.Ratio, "0.00")}</td>"
+                )
+                .Append($"<td>{Encode(Figures.Window(row))}</td><td class=\"n\">{row.ImagesPerIteration}</td>")
                 .Append($"<td>{Encode(row.Reason is null ? row.Status : $"{row.Status}: {row.Reason}")}</td></tr>\n");
         html.Append("</table>\n<h2>How each figure was read</h2>\n<ul>\n");
         foreach (var row in rows.Where(r => r.Method is not null))
@@ -43,6 +45,4 @@ public static class HtmlReport
     }
 
     static string Encode(string text) => WebUtility.HtmlEncode(text);
-
-    static string Number(double? value) => value is { } v ? v.ToString(v < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) : "–";
 }
