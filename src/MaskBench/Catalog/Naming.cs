@@ -1,6 +1,6 @@
 namespace MaskBench.Catalog;
 
-public static class Naming
+internal static class Naming
 {
     /// <summary><c>maskrcnn-benchmark</c> → <c>MaskrcnnBenchmark</c>; <c>train-timeout</c> → <c>TrainTimeout</c>.</summary>
     public static string PascalCase(string kebab) =>

@@ -8,7 +8,7 @@ namespace MaskBench.Catalog;
 /// <c>{window_end*gpus/8}</c> into recipe arguments. Each argument stays one argument: nothing is
 /// ever handed to a shell.
 /// </summary>
-public static partial class Placeholders
+internal static partial class Placeholders
 {
     public static IReadOnlyList<string> Fill(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> values) =>
         arguments.Select(argument => Fill(argument, values)).ToList();

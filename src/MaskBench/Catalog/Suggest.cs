@@ -1,7 +1,7 @@
 namespace MaskBench.Catalog;
 
 /// <summary>"Did you mean …" for names a user mistyped.</summary>
-public static class Suggest
+internal static class Suggest
 {
     public sealed record Suggestions(IReadOnlyList<string> Names)
     {

@@ -1,7 +1,7 @@
 namespace MaskBench.Engine;
 
 /// <summary>The command line split into target names and <c>--options</c> with their values.</summary>
-public sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyDictionary<string, IReadOnlyList<string>> Options)
+internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyDictionary<string, IReadOnlyList<string>> Options)
 {
     /// <summary>The engine's own options; every other <c>--name</c> must be a build parameter.</summary>
     public static readonly IReadOnlyDictionary<string, string> EngineOptions = new Dictionary<string, string>

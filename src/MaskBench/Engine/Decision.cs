@@ -1,6 +1,6 @@
 namespace MaskBench.Engine;
 
-public enum Verdict
+internal enum Verdict
 {
     Run,
     UpToDate,
@@ -11,13 +11,13 @@ public enum Verdict
 }
 
 /// <summary>What will happen to one target, and why.</summary>
-public sealed record Decision(string Target, Verdict Verdict, IReadOnlyList<string> Reasons)
+internal sealed record Decision(string Target, Verdict Verdict, IReadOnlyList<string> Reasons)
 {
     public string Because => string.Join("; ", Reasons);
 }
 
 /// <summary>Decides run, skip or up to date for one target, from its stamp, its inputs now and its upstream.</summary>
-public sealed class Decider(TargetGraph graph, StampStore stamps, ISet<string> skipped, Func<string, bool> forced)
+internal sealed class Decider(TargetGraph graph, StampStore stamps, ISet<string> skipped, Func<string, bool> forced)
 {
     /// <param name="willRun">Whether an upstream target is going to run first (at plan time), so its output may change.</param>
     public Decision Decide(ExecutableTarget target, Func<string, bool> willRun)

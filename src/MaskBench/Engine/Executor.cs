@@ -9,7 +9,7 @@ namespace MaskBench.Engine;
 /// and made all its outputs. A failure stops only what depends on it (keep-going); targets marked
 /// <c>AssuredAfterFailure</c> run all the same.
 /// </summary>
-public sealed class Executor(TargetGraph graph, StampStore stamps, Decider decider)
+internal sealed class Executor(StampStore stamps, Decider decider)
 {
     public event Action<ExecutableTarget, Exception>? TargetFailed;
 
@@ -90,6 +90,4 @@ public sealed class Executor(TargetGraph graph, StampStore stamps, Decider decid
             throw new BuildException($"{target.Name} finished but did not make {string.Join(", ", missing)}");
         stamps.Write(new Stamp(target.Name, inputs, outputs, DateTimeOffset.UtcNow));
     }
-
-    public TargetGraph Graph => graph;
 }

@@ -73,7 +73,7 @@ public abstract partial class NukeBuild
                 )
                 .GetAwaiter()
                 .GetResult();
-            var executor = new Executor(graph, stamps, decider);
+            var executor = new Executor(stamps, decider);
             executor.TargetFailed += (target, e) => OnTargetFailed(target.Name, e);
             executor.TargetSucceeded += (target, _) => OnTargetSucceeded(target.Name);
             var results = executor.Run(schedule, cancel.Token).GetAwaiter().GetResult();

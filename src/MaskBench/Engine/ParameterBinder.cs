@@ -3,7 +3,7 @@ using System.Collections;
 namespace MaskBench.Engine;
 
 /// <summary>Sets every <c>[Parameter]</c> of a build in NUKE's order: command line, parameter files, environment, default.</summary>
-public static class ParameterBinder
+internal static class ParameterBinder
 {
     /// <returns>Where each parameter's value came from, for <c>--help</c>.</returns>
     public static IReadOnlyDictionary<string, string> Bind(

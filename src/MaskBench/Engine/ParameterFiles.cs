@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace MaskBench.Engine;
 
 /// <summary><c>.nuke/parameters.json</c> and the profiles <c>.nuke/parameters.&lt;name&gt;.json</c>; later files win.</summary>
-public sealed record ParameterFiles(IReadOnlyDictionary<string, (JToken Value, string Where, string Name)> Values)
+internal sealed record ParameterFiles(IReadOnlyDictionary<string, (JToken Value, string Where, string Name)> Values)
 {
     public static ParameterFiles Load(string nukeDirectory, IReadOnlyList<string> profiles)
     {

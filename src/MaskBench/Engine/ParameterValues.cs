@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace MaskBench.Engine;
 
 /// <summary>Turns text from the command line, a parameter file or the environment into a parameter's type.</summary>
-public static class ParameterValues
+internal static class ParameterValues
 {
     public static object? Convert(BuildParameter parameter, IReadOnlyList<string> values, string where)
     {

@@ -4,7 +4,7 @@ using Newtonsoft.Json.Converters;
 namespace MaskBench.Engine;
 
 /// <summary>What a run would do and why, without running anything (<c>--plan</c>, <c>--plan --json</c>).</summary>
-public sealed record Plan(IReadOnlyList<string> Invoked, IReadOnlyList<Decision> Decisions)
+internal sealed record Plan(IReadOnlyList<string> Invoked, IReadOnlyList<Decision> Decisions)
 {
     public static Plan Make(IReadOnlyList<string> invoked, IReadOnlyList<ExecutableTarget> schedule, Decider decider)
     {

@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace MaskBench.Engine;
 
 /// <summary><c>.nuke/build.schema.json</c>: the JSON schema of the parameter files, for IDE completion.</summary>
-public static class SchemaGenerator
+internal static class SchemaGenerator
 {
     public static string Generate(TargetGraph graph, IReadOnlyList<BuildParameter> parameters)
     {

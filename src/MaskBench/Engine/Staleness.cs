@@ -1,7 +1,7 @@
 namespace MaskBench.Engine;
 
 /// <summary>Why a tracked target must run, in words, comparing its stamp with now (DVC's <c>status</c>).</summary>
-public static class Staleness
+internal static class Staleness
 {
     public static IReadOnlyList<string> Reasons(
         Stamp? stamp,

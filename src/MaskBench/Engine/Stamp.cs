@@ -4,7 +4,7 @@ using Newtonsoft.Json;
 namespace MaskBench.Engine;
 
 /// <summary>What a target's last successful run depended on and made. Written only after success.</summary>
-public sealed record Stamp(
+internal sealed record Stamp(
     string Target,
     IReadOnlyDictionary<string, string> Inputs,
     IReadOnlyDictionary<string, string?> Outputs,
@@ -17,7 +17,7 @@ public sealed record Stamp(
 }
 
 /// <summary>One JSON file per target in a folder; each written atomically (temp file, then rename).</summary>
-public sealed class StampStore(string directory)
+internal sealed class StampStore(string directory)
 {
     public string Directory { get; } = directory;
 

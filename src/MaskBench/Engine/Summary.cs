@@ -1,7 +1,7 @@
 namespace MaskBench.Engine;
 
 /// <summary>The table printed at the end of a run: target, status, duration, reason.</summary>
-public static class Summary
+internal static class Summary
 {
     public static string Render(IReadOnlyList<TargetResult> results, TimeSpan total)
     {

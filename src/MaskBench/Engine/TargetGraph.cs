@@ -34,8 +34,6 @@ public sealed class TargetGraph
 
     public bool Contains(string name) => index.ContainsKey(name);
 
-    public int IndexOf(string name) => index[name];
-
     /// <summary>The invoked targets, their dependencies and what they trigger, in an order that honours
     /// DependsOn, After, Before and Triggers; ties keep declaration order. Skipped targets stay in the
     /// list but pull in no dependencies of their own.</summary>

@@ -1,6 +1,6 @@
 namespace MaskBench.Engine;
 
-public enum TargetStatus
+internal enum TargetStatus
 {
     Ran,
     UpToDate,
@@ -11,4 +11,4 @@ public enum TargetStatus
 }
 
 /// <summary>One row of the summary table.</summary>
-public sealed record TargetResult(string Target, TargetStatus Status, TimeSpan Duration, string Reason);
+internal sealed record TargetResult(string Target, TargetStatus Status, TimeSpan Duration, string Reason);

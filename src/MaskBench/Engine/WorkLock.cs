@@ -4,7 +4,7 @@ namespace MaskBench.Engine;
 
 /// <summary>One run at a time per work folder: a second run refuses with a clear message instead of
 /// racing the first for stamps and outputs. The lock is an OS file lock, so a crashed run releases it.</summary>
-public sealed class WorkLock : IDisposable
+internal sealed class WorkLock : IDisposable
 {
     readonly FileStream stream;
 

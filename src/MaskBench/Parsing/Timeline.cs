@@ -1,7 +1,7 @@
 namespace MaskBench.Parsing;
 
 /// <summary>1-based iterations <c>From+1 .. To</c> took <c>Seconds</c>; the log lines that opened and closed the span.</summary>
-public sealed record Span(int From, int To, double Seconds, int? StartLine, int EndLine);
+internal sealed record Span(int From, int To, double Seconds, int? StartLine, int EndLine);
 
 /// <summary>
 /// What a log says about time, as spans of iterations. Per-interval formats add spans; cumulative formats add

@@ -58,7 +58,7 @@ sealed class EngineHarness : IDisposable
         Ran.Clear();
         var graph = Graph();
         var decider = new Decider(graph, Stamps, skipped ?? new HashSet<string>(), _ => force);
-        var executor = new Executor(graph, Stamps, decider);
+        var executor = new Executor(Stamps, decider);
         return executor.Run(graph.Schedule(invoked, skipped ?? new HashSet<string>()), CancellationToken.None).GetAwaiter().GetResult();
     }
 
