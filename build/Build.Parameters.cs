@@ -19,11 +19,11 @@ partial class Build
     [Parameter("Implementations to benchmark, by id (Benchmark only). Default: all")]
     readonly string[] Implementations = [];
 
-    [Parameter("Work folder for clones, environments and stamps. Default: .work")]
-    readonly string WorkDir = ".work";
+    [Parameter("Work folder for clones, environments and stamps. Default: .work in the MaskBench root")]
+    readonly string? WorkDir = null;
 
-    [Parameter("Folder for runs and the comparison table. Default: artifacts")]
-    readonly string ArtifactsDir = "artifacts";
+    [Parameter("Folder for runs and the comparison table. Default: artifacts in the MaskBench root")]
+    readonly string? ArtifactsDir = null;
 
     [Parameter("Clone from DIR/<owner>/<repo> instead of the recipe's URL (air-gapped clusters, tests). Default: none")]
     readonly string? GitMirror = null;
@@ -57,7 +57,7 @@ partial class Build
     )]
     readonly string? Coco = null;
 
-    [Parameter("Cache of ImageNet-pretrained weights, fetched once and checked by hash. Default: .work/weights")]
+    [Parameter("Cache of ImageNet-pretrained weights, fetched once and checked by hash. Default: weights in the work folder")]
     readonly string? Weights = null;
 
     [Parameter("Longest a training run may take, e.g. 90m or 2h. Default: 2h")]
@@ -68,9 +68,9 @@ partial class Build
 
     string Resolve(string path) => Path.GetFullPath(path, InvocationDirectory);
 
-    string WorkDirectory => Resolve(WorkDir);
+    string WorkDirectory => WorkDir is null ? Path.Combine(RootDirectory, ".work") : Resolve(WorkDir);
 
-    string ArtifactsDirectory => Resolve(ArtifactsDir);
+    string ArtifactsDirectory => ArtifactsDir is null ? Path.Combine(RootDirectory, "artifacts") : Resolve(ArtifactsDir);
 
     string WeightsDirectory => Weights is null ? Path.Combine(WorkDirectory, "weights") : Resolve(Weights);
 
