@@ -86,6 +86,18 @@ public abstract partial class NukeBuild
             Console.Error.WriteLine($"error: {e.Message}");
             return BadInvocation;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Failed;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine(
+                $"error: {e.GetType().Name}: {e.Message} (a bug in MaskBench; the stack trace follows)\n{e.StackTrace}"
+            );
+            return Failed;
+        }
         finally
         {
             Log.CloseAndFlush();
