@@ -62,10 +62,16 @@ public sealed class ContainerHost(ContainerHostOptions options) : IExecutionHost
     {
         if (options.Gpus <= 0)
             return [];
-        if (Path.GetFileName(options.Engine).StartsWith("podman", StringComparison.Ordinal))
+        if (ContainerEngines.IsPodman(options.Engine))
             return Enumerable.Range(0, options.Gpus).SelectMany(i => new[] { "--device", $"nvidia.com/gpu={i}" });
         return ["--gpus", $"\"device={string.Join(',', Enumerable.Range(0, options.Gpus))}\""];
     }
+}
+
+static class ContainerEngines
+{
+    /// <summary>Podman (rootless or not, CDI for GPUs) rather than docker: a CLI named podman, or a path to one.</summary>
+    public static bool IsPodman(string engine) => Path.GetFileName(engine).StartsWith("podman", StringComparison.Ordinal);
 }
 
 static class ContainerNames
