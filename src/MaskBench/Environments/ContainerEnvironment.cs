@@ -57,7 +57,8 @@ public static class ContainerEnvironment
         return new PreparedEnvironment(new EnvironmentIdentity(options.Provider, id, image, python, packages), host);
     }
 
-    /// <summary>Hosts in fresh containers of the environment's image, the source tree mounted at its own path.</summary>
+    /// <summary>Hosts in fresh containers of the environment's image, the source tree mounted at its own path; with
+    /// rootful docker as the invoking user, so that outputs and build files are not root-owned.</summary>
     internal static Func<HostRequest, IExecutionHost> HostFor(string engine, string image, string source, EnvironmentOptions options) =>
         request => new ContainerHost(
             new ContainerHostOptions(
@@ -68,6 +69,9 @@ public static class ContainerEnvironment
                 options.RunArguments,
                 options.EngineVariables
             )
+            {
+                User = ContainerEngines.InvokingUser(engine),
+            }
         );
 
     static async Task CompileExtensionsAsync(

@@ -47,4 +47,26 @@ public class ContainerStopSpecs
         // Assert
         Assert.Equal("", await Podman.ListedAfterRemovalAsync($"name=^{name}$"));
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Rootful_docker_runs_as_the_invoking_user_and_podman_as_the_image_user()
+    {
+        // Arrange
+        var uid = (await ShortCommand.TryRunAsync("id", ["-u"]))!.StandardOutput.Trim();
+        var gid = (await ShortCommand.TryRunAsync("id", ["-g"]))!.StandardOutput.Trim();
+        var asUser = new ContainerHost(
+            new ContainerHostOptions("docker", "image", [], 0, [], new Dictionary<string, string>()) { User = "1000:1000" }
+        );
+
+        // Act
+        var docker = ContainerEngines.InvokingUser("docker");
+        var podman = ContainerEngines.InvokingUser("/usr/bin/podman");
+        var arguments = asUser.Prepare(ProcessSpec.Of("/", "python", "train.py"), "maskbench-user").Arguments;
+
+        // Assert
+        Assert.Equal(uid == "0" ? null : $"{uid}:{gid}", docker);
+        Assert.Null(podman);
+        Assert.Equal(["--user", "1000:1000", "-e", "HOME=/tmp"], arguments.SkipWhile(a => a != "--user").Take(4));
+        Assert.True(arguments.ToList().IndexOf("--user") < arguments.ToList().IndexOf("image"));
+    }
 }
