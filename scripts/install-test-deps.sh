@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the Running/Environments tests need on a fresh Debian 12, as root. Idempotent.
-#  - podman + runc (crun cannot run in cgroup-v1 hybrid sandboxes), busybox-static, debootstrap
+#  - podman + runc (crun cannot run in cgroup-v1 hybrid sandboxes), busybox-static, debootstrap, python3 (the tests run it)
 #  - /etc/maskbench/containers.conf: runc and ulimits that root without CAP_SYS_RESOURCE may set
-#  - localhost/maskbench-test-python:bookworm, a Debian minbase rootfs with python3, imported
-#    with `podman import` (no registry is needed)
+#  - localhost/maskbench-test-python:bookworm-2 (bump the tag when this script changes the image), a Debian
+#    minbase rootfs with python3, imported with `podman import` (no registry is needed)
 set -euo pipefail
 
-IMAGE="localhost/maskbench-test-python:bookworm"
+IMAGE="localhost/maskbench-test-python:bookworm-2"
 CONF_DIR=/etc/maskbench
 CONF="$CONF_DIR/containers.conf"
 
@@ -16,7 +16,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 missing=()
-for pkg in podman runc catatonit busybox-static debootstrap uidmap; do
+for pkg in podman runc catatonit busybox-static debootstrap uidmap python3; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

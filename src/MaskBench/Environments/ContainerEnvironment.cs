@@ -52,21 +52,27 @@ public static class ContainerEnvironment
             await CompileExtensionsAsync(what, engine, recipe, stackImage, image, source, cancellation);
 
         var id = (await engine.OutputAsync(["image", "inspect", "--format", "{{.Id}}", image], cancellation)).Trim();
-        var host = (HostRequest request) =>
-            (IExecutionHost)
-                new ContainerHost(
-                    new ContainerHostOptions(
-                        options.EngineProgram,
-                        image,
-                        request.Mounts.Prepend(source).ToList(),
-                        request.Gpus,
-                        options.RunArguments,
-                        options.EngineVariables
-                    )
-                );
+        var host = HostFor(options.EngineProgram, image, source, options);
         var (python, packages) = await PythonPackages.ReadAsync(host(new HostRequest([], 0)), source, cancellation);
         return new PreparedEnvironment(new EnvironmentIdentity(options.Provider, id, image, python, packages), host);
     }
+
+    /// <summary>Hosts in fresh containers of the environment's image, the source tree mounted at its own path; with
+    /// rootful docker as the invoking user, so that outputs and build files are not root-owned.</summary>
+    internal static Func<HostRequest, IExecutionHost> HostFor(string engine, string image, string source, EnvironmentOptions options) =>
+        request => new ContainerHost(
+            new ContainerHostOptions(
+                engine,
+                image,
+                request.Mounts.Prepend(source).ToList(),
+                request.Gpus,
+                options.RunArguments,
+                options.EngineVariables
+            )
+            {
+                User = ContainerEngines.InvokingUser(engine),
+            }
+        );
 
     static async Task CompileExtensionsAsync(
         string what,

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using MaskBench.Catalog;
+using MaskBench.Files;
 using MaskBench.Running;
 using Serilog;
 
@@ -19,15 +20,7 @@ public static class DataLayout
         {
             var link = Path.Combine(Path.GetFullPath(sourceDirectory), inTree);
             var target = Path.GetFullPath(Path.Combine(coco, underCoco));
-            var existing = new FileInfo(link);
-            if (existing.LinkTarget is not null)
-                File.Delete(link);
-            else if (Directory.Exists(link) && !Directory.EnumerateFileSystemEntries(link).Any())
-                Directory.Delete(link);
-            else if (Directory.Exists(link) || File.Exists(link))
-                throw new RunnerException($"{link} exists and is not a link: move it away, so that MaskBench can link it to {target}");
-            Directory.CreateDirectory(Path.GetDirectoryName(link)!);
-            File.CreateSymbolicLink(link, target);
+            SymbolicLinks.Replace(link, target, emptyFolderToo: true);
             made.Add(link);
         }
         return made;
@@ -65,8 +58,7 @@ public static class DataLayout
             TimeSpan.FromHours(2),
             cancellation
         );
-        File.WriteAllText(marker + ".tmp", key + "\n");
-        File.Move(marker + ".tmp", marker, overwrite: true);
+        AtomicFile.WriteAllText(marker, key + "\n");
         return true;
     }
 }

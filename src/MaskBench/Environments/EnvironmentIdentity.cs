@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using MaskBench.Files;
 using MaskBench.Running;
 
 namespace MaskBench.Environments;
@@ -66,9 +67,7 @@ public static class EnvironmentIdentityFile
 {
     public static void Write(EnvironmentIdentity identity, string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path + ".tmp", Newtonsoft.Json.JsonConvert.SerializeObject(identity, Newtonsoft.Json.Formatting.Indented));
-        File.Move(path + ".tmp", path, overwrite: true);
+        AtomicFile.WriteAllText(path, Newtonsoft.Json.JsonConvert.SerializeObject(identity, Newtonsoft.Json.Formatting.Indented));
     }
 
     public static EnvironmentIdentity Read(string path) =>

@@ -37,9 +37,12 @@ public static class EnvironmentSetup
                     $"the interpreter {identity.Reference} that Setup used is gone: run Setup again (or pass --python)"
                 );
             var host = VenvEnvironment.Host(identity.Reference, options.StateDirectory);
+            var (python, packages) = await PythonPackages.ReadAsync(host, source, cancellation);
+            if ((identity with { Python = python, Packages = packages }).Hash != identity.Hash)
+                throw new RunnerException($"the interpreter's packages changed since Setup ({identity.Reference}): run Setup again");
             return new PreparedEnvironment(identity, _ => host);
         }
-        var engine = options.Engine ?? identity.Provider;
+        var engine = options.Engine ?? identity.Provider; // the provider Setup built with, as Setup chose it
         var exists = await ShortCommand.TryRunAsync(
             engine,
             ["image", "inspect", "--format", "{{.Id}}", identity.Reference],
@@ -52,19 +55,7 @@ public static class EnvironmentSetup
             throw new RunnerException(
                 $"the image {identity.Reference} ({identity.Id}) that Setup built is gone or was replaced: run Setup again"
             );
-        return new PreparedEnvironment(
-            identity,
-            request => new ContainerHost(
-                new ContainerHostOptions(
-                    engine,
-                    identity.Reference,
-                    request.Mounts.Prepend(source).ToList(),
-                    request.Gpus,
-                    options.RunArguments,
-                    options.EngineVariables
-                )
-            )
-        );
+        return new PreparedEnvironment(identity, ContainerEnvironment.HostFor(engine, identity.Reference, source, options));
     }
 
     static string Known(string provider) =>

@@ -1,4 +1,5 @@
 using MaskBench.Catalog;
+using MaskBench.Files;
 
 namespace MaskBench.Environments;
 
@@ -25,8 +26,7 @@ static class WeightHashes
                     ? null
                     : $"{file} changed since it was first fetched (SHA-256 {hash}, recorded {recorded} in {path}): delete the file and its line to fetch it again";
             lines.Add($"{hash}  {relative}");
-            File.WriteAllLines(path + ".tmp", lines);
-            File.Move(path + ".tmp", path, overwrite: true);
+            AtomicFile.WriteAllText(path, string.Concat(lines.Select(l => l + "\n")));
             return null;
         }
     }

@@ -48,7 +48,7 @@ public static class WeightsCache
                 continue;
             }
             if (!spec.Path.Contains("{weights}", StringComparison.Ordinal))
-                Place(Path.Combine(Path.GetFullPath(sourceDirectory), spec.Path), inCache);
+                SymbolicLinks.Replace(Path.Combine(Path.GetFullPath(sourceDirectory), spec.Path), inCache);
             files.Add(new WeightFile(spec.Name, inCache, hash));
         }
         if (problems.Count > 0)
@@ -70,7 +70,7 @@ public static class WeightsCache
         var flat = Path.Combine(weights, spec.Name);
         if (File.Exists(flat) && flat != inCache)
         {
-            Place(inCache, flat);
+            SymbolicLinks.Replace(inCache, flat);
             return null;
         }
         if (spec.Url is null)
@@ -100,21 +100,17 @@ public static class WeightsCache
             File.Move(partial, inCache);
             return null;
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or UnauthorizedAccessException)
+        catch (Exception e)
+            when (!cancellation.IsCancellationRequested
+                && e is HttpRequestException or IOException or TaskCanceledException or UnauthorizedAccessException
+            )
         {
-            File.Delete(partial);
             return $"cannot fetch {spec.Name} from {spec.Url} ({e.Message}): put the file at {flat} by hand";
         }
-    }
-
-    static void Place(string link, string target)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
-        if (new FileInfo(link).LinkTarget is not null)
-            File.Delete(link);
-        else if (File.Exists(link))
-            throw new RunnerException($"{link} exists and is not a link: move it away, so that MaskBench can link it to {target}");
-        File.CreateSymbolicLink(link, target);
+        finally
+        {
+            File.Delete(partial);
+        }
     }
 
     static async Task<string> HashAsync(string path, CancellationToken cancellation)

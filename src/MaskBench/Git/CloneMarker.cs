@@ -23,10 +23,7 @@ static class CloneMarker
 
     public static void Write(string destination, string commit)
     {
-        var marker = MarkerPath(destination);
-        var temporary = marker + ".tmp";
-        File.WriteAllText(temporary, commit + "\n");
-        File.Move(temporary, marker, overwrite: true);
+        MaskBench.Files.AtomicFile.WriteAllText(MarkerPath(destination), commit + "\n");
     }
 
     public static void Remove(string destination) => File.Delete(MarkerPath(destination));

@@ -9,14 +9,11 @@ public sealed record FailureFound(string Kind, string Message, int? Line, int Co
 
 /// <summary>Finds the failures every implementation can show (out of memory, NaN losses, missing data,
 /// tracebacks) plus the recipe's own patterns. The first occurrence of each kind is kept, with a count.</summary>
-sealed partial class FailureScanner(IReadOnlyList<FailureSpec> recipeFailures)
+sealed class FailureScanner(IReadOnlyList<FailureSpec> recipeFailures)
 {
     readonly List<(string Kind, Regex Pattern)> patterns =
     [
-        .. recipeFailures.Select(f => (f.Kind, new Regex(f.Pattern, RegexOptions.CultureInvariant))),
-        ("oom", Oom()),
-        ("nan", Nan()),
-        ("missing-data", MissingData()),
+        .. recipeFailures.Concat(FailurePatterns.Generic).Select(f => (f.Kind, FailurePatterns.Compile(f))),
     ];
     readonly Dictionary<string, FailureFound> found = [];
     int? tracebackLine;
@@ -38,7 +35,7 @@ sealed partial class FailureScanner(IReadOnlyList<FailureSpec> recipeFailures)
         if (segment.StartsWith("Traceback (most recent call last)", StringComparison.Ordinal))
             tracebackLine ??= line;
         foreach (var (kind, pattern) in patterns)
-            if (pattern.IsMatch(segment))
+            if (FailurePatterns.IsMatch(pattern, segment))
             {
                 Add(kind, segment.Trim(), line);
                 return;
@@ -63,19 +60,4 @@ sealed partial class FailureScanner(IReadOnlyList<FailureSpec> recipeFailures)
     }
 
     static string Shorten(string text) => text.Length <= 300 ? text : text[..297] + "...";
-
-    [GeneratedRegex(
-        @"CUDA out of memory|CUDA error: out of memory|cudaMalloc failed: out of memory|OOM when allocating tensor|ResourceExhaustedError|std::bad_alloc|\[enforce fail at [^\]]*\].*out of memory"
-    )]
-    private static partial Regex Oom();
-
-    [GeneratedRegex(
-        @"(?i)\b[\w/]*(loss|cost)\w*""?\s*[:=]\s*""?[-+]?(nan|inf(inity)?)\b|Loss became infinite or NaN|Loss is NaN|\bTrain-\w+=(nan|inf)\b|\b(Rpn|Rcnn)\w+=(nan|inf)\b"
-    )]
-    private static partial Regex Nan();
-
-    [GeneratedRegex(
-        @"FileNotFoundError|No such file or directory: '[^']*(coco|annotations|train20|val20|roidb|datasets/)|Dataset not available|is not a directory!"
-    )]
-    private static partial Regex MissingData();
 }

@@ -16,6 +16,10 @@ public sealed record ContainerHostOptions(
 )
 {
     public static IReadOnlyList<string> TrainingRunArguments { get; } = ["--ipc=host", "--network=host"];
+
+    /// <summary><c>uid:gid</c> to run as (<c>--user</c>, with <c>HOME=/tmp</c>), so that what a run writes into
+    /// mounted folders is not owned by root; null: the image's user. See <see cref="ContainerEngines.InvokingUser"/>.</summary>
+    public string? User { get; init; }
 }
 
 /// <summary>Runs in a fresh container of the environment's image through the docker or podman CLI.</summary>
@@ -40,6 +44,12 @@ public sealed class ContainerHost(ContainerHostOptions options) : IExecutionHost
             "-w",
             spec.WorkingDirectory,
         };
+        if (options.User is { } user)
+        {
+            arguments.AddRange(["--user", user]);
+            if (!spec.Variables.ContainsKey("HOME"))
+                arguments.AddRange(["-e", "HOME=/tmp"]); // the image's HOME belongs to root
+        }
         arguments.AddRange(GpuArguments());
         foreach (var mount in options.Mounts.Distinct())
             arguments.AddRange(["-v", $"{mount}:{mount}"]);
@@ -62,9 +72,28 @@ public sealed class ContainerHost(ContainerHostOptions options) : IExecutionHost
     {
         if (options.Gpus <= 0)
             return [];
-        if (Path.GetFileName(options.Engine).StartsWith("podman", StringComparison.Ordinal))
+        if (ContainerEngines.IsPodman(options.Engine))
             return Enumerable.Range(0, options.Gpus).SelectMany(i => new[] { "--device", $"nvidia.com/gpu={i}" });
         return ["--gpus", $"\"device={string.Join(',', Enumerable.Range(0, options.Gpus))}\""];
+    }
+}
+
+static class ContainerEngines
+{
+    /// <summary>Podman (rootless or not, CDI for GPUs) rather than docker: a CLI named podman, or a path to one.</summary>
+    public static bool IsPodman(string engine) => Path.GetFileName(engine).StartsWith("podman", StringComparison.Ordinal);
+
+    /// <summary>The user running MaskBench as <c>uid:gid</c>, for rootful docker, whose containers run as root and
+    /// would leave root-owned outputs; null for podman (rootless maps root to the user) and when that user is root.</summary>
+    public static string? InvokingUser(string engine)
+    {
+        if (IsPodman(engine) || !OperatingSystem.IsLinux())
+            return null;
+        var ids = File.ReadLines("/proc/self/status")
+            .Where(l => l.StartsWith("Uid:", StringComparison.Ordinal) || l.StartsWith("Gid:", StringComparison.Ordinal))
+            .Select(l => l.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[1])
+            .ToList();
+        return ids is [var uid, var gid] && uid != "0" ? $"{uid}:{gid}" : null;
     }
 }
 

@@ -1,5 +1,6 @@
 using CliWrap;
 using CliWrap.Buffered;
+using Serilog;
 
 namespace MaskBench.Running;
 
@@ -7,6 +8,8 @@ namespace MaskBench.Running;
 /// started it.</summary>
 sealed class ContainerStopper(string engine, string container, IReadOnlyDictionary<string, string?> variables) : IProcessTreeStopper
 {
+    static readonly TimeSpan EngineTimeout = TimeSpan.FromSeconds(30);
+
     readonly ProcessGroupStopper client = new();
 
     public void Started(int processId) => client.Started(processId);
@@ -19,19 +22,33 @@ sealed class ContainerStopper(string engine, string container, IReadOnlyDictiona
         await client.KillAsync();
     }
 
+    /// <summary>Gone once the engine answers and lists no container of that name, running or being removed.</summary>
     public async Task<bool> IsGoneAsync()
     {
-        var running = await Engine("ps", "-q", "--filter", $"name=^{container}$");
-        return running.Trim().Length == 0 && await client.IsGoneAsync();
+        var listed = await Engine("ps", "-a", "-q", "--filter", $"name=^{container}$");
+        return listed is { ExitCode: 0 } && listed.StandardOutput.Trim().Length == 0 && await client.IsGoneAsync();
     }
 
-    async Task<string> Engine(params string[] arguments)
+    async Task<BufferedCommandResult?> Engine(params string[] arguments)
     {
-        var result = await Cli.Wrap(engine)
-            .WithArguments(arguments)
-            .WithEnvironmentVariables(variables)
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync();
-        return result.StandardOutput;
+        using var limit = new CancellationTokenSource(EngineTimeout);
+        try
+        {
+            return await Cli.Wrap(engine)
+                .WithArguments(arguments)
+                .WithEnvironmentVariables(variables)
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Log.Warning("{Engine} {Command} did not answer within {Timeout}", engine, arguments[0], EngineTimeout);
+            return null;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Log.Warning("cannot run {Engine}: {Error}", engine, e.Message);
+            return null;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MaskBench.Parsing;
 using Serilog;
 
@@ -30,7 +31,27 @@ sealed class LiveState(TrainRequest request)
         }
     }
 
+    /// <summary>Never throws: an exception here would end the pump that reads the training's output.</summary>
     public void OnLine(ArrivedLine line)
+    {
+        try
+        {
+            Observe(line);
+        }
+        catch (Exception e)
+        {
+            if (!watcherFailed)
+                Log.Error(
+                    "{Id}: reading a line of the log failed ({Error}); the run goes on, its window may never complete: {Line:l}",
+                    request.Id,
+                    e.Message,
+                    line.Text
+                );
+            watcherFailed = true;
+        }
+    }
+
+    void Observe(ArrivedLine line)
     {
         lock (last)
         {
@@ -54,7 +75,11 @@ sealed class LiveState(TrainRequest request)
         {
             seen = request.Watcher.Observe(line.Text);
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or OverflowException)
+        catch (RegexMatchTimeoutException)
+        {
+            return;
+        }
+        catch (Exception e)
         {
             if (!watcherFailed)
                 Log.Error(

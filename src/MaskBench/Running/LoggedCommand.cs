@@ -40,9 +40,12 @@ public static class LoggedCommand
         {
             throw new RunnerException($"{what}: cannot start {hosted.Program} ({e.Message}); is it installed?");
         }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // Only the client was killed: a named container or re-parented children may still run.
             await TreeStop.RunAsync(hosted.Stopper, TimeSpan.FromSeconds(5), System.Diagnostics.Stopwatch.StartNew());
+            if (cancellation.IsCancellationRequested)
+                throw;
             throw new RunnerException($"{what} did not finish within {timeout}");
         }
         if (result.ExitCode != 0)

@@ -48,14 +48,14 @@ public static class MachineFacts
         );
         if (result is not { Ok: true })
             return new JObject { ["unavailable"] = result is null ? "cannot start the host" : string.Join(" | ", result.LastLines(3)) };
+        var last = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
         try
         {
-            return JObject.Parse(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last());
+            if (last is not null && JToken.Parse(last) is JObject versions)
+                return versions;
         }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            return new JObject { ["unavailable"] = "the version probe printed no JSON" };
-        }
+        catch (Newtonsoft.Json.JsonException) { }
+        return new JObject { ["unavailable"] = "the version probe printed no JSON" };
     }
 
     const string VersionProbe = """

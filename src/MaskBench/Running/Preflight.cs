@@ -68,7 +68,7 @@ public static class Preflight
             ];
         if (request.Gpus <= 0)
             return [];
-        var isPodman = Path.GetFileName(engine).StartsWith("podman", StringComparison.Ordinal);
+        var isPodman = ContainerEngines.IsPodman(engine);
         if (isPodman && !HasCdiSpec(request.CdiFolders))
             return
             [
@@ -85,12 +85,33 @@ public static class Preflight
     static bool HasCdiSpec(IEnumerable<string> folders) =>
         folders
             .Where(Directory.Exists)
-            .SelectMany(f => Directory.EnumerateFiles(f))
-            .Any(f =>
-                f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)
-                    ? File.ReadAllText(f).Contains("nvidia.com/gpu", StringComparison.Ordinal)
-                    : false
-            );
+            .SelectMany(EnumerateOrNone)
+            .Any(f => (f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)) && IsNvidiaSpec(f));
+
+    /// <summary>A folder or file that cannot be read holds no spec that the engine could use either.</summary>
+    static IEnumerable<string> EnumerateOrNone(string folder)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(folder).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    static bool IsNvidiaSpec(string file)
+    {
+        try
+        {
+            return File.ReadAllText(file).Contains("nvidia.com/gpu", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     static long FreeBytes(string path)
     {

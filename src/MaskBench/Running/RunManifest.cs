@@ -1,3 +1,4 @@
+using MaskBench.Files;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -38,6 +39,7 @@ sealed record RunManifest(
             ["stopMode"] = Request.Stop.Mode,
             ["stopReason"] = Execution.StopReason,
             ["exitCode"] = Execution.ExitCode,
+            ["leftover"] = Execution.Leftover,
             ["gpu"] = Gpus is null
                 ? JValue.CreateNull()
                 : new JObject
@@ -50,8 +52,6 @@ sealed record RunManifest(
             ["versions"] = Versions,
             ["facts"] = JObject.FromObject(Request.Facts),
         };
-        var path = Path.Combine(folder, FileName);
-        File.WriteAllText(path + ".tmp", document.ToString(Formatting.Indented) + "\n");
-        File.Move(path + ".tmp", path, overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(folder, FileName), document.ToString(Formatting.Indented) + "\n");
     }
 }

@@ -7,6 +7,12 @@ sealed record RunVerdict(bool Succeeded, string? Kind, string Summary)
     {
         if (execution.StartError is { } start)
             return new(false, "start", start);
+        if (execution.Leftover)
+            return new(
+                false,
+                "orphans",
+                "processes of the training survived SIGKILL and may still hold the GPUs: stop them by hand before the next run"
+            );
         if (execution.StopReason == "cancelled")
             return new(false, "cancelled", "the training was cancelled");
         if (state.Failure is { } failure)

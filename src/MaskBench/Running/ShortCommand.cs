@@ -46,8 +46,9 @@ static class ShortCommand
         }
     }
 
-    /// <summary>Runs a <see cref="ProcessSpec"/> through a host (in the environment) and waits for its end.</summary>
-    public static Task<Result?> TryRunAsync(
+    /// <summary>Runs a <see cref="ProcessSpec"/> through a host (in the environment) and waits for its end; on a
+    /// timeout or a cancellation the whole tree (the container too) is stopped, not only the client.</summary>
+    public static async Task<Result?> TryRunAsync(
         IExecutionHost host,
         ProcessSpec spec,
         string name,
@@ -56,6 +57,30 @@ static class ShortCommand
     )
     {
         var hosted = host.Prepare(spec, name);
-        return TryRunAsync(hosted.Program, hosted.Arguments, hosted.WorkingDirectory, hosted.Variables, timeout, cancellation);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        limit.CancelAfter(timeout);
+        try
+        {
+            var running = Cli.Wrap(hosted.Program)
+                .WithArguments(hosted.Arguments)
+                .WithWorkingDirectory(hosted.WorkingDirectory)
+                .WithEnvironmentVariables(hosted.Variables)
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(limit.Token);
+            hosted.Stopper.Started(running.ProcessId);
+            var result = await running;
+            return new Result(result.ExitCode, result.StandardOutput, result.StandardError);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            await TreeStop.RunAsync(hosted.Stopper, TimeSpan.FromSeconds(5), System.Diagnostics.Stopwatch.StartNew());
+            if (cancellation.IsCancellationRequested)
+                throw;
+            return new Result(-1, "", $"{spec.Command[0]} did not finish within {timeout}");
+        }
     }
 }

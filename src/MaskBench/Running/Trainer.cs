@@ -39,7 +39,11 @@ public static class Trainer
         return verdict.ToOutcome(request, state, execution, final, ended - started);
     }
 
-    internal sealed record Execution(int? ExitCode, string? StopReason, double? WindowAt, double? GoneAt, string? StartError);
+    /// <param name="Leftover">Processes of the tree survived the kill: they may still hold the GPUs.</param>
+    internal sealed record Execution(int? ExitCode, string? StopReason, double? WindowAt, double? GoneAt, string? StartError)
+    {
+        public bool Leftover => StartError is null && GoneAt is null;
+    }
 
     static async Task<Execution> ExecuteAsync(
         TrainRequest request,
@@ -122,14 +126,15 @@ public static class Trainer
     {
         if (cancellation.IsCancellationRequested)
             return "cancelled";
+        // Before the window: in cap mode a child holding the pipe open must not be waited for until CapExit.
+        if (mainGoneAt is { } gone && now - gone > OrphanWait.TotalSeconds)
+            return "orphans";
         if (state.WindowCompleteAt is { } window)
             return request.Stop.Mode == "watch" || now - window > request.Stop.CapExit.TotalSeconds ? "window" : null;
         if (state.Failure is { } failure && now - failure.Seconds > request.Stop.AfterFailure.TotalSeconds)
             return "failure";
         if (now > request.Timeout.TotalSeconds)
             return "timeout";
-        if (mainGoneAt is { } gone && now - gone > OrphanWait.TotalSeconds)
-            return "orphans";
         return null;
     }
 

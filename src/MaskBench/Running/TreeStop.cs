@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace MaskBench.Running;
 
 /// <summary>Stops a process tree: interrupt, wait up to the grace period, kill what is left, wait until
-/// nothing is left. Returns the clock's time when the tree was gone.</summary>
+/// nothing is left. Returns the clock's time when the tree was gone, null when it survived the kill.</summary>
 static class TreeStop
 {
     static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
@@ -18,6 +18,11 @@ static class TreeStop
         await stopper.KillAsync();
         if (await WaitGoneAsync(stopper, KillWait))
             return clock.Elapsed.TotalSeconds;
+        Serilog.Log.Error(
+            "the process tree is still there {Wait} after SIGKILL: its processes may still hold the GPUs; stop them by hand (ps, {Hint})",
+            KillWait,
+            "docker/podman ps --filter label=maskbench=run"
+        );
         return null;
     }
 

@@ -63,7 +63,7 @@ public class ContainerEnvironmentSpecs
         Assert.StartsWith("3.11", environment.Identity.Python);
         Assert.True(outcome.Succeeded, outcome.Message);
         Assert.Equal("window", outcome.StopReason);
-        Assert.Equal("", (await Podman.RunAsync("ps", "-a", "-q", "--filter", "label=maskbench=run")).Trim());
+        Assert.Equal("", await Podman.ListedAfterRemovalAsync("label=maskbench=run"));
         var manifest = File.ReadAllText(Path.Combine(outcome.RunDirectory, "manifest.json"));
         Assert.Contains("\"python\": \"3.11.2\"", manifest);
         Assert.Contains("podman maskbench/container-test:env-", manifest);

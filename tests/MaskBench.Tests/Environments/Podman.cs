@@ -5,13 +5,27 @@ namespace MaskBench.Tests.Environments;
 /// <summary>Rootful podman as scripts/install-test-deps.sh sets it up: runc, allowed ulimits, a local image.</summary>
 static class Podman
 {
-    public const string TestImage = "localhost/maskbench-test-python:bookworm";
+    public const string TestImage = "localhost/maskbench-test-python:bookworm-2";
 
     public static IReadOnlyDictionary<string, string> Variables { get; } =
         new Dictionary<string, string> { ["CONTAINERS_CONF"] = "/etc/maskbench/containers.conf" };
 
     public static EnvironmentOptions Options(string state) =>
         new("podman", Paths.Root, null, new Dictionary<string, string>(), null, Variables, state) { RunArguments = ["--network=none"] };
+
+    /// <summary>The ids of the containers the filter lists (also stopped ones), once <c>--rm</c> had up to 10 s to
+    /// remove them (removal runs after the container's end, asynchronously).</summary>
+    public static async Task<string> ListedAfterRemovalAsync(string filter)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var listed = (await RunAsync("ps", "-a", "-q", "--filter", filter)).Trim();
+            if (listed.Length == 0 || DateTime.UtcNow > until)
+                return listed;
+            await Task.Delay(200);
+        }
+    }
 
     public static async Task<string> RunAsync(params string[] arguments)
     {

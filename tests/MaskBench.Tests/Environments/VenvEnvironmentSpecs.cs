@@ -59,4 +59,40 @@ public class VenvEnvironmentSpecs
         // Assert
         Assert.Contains("--python /nowhere/bin/python", error.Message);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Opening_a_venv_whose_packages_changed_since_Setup_asks_for_Setup_again()
+    {
+        // Arrange
+        using var fake = new FakeTraining();
+        var venv = Path.Combine(fake.Root, "venv");
+        var made = await ShortCommand.TryRunAsync(FakeTraining.Python, ["-m", "venv", "--without-pip", venv]);
+        Assert.True(made is { Ok: true }, made?.StandardError);
+        var recipe = RecipeLoader.Load(Paths.Repository("recipes", "detectron2.json")) with
+        {
+            Environment = new EnvironmentSpec(null, new Dictionary<string, string>(), []),
+        };
+        var options = new EnvironmentOptions(
+            "venv",
+            Paths.Root,
+            venv,
+            new Dictionary<string, string>(),
+            null,
+            new Dictionary<string, string>(),
+            Path.Combine(fake.Root, "state")
+        );
+        var identity = (await EnvironmentSetup.SetupAsync(recipe, fake.Root, options)).Identity;
+        var unchanged = await EnvironmentSetup.OpenAsync(identity, fake.Root, options);
+        var sitePackages = Directory.GetDirectories(Path.Combine(venv, "lib"), "site-packages", SearchOption.AllDirectories).Single();
+        var installed = Directory.CreateDirectory(Path.Combine(sitePackages, "maskbench_fake-1.0.dist-info")).FullName;
+        File.WriteAllText(Path.Combine(installed, "METADATA"), "Metadata-Version: 2.1\nName: maskbench-fake\nVersion: 1.0\n");
+
+        // Act
+        var error = await Assert.ThrowsAsync<RunnerException>(() => EnvironmentSetup.OpenAsync(identity, fake.Root, options));
+
+        // Assert
+        Assert.Equal(identity, unchanged.Identity);
+        Assert.Contains("the interpreter's packages changed since Setup", error.Message);
+        Assert.Contains("run Setup again", error.Message);
+    }
 }

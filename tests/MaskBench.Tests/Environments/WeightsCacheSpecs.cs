@@ -100,4 +100,31 @@ public class WeightsCacheSpecs
         // Assert
         Assert.Contains("the recipe expects 0000", error.Message);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Cancelling_a_download_stops_it_and_leaves_no_partial_file()
+    {
+        // Arrange
+        using var scratch = new FakeTraining();
+        using var server = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        server.Start();
+        var stalling = Task.Run(async () =>
+        {
+            using var client = await server.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\npartial"u8.ToArray());
+            await Task.Delay(TimeSpan.FromSeconds(20));
+        });
+        var port = ((System.Net.IPEndPoint)server.LocalEndpoint).Port;
+        var weights = Path.Combine(scratch.Root, "weights");
+        var recipe = WithWeights(new WeightSpec("R-50.pkl", $"http://127.0.0.1:{port}/R-50.pkl", null, "{weights}/R-50.pkl"));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        // Act
+        var fetching = WeightsCache.EnsureAsync(recipe, weights, scratch.Root, cancellation: cancel.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetching);
+
+        // Assert
+        Assert.Empty(Directory.GetFiles(weights));
+    }
 }

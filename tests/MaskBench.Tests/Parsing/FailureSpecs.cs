@@ -74,7 +74,7 @@ public class FailureSpecs
 
         // Assert
         Assert.Equal(ThroughputResult.Failed, result.Status);
-        Assert.Contains("instances_train2017.json", Single(result, "missing-data").Message);
+        Assert.Contains("instances_train2017.json", Single(result, "data").Message);
         Assert.Equal(
             "log ends at iteration 0; the window needs " + (format is "mxnet-speedometer" or "detectron" ? 501 : 500),
             Single(result, "window-not-covered").Message

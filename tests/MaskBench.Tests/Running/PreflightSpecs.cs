@@ -65,6 +65,26 @@ public class PreflightSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task An_unreadable_entry_among_the_CDI_specs_counts_as_no_spec()
+    {
+        // Arrange
+        using var scratch = new FakeTraining();
+        File.CreateSymbolicLink(Path.Combine(scratch.Root, "nvidia.yaml"), Path.Combine(scratch.Root, "gone.yaml"));
+        var request = new PreflightRequest(1, "podman", [])
+        {
+            NvidiaSmi = NvidiaSmi(scratch.Root, 1),
+            CdiFolders = [scratch.Root],
+            EngineVariables = new Dictionary<string, string?> { ["CONTAINERS_CONF"] = "/etc/maskbench/containers.conf" },
+        };
+
+        // Act
+        var problems = await Preflight.CheckAsync(request);
+
+        // Assert
+        Assert.Contains("nvidia-ctk cdi generate", Assert.Single(problems));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_machine_with_what_is_needed_passes()
     {
         // Arrange

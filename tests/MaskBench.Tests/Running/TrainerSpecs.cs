@@ -21,7 +21,8 @@ public class TrainerSpecs
         // Assert
         Assert.True(outcome.Succeeded, outcome.Message);
         Assert.Equal("window", outcome.StopReason);
-        Assert.InRange(outcome.LastIteration ?? 0, 40, 45);
+        // The fake sleeps 20 ms an iteration: within the allowed stop delay (2 s, plus slack) it cannot pass 40 + 2.5 s / 20 ms.
+        Assert.InRange(outcome.LastIteration ?? 0, 40, 40 + (int)(2.5 / 0.02));
         Assert.InRange(outcome.StopDelay!.Value.TotalSeconds, 0, 2);
         Assert.Equal(Path.Combine(fake.Runs, "fake"), outcome.RunDirectory);
         Assert.False(Directory.Exists(Path.Combine(fake.Runs, "fake.partial")));
@@ -214,16 +215,25 @@ public class TrainerSpecs
     {
         // Arrange
         using var fake = new FakeTraining();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        using var cancel = new CancellationTokenSource();
+        var pids = Path.Combine(fake.Output, "children.pids");
+        var cancelOnceChildrenRun = Task.Run(async () =>
+        {
+            while (!File.Exists(pids))
+                await Task.Delay(50);
+            cancel.Cancel();
+        });
 
         // Act
         var outcome = await Trainer.TrainAsync(
-            fake.Request([.. Slow, "--output", fake.Output, "--spawn-children", "1"], window: new Window(10, 5000)),
+            fake.Request([.. Slow, "--output", fake.Output, "--spawn-children", "1"], window: new Window(10, 100_000)),
             cancel.Token
         );
+        await cancelOnceChildrenRun;
 
         // Assert
         Assert.Equal("cancelled", outcome.FailureKind);
+        Assert.NotEmpty(fake.ChildPids());
         Assert.All(fake.ChildPids(), pid => Assert.False(ProcessTable.IsAlive(pid)));
     }
 
