@@ -25,11 +25,8 @@ public static class LoggedCommand
         CommandResult result;
         try
         {
-            var running = Cli.Wrap(hosted.Program)
-                .WithArguments(hosted.Arguments)
-                .WithWorkingDirectory(hosted.WorkingDirectory)
-                .WithEnvironmentVariables(hosted.Variables)
-                .WithValidation(CommandResultValidation.None)
+            var running = hosted
+                .ToCommand()
                 .WithStandardOutputPipe(PipeTarget.ToDelegate(Line))
                 .WithStandardErrorPipe(PipeTarget.ToDelegate(Line))
                 .ExecuteAsync(limit.Token);

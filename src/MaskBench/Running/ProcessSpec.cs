@@ -16,7 +16,17 @@ public sealed record HostedProcess(
     string WorkingDirectory,
     IReadOnlyDictionary<string, string?> Variables,
     IProcessTreeStopper Stopper
-);
+)
+{
+    /// <summary>The CliWrap command that starts it; the caller decides what happens to its output and exit code.</summary>
+    public CliWrap.Command ToCommand() =>
+        CliWrap
+            .Cli.Wrap(Program)
+            .WithArguments(Arguments)
+            .WithWorkingDirectory(WorkingDirectory)
+            .WithEnvironmentVariables(Variables)
+            .WithValidation(CliWrap.CommandResultValidation.None);
+}
 
 /// <summary>Where a training process runs: here, in a container, or (later) inside a Slurm allocation.
 /// The runner knows nothing else about the place.</summary>

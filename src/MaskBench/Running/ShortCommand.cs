@@ -61,12 +61,7 @@ static class ShortCommand
         limit.CancelAfter(timeout);
         try
         {
-            var running = Cli.Wrap(hosted.Program)
-                .WithArguments(hosted.Arguments)
-                .WithWorkingDirectory(hosted.WorkingDirectory)
-                .WithEnvironmentVariables(hosted.Variables)
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(limit.Token);
+            var running = hosted.ToCommand().ExecuteBufferedAsync(limit.Token);
             hosted.Stopper.Started(running.ProcessId);
             var result = await running;
             return new Result(result.ExitCode, result.StandardOutput, result.StandardError);

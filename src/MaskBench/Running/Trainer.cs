@@ -55,11 +55,8 @@ public static class Trainer
     )
     {
         using var forceful = new CancellationTokenSource();
-        var command = Cli.Wrap(hosted.Program)
-            .WithArguments(hosted.Arguments)
-            .WithWorkingDirectory(hosted.WorkingDirectory)
-            .WithEnvironmentVariables(hosted.Variables)
-            .WithValidation(CommandResultValidation.None)
+        var command = hosted
+            .ToCommand()
             .WithStandardOutputPipe(PipeTarget.Create((stream, token) => recorder.PumpAsync(stream, "stdout", token)))
             .WithStandardErrorPipe(PipeTarget.Create((stream, token) => recorder.PumpAsync(stream, "stderr", token)));
         if (!Directory.Exists(request.Process.WorkingDirectory))
