@@ -120,4 +120,21 @@ public class BuildScriptSpecs
         Assert.Contains("Setup-Torchvision  failed", result.StandardOutput);
         Assert.Contains("Clone-Torchvision  ran", result.StandardOutput);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_second_run_on_a_work_folder_in_use_refuses_and_names_the_holder()
+    {
+        // Arrange: another run holds the work folder
+        using var build = new BuildScript();
+        using var held = MaskBench.Engine.WorkLock.Acquire(Path.Combine(build.WorkDir, "stamps", ".lock"));
+
+        // Act
+        var result = await build.Run("Data");
+
+        // Assert
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("another MaskBench run holds", result.StandardError);
+        Assert.Contains($"pid {Environment.ProcessId},", result.StandardError);
+        Assert.False(Directory.Exists(Path.Combine(build.WorkDir, "data")), "the refused run must not write anything");
+    }
 }
