@@ -34,16 +34,7 @@ partial class Build
         );
 
     IReadOnlyDictionary<string, string> StackOverrides =>
-        Stack
-            .SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries))
-            .Select(pair => pair.Split('=', 2))
-            .ToDictionary(
-                parts =>
-                    parts.Length == 2
-                        ? parts[0]
-                        : throw new Engine.BuildException($"--stack '{parts[0]}' is not key=value, e.g. cuda=11.8"),
-                parts => parts[1]
-            );
+        KeyValues(Stack.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)), "--stack", "cuda=11.8");
 
     /// <summary>A program named without a folder (<c>python3</c>) is looked up on PATH, as a shell would.</summary>
     string ProgramOnPath(string program)

@@ -37,12 +37,21 @@ partial class Build
         return settings;
     }
 
-    IReadOnlyDictionary<string, string> SettingOverrides =>
-        Set.Select(pair => pair.Split('=', 2))
-            .ToDictionary(
-                parts => parts.Length == 2 ? parts[0] : throw new BuildException($"--set '{parts[0]}' is not key=value"),
-                parts => parts[1]
-            );
+    IReadOnlyDictionary<string, string> SettingOverrides => KeyValues(Set, "--set", "batch=8");
+
+    /// <summary><c>key=value</c> items of a list parameter; a later item overrides an earlier one with the same key.</summary>
+    static IReadOnlyDictionary<string, string> KeyValues(IEnumerable<string> items, string option, string example)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var item in items)
+        {
+            var parts = item.Split('=', 2);
+            if (parts.Length != 2)
+                throw new BuildException($"{option} '{item}' is not key=value, e.g. {example}");
+            values[parts[0]] = parts[1];
+        }
+        return values;
+    }
 
     /// <summary>Every parameter problem that can be seen before a target runs, with the fix.</summary>
     void CheckParameters()
@@ -55,6 +64,7 @@ partial class Build
             throw new BuildException($"--gpus {Gpus}: give 0 (the CPU) or more");
         if (TrainTimeout <= TimeSpan.Zero)
             throw new BuildException($"--train-timeout {TrainTimeout}: give a positive duration such as 90m or 2h");
+        _ = StackOverrides; // malformed --stack items fail here, before anything runs
         foreach (var key in SettingOverrides.Keys.Where(key => !Catalog.All.Any(r => r.Settings.ContainsKey(key))))
             throw new BuildException(
                 $"--set {key}=...: no recipe has the setting '{key}'; known: {string.Join(", ", Catalog.All.SelectMany(r => r.Settings.Keys).Distinct().Order())}"

@@ -77,19 +77,7 @@ sealed class LiveState(TrainRequest request)
         }
         catch (RegexMatchTimeoutException)
         {
-            return;
-        }
-        catch (Exception e)
-        {
-            if (!watcherFailed)
-                Log.Error(
-                    "{Id}: the log watcher cannot read a line ({Error}); the run goes on, its window may never complete: {Line:l}",
-                    request.Id,
-                    e.Message,
-                    line.Text
-                );
-            watcherFailed = true;
-            return;
+            return; // a line too costly to match is not an iteration line; anything else reaches OnLine's catch
         }
         if (seen.Iteration is { } iteration)
             LastIteration = iteration;
