@@ -1,0 +1,9 @@
+namespace MaskBench.Chain;
+
+/// <summary>Trains on the machine that runs the build.</summary>
+public sealed class LocalExecutor : IExecutor
+{
+    public string Where => "here";
+
+    public Task TrainAsync(TrainJob job, CancellationToken cancellation) => TrainJobRunner.RunAsync(job, cancellation);
+}
