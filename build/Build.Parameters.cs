@@ -53,6 +53,12 @@ partial class Build
     [Parameter("Longest a training run may take, e.g. 90m or 2h. Default: 2h")]
     readonly TimeSpan TrainTimeout = TimeSpan.FromHours(2);
 
+    [Parameter("Complete Train and Parse runs per implementation, kept side by side (runs/<id>/<n>). Default: 1")]
+    readonly int Repeats = 1;
+
+    [Parameter("Seed of the interleaved order of all runs across implementations (recorded in each manifest). Default: 1")]
+    readonly int Seed = 1;
+
     [Parameter("Aggregate: build the table from logs in DIR/<id>/train.log instead of runs. Default: none")]
     readonly string? From = null;
 
@@ -71,6 +77,8 @@ partial class Build
             KeyValues.Parse(Set, "--set", "batch=8"),
             KeyValues.Parse(Stack.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)), "--stack", "cuda=10.2"),
             Resolve(GitMirror),
-            Resolve(From)
+            Resolve(From),
+            Repeats,
+            Seed
         );
 }

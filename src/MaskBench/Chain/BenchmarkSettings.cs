@@ -13,6 +13,8 @@ namespace MaskBench.Chain;
 /// <param name="StackOverrides"><c>--stack key=value</c>: build arguments of the environment recipes.</param>
 /// <param name="GitMirror">Clone from <c>DIR/&lt;owner&gt;/&lt;repo&gt;</c> instead of the recipe's URL.</param>
 /// <param name="From">Aggregate from logs in this folder instead of runs.</param>
+/// <param name="Repeats">Complete Train and Parse runs per implementation.</param>
+/// <param name="Seed">Seeds the interleaved order of the runs across implementations.</param>
 public sealed record BenchmarkSettings(
     Window Window,
     int Gpus,
@@ -24,7 +26,9 @@ public sealed record BenchmarkSettings(
     IReadOnlyDictionary<string, string> SettingOverrides,
     IReadOnlyDictionary<string, string> StackOverrides,
     string? GitMirror,
-    string? From
+    string? From,
+    int Repeats = 1,
+    int Seed = 1
 )
 {
     public const string Synthetic = "synthetic";

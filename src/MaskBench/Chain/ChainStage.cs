@@ -17,33 +17,39 @@ public abstract class ChainStage(StageContext context)
     /// <summary>Clone, Patch, Setup, Train or Parse.</summary>
     public abstract string Verb { get; }
 
-    public string Name(Recipe recipe) => $"{Verb}-{recipe.TargetSuffix}";
+    /// <summary>One target per run (Train, Parse) rather than one per implementation.</summary>
+    public virtual bool PerRun => false;
 
-    public abstract string Description(Recipe recipe);
+    public IReadOnlyList<Step> Steps(Recipe recipe) =>
+        PerRun ? [.. context.Runs(recipe).Select(run => new Step(recipe, run))] : [new Step(recipe, new RunKey(recipe.Id))];
 
-    public virtual IReadOnlyList<string> DependsOn(Recipe recipe) => [];
+    public string Name(Step step) => step.Name(Verb, PerRun);
+
+    public abstract string Description(Step step);
+
+    public virtual IReadOnlyList<string> DependsOn(Step step) => [];
 
     /// <summary>What the stage's result depends on besides its upstream outputs; cheap, and changes nothing.</summary>
-    public abstract void Declare(FingerprintBuilder inputs, Recipe recipe);
+    public abstract void Declare(FingerprintBuilder inputs, Step step);
 
-    public abstract IReadOnlyList<TargetOutput> Outputs(Recipe recipe);
+    public abstract IReadOnlyList<TargetOutput> Outputs(Step step);
 
-    public async Task RunAsync(Recipe recipe, CancellationToken cancellation)
+    public async Task RunAsync(Step step, CancellationToken cancellation)
     {
         try
         {
-            await Body(recipe, cancellation);
+            await Body(step, cancellation);
         }
         catch (Exception e) when (e is not ChainException { Recorded: true })
         {
             var reason = RunRecords.OneLine(e is OperationCanceledException ? "cancelled" : e.Message);
-            foreach (var run in Context.Runs(recipe))
+            foreach (var run in PerRun ? [step.Run] : context.Runs(step.Recipe))
                 RecordFailure(run, reason);
             throw;
         }
     }
 
-    protected abstract Task Body(Recipe recipe, CancellationToken cancellation);
+    protected abstract Task Body(Step step, CancellationToken cancellation);
 
     /// <summary>Where a person finds the details of this stage's failure.</summary>
     protected virtual string LogOf(RunKey run) => context.BuildLog;

@@ -9,16 +9,17 @@ public sealed class CloneStage(StageContext context) : ChainStage(context)
 {
     public override string Verb => "Clone";
 
-    public override string Description(Recipe recipe) => $"Fetch {recipe.Name} at {recipe.Source.Pin} and check it out";
+    public override string Description(Step step) => $"Fetch {step.Recipe.Name} at {step.Recipe.Source.Pin} and check it out";
 
-    public override void Declare(FingerprintBuilder inputs, Recipe recipe) =>
-        inputs.Value("repository", Settings.Repository(recipe)).Value("pin", recipe.Source.Pin);
+    public override void Declare(FingerprintBuilder inputs, Step step) =>
+        inputs.Value("repository", Settings.Repository(step.Recipe)).Value("pin", step.Recipe.Source.Pin);
 
-    public override IReadOnlyList<TargetOutput> Outputs(Recipe recipe) =>
-        [new TargetOutput($"{recipe.Id}/source at the pin", () => GitSource.ReadClonedCommit(Workspace.Source(recipe.Id)))];
+    public override IReadOnlyList<TargetOutput> Outputs(Step step) =>
+        [new TargetOutput($"{step.Recipe.Id}/source at the pin", () => GitSource.ReadClonedCommit(Workspace.Source(step.Recipe.Id)))];
 
-    protected override Task Body(Recipe recipe, CancellationToken cancellation)
+    protected override Task Body(Step step, CancellationToken cancellation)
     {
+        var recipe = step.Recipe;
         GitSource.Clone(recipe.Source, Workspace.Source(recipe.Id), Settings.GitMirror, Workspace.Root, cancellation);
         return Task.CompletedTask;
     }

@@ -10,19 +10,20 @@ public sealed class PatchStage(StageContext context) : ChainStage(context)
 {
     public override string Verb => "Patch";
 
-    public override string Description(Recipe recipe) => $"Apply {recipe.Name}'s patches from a clean checkout, with proof";
+    public override string Description(Step step) => $"Apply {step.Recipe.Name}'s patches from a clean checkout, with proof";
 
-    public override IReadOnlyList<string> DependsOn(Recipe recipe) => [$"Clone-{recipe.TargetSuffix}"];
+    public override IReadOnlyList<string> DependsOn(Step step) => [step.Name("Clone")];
 
-    public override void Declare(FingerprintBuilder inputs, Recipe recipe) =>
-        inputs.Value("patches", JsonConvert.SerializeObject(recipe.Patches)).Files(Workspace.Patches(recipe.Id));
+    public override void Declare(FingerprintBuilder inputs, Step step) =>
+        inputs.Value("patches", JsonConvert.SerializeObject(step.Recipe.Patches)).Files(Workspace.Patches(step.Recipe.Id));
 
-    public override IReadOnlyList<TargetOutput> Outputs(Recipe recipe) => [TargetOutput.File(Workspace.PatchRecord(recipe.Id))];
+    public override IReadOnlyList<TargetOutput> Outputs(Step step) => [TargetOutput.File(Workspace.PatchRecord(step.Recipe.Id))];
 
     /// <summary>Patching resets the tree (compiled extensions included), so the old record goes first: an interrupted
     /// Patch leaves no output and reruns, and every Patch that runs makes Setup run again.</summary>
-    protected override Task Body(Recipe recipe, CancellationToken cancellation)
+    protected override Task Body(Step step, CancellationToken cancellation)
     {
+        var recipe = step.Recipe;
         File.Delete(Workspace.PatchRecord(recipe.Id));
         var report = Patcher.Patch(Workspace.Source(recipe.Id), Workspace.Patches(recipe.Id), recipe.Patches);
         new PatchRecord(report, DateTimeOffset.UtcNow).Write(Workspace.PatchRecord(recipe.Id));

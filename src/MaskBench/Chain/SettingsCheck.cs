@@ -19,6 +19,8 @@ public static class SettingsCheck
             throw new ChainException($"{sourceOf("Gpus")} {settings.Gpus}: give 0 (the CPU) or more");
         if (settings.TrainTimeout <= TimeSpan.Zero)
             throw new ChainException($"{sourceOf("TrainTimeout")} {settings.TrainTimeout}: give a positive duration such as 90m or 2h");
+        if (settings.Repeats < 1)
+            throw new ChainException($"{sourceOf("Repeats")} {settings.Repeats}: give 1 run or more per implementation");
         if (settings.SyntheticImages < 1)
             throw new ChainException(
                 $"{sourceOf("SyntheticImages")} {settings.SyntheticImages}: the synthetic dataset needs 1 image or more"

@@ -12,12 +12,13 @@ public sealed class SetupStage(StageContext context) : ChainStage(context)
 {
     public override string Verb => "Setup";
 
-    public override string Description(Recipe recipe) => $"Build {recipe.Name}'s environment and compile its extensions";
+    public override string Description(Step step) => $"Build {step.Recipe.Name}'s environment and compile its extensions";
 
-    public override IReadOnlyList<string> DependsOn(Recipe recipe) => [$"Patch-{recipe.TargetSuffix}"];
+    public override IReadOnlyList<string> DependsOn(Step step) => [step.Name("Patch")];
 
-    public override void Declare(FingerprintBuilder inputs, Recipe recipe)
+    public override void Declare(FingerprintBuilder inputs, Step step)
     {
+        var recipe = step.Recipe;
         inputs
             .Parameter("Provider", Settings.ProviderName)
             .Parameter("Stack", Settings.StackOverrides.Select(s => $"{s.Key}={s.Value}").Order(StringComparer.Ordinal))
@@ -29,10 +30,11 @@ public sealed class SetupStage(StageContext context) : ChainStage(context)
             inputs.File(Path.Combine(Workspace.Root, file));
     }
 
-    public override IReadOnlyList<TargetOutput> Outputs(Recipe recipe) => [TargetOutput.File(Workspace.EnvironmentRecord(recipe.Id))];
+    public override IReadOnlyList<TargetOutput> Outputs(Step step) => [TargetOutput.File(Workspace.EnvironmentRecord(step.Recipe.Id))];
 
-    protected override async Task Body(Recipe recipe, CancellationToken cancellation)
+    protected override async Task Body(Step step, CancellationToken cancellation)
     {
+        var recipe = step.Recipe;
         var prepared = await EnvironmentSetup.SetupAsync(
             recipe,
             Workspace.Source(recipe.Id),

@@ -13,5 +13,5 @@ public sealed record StageContext(
 )
 {
     /// <summary>The runs of an implementation this benchmark makes.</summary>
-    public IReadOnlyList<RunKey> Runs(Recipe recipe) => [new RunKey(recipe.Id)];
+    public IReadOnlyList<RunKey> Runs(Recipe recipe) => [.. Enumerable.Range(1, Settings.Repeats).Select(n => new RunKey(recipe.Id, n))];
 }

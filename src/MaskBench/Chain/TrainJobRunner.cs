@@ -97,6 +97,8 @@ public static class TrainJobRunner
         {
             ["implementation"] = recipe.Id,
             ["repeat"] = run.Repeat.ToString(CultureInfo.InvariantCulture),
+            ["repeats"] = settings.Repeats.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
             ["repository"] = settings.Repository(recipe),
             ["commit"] = patch.BaseCommit,
             ["tree"] = patch.TreeHash,

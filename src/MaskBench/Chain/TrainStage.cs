@@ -12,14 +12,19 @@ public sealed class TrainStage(StageContext context) : ChainStage(context)
 
     public override string Verb => "Train";
 
-    public override string Description(Recipe recipe) => $"Train {recipe.Name} until the window is complete, logging every line";
+    public override bool PerRun => true;
 
-    public override IReadOnlyList<string> DependsOn(Recipe recipe) =>
-        Settings.Coco == BenchmarkSettings.Synthetic ? [$"Setup-{recipe.TargetSuffix}", DataStage.Name] : [$"Setup-{recipe.TargetSuffix}"];
+    public override string Description(Step step) =>
+        $"Train {step.Recipe.Name} (run {step.Run.Repeat}) until the window is complete, logging every line";
+
+    public override IReadOnlyList<string> DependsOn(Step step) =>
+        Settings.Coco == BenchmarkSettings.Synthetic ? [step.Name("Setup"), DataStage.Name] : [step.Name("Setup")];
 
     /// <summary>What the training's result depends on. Prose (the formula, what times mean, notes) is not here: it
     /// changes the report, not the training.</summary>
-    public override void Declare(FingerprintBuilder inputs, Recipe recipe) =>
+    public override void Declare(FingerprintBuilder inputs, Step step) => Declare(inputs, step.Recipe);
+
+    void Declare(FingerprintBuilder inputs, Recipe recipe) =>
         inputs
             .Command(Settings.TrainCommand(recipe, Workspace, "{output}"))
             .Value("environment variables", JsonConvert.SerializeObject(recipe.Variables))
@@ -45,24 +50,14 @@ public sealed class TrainStage(StageContext context) : ChainStage(context)
             .Parameter("WindowEnd", Settings.Window.End)
             .Parameter("Coco", Settings.Coco);
 
-    public override IReadOnlyList<TargetOutput> Outputs(Recipe recipe) =>
+    public override IReadOnlyList<TargetOutput> Outputs(Step step) =>
         [
-            .. Context
-                .Runs(recipe)
-                .SelectMany(run =>
-                    new[]
-                    {
-                        TargetOutput.File(Workspace.RunFile(run, Workspace.LogName)),
-                        TargetOutput.File(Workspace.RunFile(run, Workspace.ManifestName)),
-                    }
-                ),
+            TargetOutput.File(Workspace.RunFile(step.Run, Workspace.LogName)),
+            TargetOutput.File(Workspace.RunFile(step.Run, Workspace.ManifestName)),
         ];
 
     protected override string LogOf(RunKey run) => Workspace.RunFile(run, Workspace.LogName);
 
-    protected override async Task Body(Recipe recipe, CancellationToken cancellation)
-    {
-        foreach (var run in Context.Runs(recipe))
-            await Context.Executor.TrainAsync(new TrainJob(Workspace, Settings, run), cancellation);
-    }
+    protected override Task Body(Step step, CancellationToken cancellation) =>
+        Context.Executor.TrainAsync(new TrainJob(Workspace, Settings, step.Run), cancellation);
 }
