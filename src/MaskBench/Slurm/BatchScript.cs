@@ -71,7 +71,9 @@ public static partial class BatchScript
         yield return $"--chdir={directory}";
         foreach (var directive in request.Resources.Directives())
             yield return directive;
-        yield return $"--signal=B:TERM@{(int)TimeLimit.SignalLead.TotalSeconds}";
+        // The TERM backstop's lead, capped at half the limit for short jobs (a lead past the limit fires at once).
+        var lead = Math.Min(TimeLimit.SignalLead.TotalSeconds, request.Resources.TimeLimit.TotalSeconds / 2);
+        yield return $"--signal=B:TERM@{(int)lead}";
         // A measurement cannot resume mid-window: never let Slurm rerun it behind our back (the executor resubmits).
         yield return "--no-requeue";
         yield return "--open-mode=truncate";

@@ -33,14 +33,18 @@ public sealed class JobJournal(string path)
     public void Record(JournalEntry entry) => Change(entries => [.. entries.Where(e => e.RunName != entry.RunName), entry]);
 
     /// <summary>Forgets job <paramref name="jobId"/> (only that job: a newer submission of the run stays).</summary>
-    public void Remove(string runName, string jobId) => Change(entries => [.. entries.Where(e => e.RunName != runName || e.JobId != jobId)]);
+    public void Remove(string runName, string jobId) =>
+        Change(entries => [.. entries.Where(e => e.RunName != runName || e.JobId != jobId)]);
 
     void Change(Func<List<JournalEntry>, List<JournalEntry>> change)
     {
         lock (Gate)
         {
             var entries = change(Read());
-            AtomicFile.WriteAllText(Path, JsonConvert.SerializeObject(entries.OrderBy(e => e.RunName, StringComparer.Ordinal), Formatting.Indented) + "\n");
+            AtomicFile.WriteAllText(
+                Path,
+                JsonConvert.SerializeObject(entries.OrderBy(e => e.RunName, StringComparer.Ordinal), Formatting.Indented) + "\n"
+            );
         }
     }
 
@@ -54,7 +58,9 @@ public sealed class JobJournal(string path)
         }
         catch (JsonException e)
         {
-            throw new SlurmException($"the job journal {Path} is unreadable ({e.Message}): cancel its jobs by hand (squeue --me), then delete it");
+            throw new SlurmException(
+                $"the job journal {Path} is unreadable ({e.Message}): cancel its jobs by hand (squeue --me), then delete it"
+            );
         }
     }
 }

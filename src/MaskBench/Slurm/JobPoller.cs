@@ -83,7 +83,16 @@ public sealed class JobPoller(SlurmClient client, PollPolicy policy)
                 Log.Warning("Slurm: job query failed ({Count} of {Max} in a row): {Failure}", failures, policy.MaxFailures, result.Failure);
                 if (failures >= policy.MaxFailures)
                     foreach (var waiter in current)
-                        Finish(waiter, new JobSnapshot(waiter.JobId, Unreachable, $"{failures} job queries failed in a row; the last: {result.Failure}", null, null));
+                        Finish(
+                            waiter,
+                            new JobSnapshot(
+                                waiter.JobId,
+                                Unreachable,
+                                $"{failures} job queries failed in a row; the last: {result.Failure}",
+                                null,
+                                null
+                            )
+                        );
             }
             else
             {
@@ -126,7 +135,10 @@ public sealed class JobPoller(SlurmClient client, PollPolicy policy)
         lock (gate)
             cancel = current.Where(w => w.CancelRequested && w.CancelSentAt is null).ToList();
         foreach (var waiter in current.Where(w => w.CancelSentAt is { } sent && now - sent > policy.CancelWait))
-            Finish(waiter, waiter.Last ?? new JobSnapshot(waiter.JobId, "CANCELLED", "cancelled; it had not left the queue yet", null, null));
+            Finish(
+                waiter,
+                waiter.Last ?? new JobSnapshot(waiter.JobId, "CANCELLED", "cancelled; it had not left the queue yet", null, null)
+            );
         if (cancel.Count == 0)
             return;
         Cancels++;

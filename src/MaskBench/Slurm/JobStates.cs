@@ -60,17 +60,32 @@ public static class JobStates
         if (Rerun.Contains(state))
             return ("requeued", $"job {jobId} was requeued by Slurm ({state}): a measurement cannot resume, so it is discarded");
         if (!Kinds.TryGetValue(state, out var kind))
-            return ("unknown", $"job {jobId} ended in a state MaskBench cannot judge ({state}{why}): counted as a failure, never as success");
+            return (
+                "unknown",
+                $"job {jobId} ended in a state MaskBench cannot judge ({state}{why}): counted as a failure, never as success"
+            );
         return kind switch
         {
             "exit" => ("exit", $"job {jobId} {(state == "COMPLETED" ? "completed" : "failed")}{exit}{why}"),
-            "timeout" => ("timeout", $"job {jobId} reached its time limit of {TimeLimit.Format(timeLimit)} (TIMEOUT): raise --train-timeout or check the node"),
+            "timeout" => (
+                "timeout",
+                $"job {jobId} reached its time limit of {TimeLimit.Format(timeLimit)} (TIMEOUT): raise --train-timeout or check the node"
+            ),
             "oom" => ("oom", $"job {jobId} ran out of memory (OUT_OF_MEMORY): raise --slurm-mem-per-gpu"),
-            "node-failure" => ("node-failure", $"job {jobId} lost its node (NODE_FAIL){why}: run again, or exclude the node with --slurm-constraint"),
+            "node-failure" => (
+                "node-failure",
+                $"job {jobId} lost its node (NODE_FAIL){why}: run again, or exclude the node with --slurm-constraint"
+            ),
             "preempted" => ("preempted", $"job {jobId} was preempted (PREEMPTED): the measurement is discarded"),
             "cancelled" when cancelledHere => ("cancelled", $"job {jobId} was cancelled by this build (scancel)"),
-            "cancelled" => ("cancelled", $"job {jobId} was cancelled from outside this build (scancel, an administrator, or a dependency){why}"),
-            "boot-failure" => ("boot-failure", $"job {jobId} could not boot its node (BOOT_FAIL): run again or ask the cluster's administrators"),
+            "cancelled" => (
+                "cancelled",
+                $"job {jobId} was cancelled from outside this build (scancel, an administrator, or a dependency){why}"
+            ),
+            "boot-failure" => (
+                "boot-failure",
+                $"job {jobId} could not boot its node (BOOT_FAIL): run again or ask the cluster's administrators"
+            ),
             "deadline" => ("deadline", $"job {jobId} passed its deadline before it could run (DEADLINE)"),
             _ => (kind, $"job {jobId} ended {state}{exit}{why}"),
         };

@@ -24,7 +24,9 @@ public sealed class SlurmClient(SlurmCommands commands)
         if (!result.Ok)
             throw new SlurmException($"sbatch refused {scriptPath}: {FirstLine(result)}");
         // --parsable prints "jobid" or "jobid;cluster".
-        var line = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        var line = result
+            .StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .LastOrDefault();
         var id = line?.Split(';')[0];
         if (id is null || !id.All(char.IsAsciiDigit) || id.Length == 0)
             throw new SlurmException($"sbatch accepted {scriptPath} but printed no job id ('{line}'): is this Slurm's sbatch?");
@@ -34,7 +36,13 @@ public sealed class SlurmClient(SlurmCommands commands)
     /// <summary>One <c>squeue</c> for all <paramref name="ids"/>, finished jobs included (while Slurm keeps them, MinJobAge).</summary>
     public async Task<QueryResult> QueueAsync(IReadOnlyCollection<string> ids, CancellationToken cancellation = default)
     {
-        string[] arguments = ["--noheader", "--states=all", "--Format=JobID:|,State:|,Reason:|,exit_code", $"--jobs={string.Join(',', ids)}"];
+        string[] arguments =
+        [
+            "--noheader",
+            "--states=all",
+            "--Format=JobID:|,State:|,Reason:|,exit_code",
+            $"--jobs={string.Join(',', ids)}",
+        ];
         var result = await RunAsync(Commands.Squeue, arguments, null, cancellation);
         if (result is null)
             return QueryResult.Failed($"{Commands.Squeue} is not on PATH");
@@ -43,7 +51,11 @@ public sealed class SlurmClient(SlurmCommands commands)
             return new QueryResult(new Dictionary<string, JobSnapshot>(), null);
         if (!result.Ok)
             return QueryResult.Failed($"squeue failed: {FirstLine(result)}");
-        return Parse(result.StandardOutput, ids, fields => new JobSnapshot(fields[0], Word(fields[1]), fields[2], Status(fields[3], 8), Status(fields[3], 0)));
+        return Parse(
+            result.StandardOutput,
+            ids,
+            fields => new JobSnapshot(fields[0], Word(fields[1]), fields[2], Status(fields[3], 8), Status(fields[3], 0))
+        );
     }
 
     /// <summary>One <c>sacct</c> for all <paramref name="ids"/>: for jobs that left the queue.</summary>
@@ -55,7 +67,11 @@ public sealed class SlurmClient(SlurmCommands commands)
             return QueryResult.Failed($"{Commands.Sacct} is not on PATH");
         if (!result.Ok)
             return QueryResult.Failed($"sacct failed: {FirstLine(result)}");
-        return Parse(result.StandardOutput, ids, fields => new JobSnapshot(fields[0], Word(fields[1]), "", Part(fields[2], 0), Part(fields[2], 1)));
+        return Parse(
+            result.StandardOutput,
+            ids,
+            fields => new JobSnapshot(fields[0], Word(fields[1]), "", Part(fields[2], 0), Part(fields[2], 1))
+        );
     }
 
     /// <summary>Whether the cluster keeps accounting that sacct can read (asked once per build).</summary>
@@ -107,17 +123,21 @@ public sealed class SlurmClient(SlurmCommands commands)
     /// <summary>squeue's exit_code is a wait status: the exit code in bits 8-15, the signal in bits 0-6.</summary>
     static int? Status(string field, int shift) =>
         int.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var status)
-            ? shift == 8 ? (status >> 8) & 0xff : status & 0x7f
+            ? shift == 8
+                ? (status >> 8) & 0xff
+                : status & 0x7f
             : null;
 
     /// <summary>sacct's ExitCode is <c>code:signal</c>.</summary>
     static int? Part(string field, int index) =>
-        field.Split(':') is { Length: 2 } parts && int.TryParse(parts[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+        field.Split(':') is { Length: 2 } parts
+        && int.TryParse(parts[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;
 
     static string FirstLine(ShortCommand.Result result) =>
         (result.StandardError + "\n" + result.StandardOutput)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault() ?? $"exit code {result.ExitCode}, no output";
+            .FirstOrDefault()
+        ?? $"exit code {result.ExitCode}, no output";
 }

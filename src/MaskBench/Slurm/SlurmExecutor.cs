@@ -10,14 +10,21 @@ public sealed class SlurmExecutor(SlurmClient client, JobJournal journal, JobPol
     public static SlurmExecutor Create(SlurmCommands commands, string workFolder, PollPolicy? polling = null, RetryPolicy? retry = null)
     {
         var client = new SlurmClient(commands);
-        return new SlurmExecutor(client, JobJournal.In(workFolder), new JobPoller(client, polling ?? PollPolicy.Default), retry ?? RetryPolicy.Default);
+        return new SlurmExecutor(
+            client,
+            JobJournal.In(workFolder),
+            new JobPoller(client, polling ?? PollPolicy.Default),
+            retry ?? RetryPolicy.Default
+        );
     }
 
     public JobPoller Poller => poller;
 
     /// <summary>All trainings in flight together, watched by the same poller (one query a cycle for all).</summary>
-    public async Task<IReadOnlyList<SlurmJobOutcome>> RunAllAsync(IEnumerable<SlurmJobRequest> requests, CancellationToken cancellation = default) =>
-        await Task.WhenAll(requests.Select(r => RunAsync(r, cancellation)));
+    public async Task<IReadOnlyList<SlurmJobOutcome>> RunAllAsync(
+        IEnumerable<SlurmJobRequest> requests,
+        CancellationToken cancellation = default
+    ) => await Task.WhenAll(requests.Select(r => RunAsync(r, cancellation)));
 
     public async Task<SlurmJobOutcome> RunAsync(SlurmJobRequest request, CancellationToken cancellation = default)
     {
@@ -30,7 +37,17 @@ public sealed class SlurmExecutor(SlurmClient client, JobJournal journal, JobPol
             if (jobId is null)
             {
                 if (cancellation.IsCancellationRequested)
-                    return new(request.RunName, null, "NONE", null, "cancelled", $"{request.RunName}: cancelled before submission", attempts, false, hash);
+                    return new(
+                        request.RunName,
+                        null,
+                        "NONE",
+                        null,
+                        "cancelled",
+                        $"{request.RunName}: cancelled before submission",
+                        attempts,
+                        false,
+                        hash
+                    );
                 Directory.CreateDirectory(request.RunFolder);
                 BatchScript.Write(request);
                 if (request.ExitMarker is { } marker)
@@ -45,20 +62,45 @@ public sealed class SlurmExecutor(SlurmClient client, JobJournal journal, JobPol
                 }
                 attempts++;
                 journal.Record(new JournalEntry(request.RunName, jobId, hash, DateTimeOffset.UtcNow, attempts));
-                Log.Information("{Run}: submitted job {Job} (attempt {Attempt}); Slurm writes {Output}", request.RunName, jobId, attempts, request.OutputFile(jobId));
+                Log.Information(
+                    "{Run}: submitted job {Job} (attempt {Attempt}); Slurm writes {Output}",
+                    request.RunName,
+                    jobId,
+                    attempts,
+                    request.OutputFile(jobId)
+                );
             }
             var end = await poller.WaitAsync(jobId, request.RunName, request.ExitMarker, cancellation);
             if (end.State == JobPoller.Unreachable)
-                return new(request.RunName, jobId, end.State, null, "scheduler",
+                return new(
+                    request.RunName,
+                    jobId,
+                    end.State,
+                    null,
+                    "scheduler",
                     $"{request.RunName}: Slurm did not answer about job {jobId} ({end.Reason}); it may still run: the next build re-attaches to it",
-                    attempts, reattached, hash);
+                    attempts,
+                    reattached,
+                    hash
+                );
             var (kind, message) = JobStates.Judge(jobId, end, cancellation.IsCancellationRequested, request.Resources.TimeLimit);
             if (kind is not null && (kind == "unknown" || JobStates.Retried.Contains(kind)))
                 await client.CancelAsync([jobId]); // it may still be queued (requeued) or somewhere no query sees: never leave it
             journal.Remove(request.RunName, jobId);
-            if (kind is not null && JobStates.Retried.Contains(kind) && attempts < retry.MaxAttempts && !cancellation.IsCancellationRequested)
+            if (
+                kind is not null
+                && JobStates.Retried.Contains(kind)
+                && attempts < retry.MaxAttempts
+                && !cancellation.IsCancellationRequested
+            )
             {
-                Log.Warning("{Run}: {Message}; submitting it again fresh (attempt {Next} of {Max})", request.RunName, message, attempts + 1, retry.MaxAttempts);
+                Log.Warning(
+                    "{Run}: {Message}; submitting it again fresh (attempt {Next} of {Max})",
+                    request.RunName,
+                    message,
+                    attempts + 1,
+                    retry.MaxAttempts
+                );
                 jobId = null;
                 reattached = false;
                 continue;
@@ -77,7 +119,12 @@ public sealed class SlurmExecutor(SlurmClient client, JobJournal journal, JobPol
             return (null, 0);
         if (entry.ScriptHash == hash)
         {
-            Log.Information("{Run}: re-attaching to job {Job}, submitted {At:u} by an earlier build", request.RunName, entry.JobId, entry.SubmittedAt);
+            Log.Information(
+                "{Run}: re-attaching to job {Job}, submitted {At:u} by an earlier build",
+                request.RunName,
+                entry.JobId,
+                entry.SubmittedAt
+            );
             return (entry.JobId, entry.Attempt);
         }
         Log.Warning("{Run}: job {Job} runs an older script: cancelling it and submitting the current one", request.RunName, entry.JobId);

@@ -59,13 +59,15 @@ public sealed partial record SlurmResources(
         if (Exclusive)
             directives.Add("--exclusive");
         directives.Add($"--time={Slurm.TimeLimit.Format(TimeLimit)}");
-        foreach (var (option, name, value) in new[]
-        {
-            ("--partition", "--slurm-partition", Partition),
-            ("--account", "--slurm-account", Account),
-            ("--qos", "--slurm-qos", Qos),
-            ("--constraint", "--slurm-constraint", Constraint),
-        })
+        foreach (
+            var (option, name, value) in new[]
+            {
+                ("--partition", "--slurm-partition", Partition),
+                ("--account", "--slurm-account", Account),
+                ("--qos", "--slurm-qos", Qos),
+                ("--constraint", "--slurm-constraint", Constraint),
+            }
+        )
             if (Checked(name, value) is { } v)
                 directives.Add($"{option}={v}");
         return directives;

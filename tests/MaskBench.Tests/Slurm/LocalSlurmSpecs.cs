@@ -1,0 +1,177 @@
+using MaskBench.Slurm;
+
+namespace MaskBench.Tests.Slurm;
+
+/// <summary>Against a real single-node Slurm with fake GPUs (scripts/start-test-slurm.sh).</summary>
+[Collection("local slurm")]
+public class LocalSlurmSpecs(LocalSlurm cluster) : IDisposable
+{
+    readonly string folder = Directory.CreateTempSubdirectory("maskbench-slurm-").FullName;
+
+    SlurmJobRequest Request(string name, TimeSpan limit, params string[] command) =>
+        new(
+            $"maskbench-spec-{name}",
+            Path.Combine(folder, "runs", name),
+            Paths.Root,
+            command,
+            LocalSlurm.OneFakeGpu(limit),
+            new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" }
+        );
+
+    SlurmExecutor Executor() => SlurmExecutor.Create(cluster.Commands, Path.Combine(folder, "work"), LocalSlurm.Polling);
+
+    static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 60 s");
+            await Task.Delay(100);
+        }
+    }
+
+    [SlurmFact(Timeout = 120_000)]
+    public async Task The_fake_trainer_runs_as_a_job_on_one_fake_GPU_and_completes()
+    {
+        // Arrange
+        var trainer = Paths.Repository("tests", "fake-trainer", "fake_trainer.py");
+        var request = Request(
+            "trainer",
+            TimeSpan.FromMinutes(5),
+            "/bin/bash",
+            "-c",
+            "echo \"gpus=$CUDA_VISIBLE_DEVICES job=$SLURM_JOB_ID\"; exec /usr/bin/python3 \"$0\" --format plain --iterations 30",
+            trainer
+        );
+
+        // Act
+        var outcome = await Executor().RunAsync(request);
+
+        // Assert
+        Assert.True(outcome.Succeeded, outcome.Message);
+        Assert.Equal("COMPLETED", outcome.State);
+        var output = File.ReadAllText(request.OutputFile(outcome.JobId!));
+        Assert.Matches(@"gpus=\d job=" + outcome.JobId, output);
+        Assert.Contains("30", output);
+        Assert.Contains("--gres=gpu:fake:1", File.ReadAllText(request.ScriptPath));
+    }
+
+    [SlurmFact(Timeout = 120_000)]
+    public async Task A_job_that_exits_with_3_fails_as_exit_3()
+    {
+        // Arrange
+        var request = Request("exit", TimeSpan.FromMinutes(5), "/bin/bash", "-c", "echo failing; exit 3");
+
+        // Act
+        var outcome = await Executor().RunAsync(request);
+
+        // Assert
+        Assert.Equal(("exit", 3, "FAILED"), (outcome.FailureKind, outcome.ExitCode, outcome.State));
+        Assert.Contains($"job {outcome.JobId} failed with exit code 3", outcome.Message);
+    }
+
+    [SlurmFact(Timeout = 120_000)]
+    public async Task A_job_cancelled_from_outside_fails_as_cancelled_from_outside()
+    {
+        // Arrange
+        var executor = Executor();
+        var request = Request("outside", TimeSpan.FromMinutes(5), "/bin/sleep", "300");
+        var running = executor.RunAsync(request);
+        await WaitUntilAsync(() => JobJournal.In(Path.Combine(folder, "work")).Entries().Count == 1);
+        var jobId = JobJournal.In(Path.Combine(folder, "work")).Entries()[0].JobId;
+
+        // Act
+        var scancel = await cluster.RunAsync("scancel", jobId);
+        var outcome = await running;
+
+        // Assert
+        Assert.True(scancel.Ok, scancel.StandardError);
+        Assert.Equal(("cancelled", "CANCELLED", jobId), (outcome.FailureKind, outcome.State, outcome.JobId));
+        Assert.Contains("cancelled from outside this build", outcome.Message);
+    }
+
+    [SlurmFact(Timeout = 120_000)]
+    public async Task A_build_killed_and_run_again_reattaches_to_its_running_job_without_a_second_submission()
+    {
+        // Arrange: the first build submits and is "killed" (abandoned: its wait is never completed or cancelled).
+        var request = Request("reattach", TimeSpan.FromMinutes(5), "/bin/bash", "-c", "sleep 4; echo finished");
+        _ = Executor().RunAsync(request);
+        var journal = JobJournal.In(Path.Combine(folder, "work"));
+        await WaitUntilAsync(() => journal.Entries().Count == 1);
+        var submitted = journal.Entries()[0].JobId;
+
+        // Act: the second build, a new executor and poller over the same work folder.
+        var outcome = await Executor().RunAsync(request);
+
+        // Assert
+        Assert.True(outcome.Succeeded, outcome.Message);
+        Assert.Equal((submitted, true, 1), (outcome.JobId, outcome.Reattached, outcome.Attempts));
+        var jobs = await cluster.RunAsync("squeue", "--noheader", "--states=all", "--name=" + request.RunName, "--format=%i");
+        Assert.Equal([submitted], jobs.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("finished", File.ReadAllText(request.OutputFile(submitted)));
+    }
+
+    [SlurmFact(Timeout = 120_000)]
+    public async Task Ctrl_C_cancels_the_running_jobs_with_one_scancel_and_they_end_cancelled()
+    {
+        // Arrange
+        var executor = Executor();
+        using var control = new CancellationTokenSource();
+        var running = executor.RunAllAsync(
+            [Request("ctrl-c-1", TimeSpan.FromMinutes(5), "/bin/sleep", "300"), Request("ctrl-c-2", TimeSpan.FromMinutes(5), "/bin/sleep", "300")],
+            control.Token
+        );
+        await WaitUntilAsync(() => JobJournal.In(Path.Combine(folder, "work")).Entries().Count == 2);
+
+        // Act
+        await control.CancelAsync();
+        var outcomes = await running;
+
+        // Assert
+        Assert.Equal(1, executor.Poller.Cancels);
+        Assert.All(outcomes, o => Assert.Equal(("cancelled", "CANCELLED"), (o.FailureKind, o.State)));
+        var left = await cluster.RunAsync("squeue", "--noheader", "--states=PENDING,RUNNING", $"--jobs={string.Join(',', outcomes.Select(o => o.JobId))}");
+        Assert.Equal("", left.StandardOutput.Trim());
+    }
+
+    [SlurmFact(Timeout = 60_000)]
+    public async Task A_partition_that_does_not_exist_fails_with_sbatchs_own_line()
+    {
+        // Arrange
+        var request = Request("partition", TimeSpan.FromMinutes(5), "/bin/true");
+        request = request with { Resources = request.Resources with { Partition = "nosuchpartition" } };
+
+        // Act
+        var outcome = await Executor().RunAsync(request);
+
+        // Assert
+        Assert.Equal("submit", outcome.FailureKind);
+        Assert.Contains("invalid partition specified: nosuchpartition", outcome.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain('\n', outcome.Message);
+    }
+
+    [SlurmFact(Timeout = 240_000)]
+    [Trait("Category", "Slow")]
+    public async Task A_job_past_its_time_limit_fails_as_timeout()
+    {
+        // Arrange: Slurm ends a 1-minute job at about 77 s; this one ignores the TERM sent before the limit.
+        var request = Request("timeout", TimeSpan.FromMinutes(1), "/bin/bash", "-c", "trap '' TERM; /bin/sleep 600");
+
+        // Act
+        var outcome = await Executor().RunAsync(request);
+
+        // Assert
+        Assert.Equal(("timeout", "TIMEOUT"), (outcome.FailureKind, outcome.State));
+        Assert.Contains("#SBATCH --signal=B:TERM@30", File.ReadAllText(request.ScriptPath));
+        Assert.Contains($"job {outcome.JobId} reached its time limit of 0-00:01:00", outcome.Message);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException) { }
+    }
+}
