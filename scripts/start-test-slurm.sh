@@ -22,6 +22,19 @@ for program in munged slurmctld slurmd sinfo; do
   command -v "$program" >/dev/null || { say "$program is not installed: apt-get install slurm-wlm munge" >&2; exit 1; }
 done
 
+# --restart-controller: stop slurmctld and start it again on its saved state (jobs survive), as a site's restart would.
+if [ "${1:-}" = "--restart-controller" ]; then
+  [ -f "$DIR/slurmctld.fg.pid" ] || { say "no controller of this script to restart in $DIR" >&2; exit 1; }
+  pid="$(cat "$DIR/slurmctld.fg.pid")"
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  sleep "${MASKBENCH_SLURM_DOWNTIME:-2}"
+  nohup slurmctld -D >>"$DIR/log/slurmctld.stdout" 2>&1 &
+  echo $! >"$DIR/slurmctld.fg.pid"
+  say "restarted slurmctld (pid $(cat "$DIR/slurmctld.fg.pid")) on its saved state"
+  exit 0
+fi
+
 if [ -f "$CONF" ] && timeout 5 sinfo -h -o '%T' 2>/dev/null | grep -qx idle; then
   say "the cluster in $DIR is already up and its node is idle"
   echo "SLURM_CONF=$CONF"

@@ -118,7 +118,10 @@ public class LocalSlurmSpecs(LocalSlurm cluster) : IDisposable
         var executor = Executor();
         using var control = new CancellationTokenSource();
         var running = executor.RunAllAsync(
-            [Request("ctrl-c-1", TimeSpan.FromMinutes(5), "/bin/sleep", "300"), Request("ctrl-c-2", TimeSpan.FromMinutes(5), "/bin/sleep", "300")],
+            [
+                Request("ctrl-c-1", TimeSpan.FromMinutes(5), "/bin/sleep", "300"),
+                Request("ctrl-c-2", TimeSpan.FromMinutes(5), "/bin/sleep", "300"),
+            ],
             control.Token
         );
         await WaitUntilAsync(() => JobJournal.In(Path.Combine(folder, "work")).Entries().Count == 2);
@@ -130,7 +133,12 @@ public class LocalSlurmSpecs(LocalSlurm cluster) : IDisposable
         // Assert
         Assert.Equal(1, executor.Poller.Cancels);
         Assert.All(outcomes, o => Assert.Equal(("cancelled", "CANCELLED"), (o.FailureKind, o.State)));
-        var left = await cluster.RunAsync("squeue", "--noheader", "--states=PENDING,RUNNING", $"--jobs={string.Join(',', outcomes.Select(o => o.JobId))}");
+        var left = await cluster.RunAsync(
+            "squeue",
+            "--noheader",
+            "--states=PENDING,RUNNING",
+            $"--jobs={string.Join(',', outcomes.Select(o => o.JobId))}"
+        );
         Assert.Equal("", left.StandardOutput.Trim());
     }
 
@@ -164,6 +172,52 @@ public class LocalSlurmSpecs(LocalSlurm cluster) : IDisposable
         Assert.Equal(("timeout", "TIMEOUT"), (outcome.FailureKind, outcome.State));
         Assert.Contains("#SBATCH --signal=B:TERM@30", File.ReadAllText(request.ScriptPath));
         Assert.Contains($"job {outcome.JobId} reached its time limit of 0-00:01:00", outcome.Message);
+    }
+
+    [SlurmFact(Timeout = 180_000)]
+    public async Task A_job_survives_a_controller_restart_and_its_end_is_still_read()
+    {
+        // Arrange
+        var request = Request("restart", TimeSpan.FromMinutes(5), "/bin/bash", "-c", "sleep 10; echo survived");
+        var running = Executor().RunAsync(request);
+        var output = Path.Combine(folder, "runs", "restart");
+        await WaitUntilAsync(() => Directory.Exists(output) && Directory.GetFiles(output, "slurm-*.out").Length == 1);
+
+        // Act
+        var restart = await cluster.RunAsync("/bin/bash", Paths.Repository("scripts", "start-test-slurm.sh"), "--restart-controller");
+        var outcome = await running;
+
+        // Assert
+        Assert.True(restart.Ok, restart.StandardOutput + restart.StandardError);
+        Assert.True(outcome.Succeeded, outcome.Message);
+        Assert.Contains("survived", File.ReadAllText(request.OutputFile(outcome.JobId!)));
+    }
+
+    [SlurmFact(Timeout = 120_000)]
+    public async Task A_job_whose_node_goes_down_fails_as_node_failure()
+    {
+        // Arrange
+        var request = Request("node-down", TimeSpan.FromMinutes(5), "/bin/sleep", "300");
+        var running = Executor().RunAsync(request);
+        var output = Path.Combine(folder, "runs", "node-down");
+        await WaitUntilAsync(() => Directory.Exists(output) && Directory.GetFiles(output, "slurm-*.out").Length == 1);
+
+        // Act
+        SlurmJobOutcome outcome;
+        try
+        {
+            var down = await cluster.RunAsync("scontrol", "update", "nodename=localhost", "state=down", "reason=maskbench-spec");
+            Assert.True(down.Ok, down.StandardError);
+            outcome = await running;
+        }
+        finally
+        {
+            await cluster.RunAsync("scontrol", "update", "nodename=localhost", "state=resume");
+        }
+
+        // Assert
+        Assert.Equal(("node-failure", "NODE_FAIL"), (outcome.FailureKind, outcome.State));
+        Assert.Contains($"job {outcome.JobId} lost its node", outcome.Message);
     }
 
     public void Dispose()
