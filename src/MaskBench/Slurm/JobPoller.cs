@@ -58,7 +58,30 @@ public sealed class JobPoller(SlurmClient client, PollPolicy policy)
         wake.Release();
     }
 
+    /// <summary>The loop, guarded: whatever breaks it fails every wait (their jobs stay journalled) rather than leaving
+    /// them waiting forever.</summary>
     async Task LoopAsync()
+    {
+        try
+        {
+            await PollAsync();
+        }
+        catch (Exception e)
+        {
+            Log.Error(e, "Slurm: the job poller failed");
+            List<Waiter> left;
+            lock (gate)
+            {
+                left = [.. waiters.Values];
+                waiters.Clear();
+                loop = null;
+            }
+            foreach (var waiter in left)
+                waiter.Done.TrySetException(new SlurmException($"watching job {waiter.JobId} failed: {e.Message}"));
+        }
+    }
+
+    async Task PollAsync()
     {
         var delay = policy.First;
         var failures = 0;
@@ -137,7 +160,13 @@ public sealed class JobPoller(SlurmClient client, PollPolicy policy)
         foreach (var waiter in current.Where(w => w.CancelSentAt is { } sent && now - sent > policy.CancelWait))
             Finish(
                 waiter,
-                waiter.Last ?? new JobSnapshot(waiter.JobId, "CANCELLED", "cancelled; it had not left the queue yet", null, null)
+                new JobSnapshot(
+                    waiter.JobId,
+                    "CANCELLED",
+                    $"scancel sent; still {waiter.Last?.State} {policy.CancelWait.TotalSeconds:0} s later",
+                    null,
+                    null
+                )
             );
         if (cancel.Count == 0)
             return;
