@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stops the single-node Slurm that start-test-slurm.sh started (slurmctld and slurmd; munged only if it started it).
+# Stops the single-node Slurm that start-test-slurm.sh started (slurmctld and slurmd). munged stays: other
+# programs of the machine may use it; stop it with kill $(cat /run/munge/munged.pid).
 set -euo pipefail
 DIR="${MASKBENCH_SLURM_DIR:-/var/tmp/maskbench-slurm}"
 export SLURM_CONF="$DIR/slurm.conf"

@@ -57,6 +57,32 @@ public class LocalSlurmSpecs(LocalSlurm cluster) : IDisposable
     }
 
     [SlurmFact(Timeout = 120_000)]
+    public async Task Three_trainings_are_in_flight_at_once_and_run_side_by_side()
+    {
+        // Arrange: each job records when it started and ended.
+        var executor = Executor();
+        var requests = Enumerable
+            .Range(1, 3)
+            .Select(i => Request($"together-{i}", TimeSpan.FromMinutes(5), "/bin/bash", "-c", "date +%s.%N; sleep 4; date +%s.%N"))
+            .ToList();
+
+        // Act
+        var outcomes = await executor.RunAllAsync(requests);
+
+        // Assert
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Message));
+        var spans = outcomes
+            .Select(
+                (o, i) =>
+                    File.ReadAllLines(requests[i].OutputFile(o.JobId!))
+                        .Select(l => double.Parse(l, System.Globalization.CultureInfo.InvariantCulture))
+                        .ToArray()
+            )
+            .ToList();
+        Assert.True(spans.Max(s => s[0]) < spans.Min(s => s[1]), "every job started before the first one ended");
+    }
+
+    [SlurmFact(Timeout = 120_000)]
     public async Task A_job_that_exits_with_3_fails_as_exit_3()
     {
         // Arrange
