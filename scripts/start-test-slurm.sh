@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts a single-node Slurm on this machine for MaskBench's tests and benchmarks, as root. Idempotent: when the
-# cluster already answers with an idle node, it says so and does nothing. Debian 12: apt-get install slurm-wlm munge.
+# cluster already answers with a node in service, it says so and does nothing. Debian 12: apt-get install slurm-wlm munge.
 #  - everything lives in $MASKBENCH_SLURM_DIR (default /var/tmp/maskbench-slurm); nothing under /etc/slurm changes;
 #    clients find the cluster through SLURM_CONF=$MASKBENCH_SLURM_DIR/slurm.conf (printed on the last line)
 #  - 8 fake GPUs (gres gpu:fake:8) as character devices made with mknod (bookkeeping only: no cgroups), 8 CPUs
@@ -35,8 +35,9 @@ if [ "${1:-}" = "--restart-controller" ]; then
   exit 0
 fi
 
-if [ -f "$CONF" ] && timeout 5 sinfo -h -o '%T' 2>/dev/null | grep -qx idle; then
-  say "the cluster in $DIR is already up and its node is idle"
+# Up already (idle, or running jobs of an earlier start: a fresh start would drop them): nothing to do.
+if [ -f "$CONF" ] && timeout 5 sinfo -h -o '%T' 2>/dev/null | grep -Eqx 'idle|mixed|allocated|completing'; then
+  say "the cluster in $DIR is already up: $(sinfo -h -o '%N %T %G')"
   echo "SLURM_CONF=$CONF"
   exit 0
 fi
