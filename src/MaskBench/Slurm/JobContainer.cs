@@ -2,20 +2,6 @@ using MaskBench.Running;
 
 namespace MaskBench.Slurm;
 
-/// <summary>Where a training runs inside its allocation, when not straight on the node.</summary>
-public enum JobContainerKind
-{
-    /// <summary><c>podman run</c> on the node; GPUs by CDI name from the allocation's <c>SLURM_JOB_GPUS</c>.</summary>
-    Podman,
-
-    /// <summary>pyxis/enroot: <c>srun --container-image=…</c> (a SPANK plugin of the cluster's Slurm).</summary>
-    Pyxis,
-
-    /// <summary><c>apptainer exec --nv image.sif</c>; <c>--nv</c> shows every GPU of the node, so the allocation's
-    /// <c>CUDA_VISIBLE_DEVICES</c> (passed through) selects them.</summary>
-    Apptainer,
-}
-
 /// <summary>A container for the training inside the job: the image (a tag, a pyxis URI or squashfs, an .sif file),
 /// the folders mounted at the same path inside, and the allocation's GPUs (global ids, from <c>SLURM_JOB_GPUS</c>).</summary>
 public sealed record JobContainer(JobContainerKind Kind, string Image, IReadOnlyList<string> Mounts, IReadOnlyList<string> GpuIds)
@@ -85,22 +71,5 @@ public sealed record JobContainer(JobContainerKind Kind, string Image, IReadOnly
             ],
             _ => throw new SlurmException($"unknown container kind {Kind}"),
         };
-    }
-}
-
-/// <summary>Runs the training in a <see cref="JobContainer"/> on the node, in a session of its own like
-/// <see cref="LocalHost"/>; for pyxis the variables reach the container through srun's environment.</summary>
-public sealed class JobContainerHost(JobContainer container) : IExecutionHost
-{
-    public string Description => $"{container.Kind.ToString().ToLowerInvariant()} {container.Image}";
-
-    public HostedProcess Prepare(ProcessSpec spec, string name)
-    {
-        var arguments = container.Arguments(spec, name);
-        var variables =
-            container.Kind == JobContainerKind.Pyxis
-                ? spec.Variables.ToDictionary(v => v.Key, string? (v) => v.Value)
-                : new Dictionary<string, string?>();
-        return new HostedProcess("setsid", arguments, spec.WorkingDirectory, variables, new ProcessGroupStopper());
     }
 }

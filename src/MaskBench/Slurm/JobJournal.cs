@@ -4,9 +4,6 @@ using Newtonsoft.Json;
 
 namespace MaskBench.Slurm;
 
-/// <param name="Attempt">1 for the first submission of the run; more after preemptions.</param>
-public sealed record JournalEntry(string RunName, string JobId, string ScriptHash, DateTimeOffset SubmittedAt, int Attempt);
-
 /// <summary>The jobs this work folder has in flight, one entry per run, written atomically right after sbatch and
 /// before any wait: a build killed mid-run finds its jobs here on the next invocation and re-attaches to them instead of
 /// submitting again. An entry goes once its job's outcome has been read.</summary>

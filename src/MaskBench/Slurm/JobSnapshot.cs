@@ -6,11 +6,3 @@ namespace MaskBench.Slurm;
 /// <param name="ExitCode">The batch script's exit code, when known.</param>
 /// <param name="Signal">The signal that ended it, when one did (0 when none).</param>
 public sealed record JobSnapshot(string Id, string State, string Reason, int? ExitCode, int? Signal);
-
-/// <summary>The answer of one batched query: the jobs it listed (a job it did not list is missing), or why it failed.</summary>
-public sealed record QueryResult(IReadOnlyDictionary<string, JobSnapshot> Jobs, string? Failure)
-{
-    public bool Ok => Failure is null;
-
-    public static QueryResult Failed(string line) => new(new Dictionary<string, JobSnapshot>(), line);
-}
