@@ -246,6 +246,48 @@ public class LocalSlurmSpecs(LocalSlurm cluster) : IDisposable
         Assert.Contains($"job {outcome.JobId} lost its node", outcome.Message);
     }
 
+    [SlurmFact(Timeout = 120_000)]
+    public async Task A_job_on_a_node_drained_mid_job_runs_to_its_end()
+    {
+        // Arrange
+        var request = Request("drain", TimeSpan.FromMinutes(5), "/bin/bash", "-c", "sleep 4; echo drained but done");
+        var running = Executor().RunAsync(request);
+        var output = Path.Combine(folder, "runs", "drain");
+        await WaitUntilAsync(() => Directory.Exists(output) && Directory.GetFiles(output, "slurm-*.out").Length == 1);
+
+        // Act
+        SlurmJobOutcome outcome;
+        try
+        {
+            var drain = await cluster.RunAsync("scontrol", "update", "nodename=localhost", "state=drain", "reason=maskbench-spec");
+            Assert.True(drain.Ok, drain.StandardError);
+            outcome = await running;
+        }
+        finally
+        {
+            await cluster.RunAsync("scontrol", "update", "nodename=localhost", "state=resume");
+        }
+
+        // Assert
+        Assert.True(outcome.Succeeded, outcome.Message);
+        Assert.Contains("drained but done", File.ReadAllText(request.OutputFile(outcome.JobId!)));
+    }
+
+    [SlurmFact(Timeout = 180_000)]
+    [Trait("Category", "Slow")]
+    public async Task The_command_the_script_execs_gets_TERM_before_the_time_limit_and_can_end_cleanly()
+    {
+        // Arrange: what the supervisor does on TERM (stop the training, write the record), in one line of bash.
+        var request = Request("term", TimeSpan.FromMinutes(1), "/bin/bash", "-c", "trap 'echo got TERM; exit 0' TERM; sleep 600 & wait");
+
+        // Act
+        var outcome = await Executor().RunAsync(request);
+
+        // Assert
+        Assert.True(outcome.Succeeded, outcome.Message);
+        Assert.Contains("got TERM", File.ReadAllText(request.OutputFile(outcome.JobId!)));
+    }
+
     public void Dispose()
     {
         try
