@@ -14,10 +14,8 @@ partial class Build
             _.Description("Run one training job (--job job.json) here, as an executor's job does on its node")
                 .Unlisted()
                 .Executes(() =>
-                    TrainJobRunner.RunAsync(
-                        TrainJob.Read(
-                            Resolve(Job) ?? throw new ChainException("Supervise needs --job PATH, the job.json an executor wrote")
-                        ),
+                    Supervisor.RunAsync(
+                        Resolve(Job) ?? throw new ChainException("Supervise needs --job PATH, the job.json an executor wrote"),
                         Cancellation
                     )
                 );

@@ -25,13 +25,8 @@ partial class Build : NukeBuild
         Selected = Catalog.Select(Implementations);
         var settings = Settings();
         SettingsCheck.Ensure(settings, Catalog.All, name => $"--{Naming.KebabCase(name)}");
-        Context = new StageContext(
-            Workspace.Under(RootDirectory, Resolve(WorkDir), Resolve(ArtifactsDir), Resolve(Weights)),
-            settings,
-            Catalog,
-            new LocalExecutor(),
-            LogFile
-        );
+        var workspace = Workspace.Under(RootDirectory, Resolve(WorkDir), Resolve(ArtifactsDir), Resolve(Weights));
+        Context = new StageContext(workspace, settings, Catalog, MakeExecutor(workspace.Work), LogFile);
         Chain = new ChainTargets(Context);
     }
 

@@ -107,6 +107,17 @@ public static class TrainJobRunner
             ["images per iteration"] = settings.ImagesPerIteration(recipe).ToString(CultureInfo.InvariantCulture),
             ["maskbench"] = MaskBenchVersion.Of(workspace.Root),
         };
+        facts["host"] = Environment.MachineName;
+        foreach (
+            var (variable, key) in new[]
+            {
+                ("SLURM_JOB_ID", "slurm job"),
+                ("SLURM_JOB_NODELIST", "slurm nodes"),
+                ("CUDA_VISIBLE_DEVICES", "visible devices"),
+            }
+        )
+            if (Environment.GetEnvironmentVariable(variable) is { } value)
+                facts[key] = value;
         foreach (var (key, value) in settings.Settings(recipe))
             facts[$"setting {key}"] = value;
         return facts;

@@ -22,7 +22,11 @@ public sealed class TrainStage(StageContext context) : ChainStage(context)
 
     /// <summary>What the training's result depends on. Prose (the formula, what times mean, notes) is not here: it
     /// changes the report, not the training.</summary>
-    public override void Declare(FingerprintBuilder inputs, Step step) => Declare(inputs, step.Recipe);
+    public override void Declare(FingerprintBuilder inputs, Step step)
+    {
+        Declare(inputs, step.Recipe);
+        Context.Executor.Declare(inputs, new TrainJob(Workspace, Settings, step.Run));
+    }
 
     void Declare(FingerprintBuilder inputs, Recipe recipe) =>
         inputs

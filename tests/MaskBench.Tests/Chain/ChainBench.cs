@@ -28,6 +28,7 @@ sealed class ChainBench : IDisposable
             .ToArray();
         Pin = upstream.Commit("the fake trainer", files);
         Directory.CreateDirectory(Path.Combine(Root, "recipes"));
+        Directory.CreateDirectory(Path.Combine(Root, ".nuke"));
         Directory.CreateDirectory(Path.Combine(Root, "coco"));
         File.WriteAllText(Path.Combine(Root, "recipes", "fake.json"), Recipe(extra));
         Workspace = Workspace.Under(Root);

@@ -111,6 +111,8 @@ public sealed class StageSpecs
 
         public string Where => "a list in the test";
 
+        public void Declare(MaskBench.Engine.FingerprintBuilder inputs, TrainJob job) { }
+
         public Task TrainAsync(TrainJob job, CancellationToken cancellation)
         {
             Jobs.Add(job);
