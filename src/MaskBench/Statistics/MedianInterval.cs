@@ -9,7 +9,7 @@ public sealed record MedianInterval(double Low, double High, double Confidence)
     public const double Wanted = 0.95;
 
     /// <summary>Whether the interval reaches the wanted 95 %; with fewer than 6 runs no order-statistics interval does.</summary>
-    public bool Full => Confidence >= Wanted - 1e-12;
+    public bool Full => Confidence >= Wanted - 1e-9;
 
     /// <summary>
     /// The exact distribution-free interval of the median from order statistics (Conover, <i>Practical Nonparametric
@@ -42,5 +42,7 @@ public sealed record MedianInterval(double Low, double High, double Confidence)
 
     /// <summary>One line for a report, e.g. "[52.1, 53.4] (95 %)" or "[52.1, 53.4] (93.8 %: too few runs for 95 %)".</summary>
     public override string ToString() =>
-        Full ? $"[{Low:0.##}, {High:0.##}] ({Confidence * 100:0.#} %)" : $"[{Low:0.##}, {High:0.##}] ({Confidence * 100:0.#} %: too few runs for 95 %)";
+        Full
+            ? $"[{Low:0.##}, {High:0.##}] ({Confidence * 100:0.#} %)"
+            : $"[{Low:0.##}, {High:0.##}] ({Confidence * 100:0.#} %: too few runs for 95 %)";
 }

@@ -24,13 +24,25 @@ public sealed record PageConsistency(string Outcome, double Published, double Ba
         var relative = row.Median / published - 1;
         var edge = $"the page's {published:0.##} img/s ±{Verdict.Percent(band)}";
         if (row.Ci95 is not { } ci)
-            return new PageConsistency(Inconclusive, published, band, relative, $"inconclusive: one run ({Verdict.Signed(relative)} from {edge}); no interval");
+            return new PageConsistency(
+                Inconclusive,
+                published,
+                band,
+                relative,
+                $"inconclusive: one run ({Verdict.Signed(relative)} from {edge}); no interval"
+            );
         var (outcome, how) =
             ci.Low >= low && ci.High <= high ? (Consistent, "inside")
             : ci.Low > high ? (Faster, "above")
             : ci.High < low ? (Slower, "below")
             : (Inconclusive, "across an edge of");
         var weak = ci.Full ? "" : $"; only {ci.Confidence * 100:0.#} % confidence with {row.N} runs";
-        return new PageConsistency(outcome, published, band, relative, $"{outcome}: the interval {ci.Low:0.##}–{ci.High:0.##} lies {how} {edge}{weak}");
+        return new PageConsistency(
+            outcome,
+            published,
+            band,
+            relative,
+            $"{outcome}: the interval {ci.Low:0.##}–{ci.High:0.##} lies {how} {edge}{weak}"
+        );
     }
 }

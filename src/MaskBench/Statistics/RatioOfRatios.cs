@@ -35,11 +35,20 @@ public sealed record RatioOfRatios(string Reference, string Rule, IReadOnlyList<
         else
             rule = $"chosen: {reference}";
         var baseRow = measured[reference];
-        var entries = both.Select(id => Entry(id, measured[id], published[id], baseRow, published[reference], id == reference, band)).ToList();
+        var entries = both.Select(id => Entry(id, measured[id], published[id], baseRow, published[reference], id == reference, band))
+            .ToList();
         return new RatioOfRatios(reference, rule, entries);
     }
 
-    static RatioEntry Entry(string id, RowStatistics row, double page, RowStatistics baseRow, double basePage, bool isReference, double band)
+    static RatioEntry Entry(
+        string id,
+        RowStatistics row,
+        double page,
+        RowStatistics baseRow,
+        double basePage,
+        bool isReference,
+        double band
+    )
     {
         var measured = row.Median / baseRow.Median;
         var published = page / basePage;

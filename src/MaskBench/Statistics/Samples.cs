@@ -12,7 +12,9 @@ static class Samples
             throw new ArgumentException($"no {what}: statistics need at least one measured run");
         foreach (var value in values)
             if (!double.IsFinite(value) || value <= 0)
-                throw new ArgumentException($"{what} holds {value}: every measurement must be a positive finite number (a failed run has none)");
+                throw new ArgumentException(
+                    $"{what} holds {value}: every measurement must be a positive finite number (a failed run has none)"
+                );
     }
 
     /// <summary>The sample median (Hyndman-Fan type 7: the middle value, or the mean of the two middle values).</summary>

@@ -33,7 +33,11 @@ public sealed record Separation(bool Overlap, int? MoreRuns, string? Hint)
         var more = Math.Max(1, needed - now);
         return more > Bound
             ? new Separation(true, null, Noisy)
-            : new Separation(true, more, $"intervals overlap: needs about {more} more runs each to rank these two (an estimate from the spread seen)");
+            : new Separation(
+                true,
+                more,
+                $"intervals overlap: needs about {more} more runs each to rank these two (an estimate from the spread seen)"
+            );
     }
 
     const string Noisy = "intervals overlap: more than 50 more runs each would be needed; the difference is within the noise";

@@ -36,7 +36,7 @@ public sealed record Verdict(string Outcome, double? P, double Effect, double Mi
         Samples.Check(baseline, "the baseline's throughputs");
         int n1 = candidate.Count,
             n2 = baseline.Count;
-        var minimalP = Math.Min(1, 2 / BinomialCoefficientHelper.BinomialCoefficient(n1 + n2, n1));
+        var minimalP = Math.Min(1, 2.0 / BinomialCoefficientHelper.BinomialCoefficient(n1 + n2, n1));
         var (medianC, medianB) = (Samples.Median(candidate), Samples.Median(baseline));
         var effect = medianC / medianB - 1;
         var shown = $"{Signed(effect)} (median {medianC:0.##} vs {medianB:0.##} img/s, {n1} and {n2} runs)";
@@ -49,8 +49,20 @@ public sealed record Verdict(string Outcome, double? P, double Effect, double Mi
         var above = Test(candidate, Scale(baseline, 1 - options.Floor), AlternativeHypothesis.Greater);
         var below = Test(candidate, Scale(baseline, 1 + options.Floor), AlternativeHypothesis.Less);
         if (Math.Max(above, below) < options.Alpha)
-            return new Verdict(Same, p, effect, minimalP, $"same: {shown} is shown inside ±{Percent(options.Floor)} (TOST p = {Number(Math.Max(above, below))}), {pText}");
-        return new Verdict(Inconclusive, p, effect, minimalP, $"inconclusive: {shown}, {pText}; {Why(p, effect, minimalP, n1, n2, options)}");
+            return new Verdict(
+                Same,
+                p,
+                effect,
+                minimalP,
+                $"same: {shown} is shown inside ±{Percent(options.Floor)} (TOST p = {Number(Math.Max(above, below))}), {pText}"
+            );
+        return new Verdict(
+            Inconclusive,
+            p,
+            effect,
+            minimalP,
+            $"inconclusive: {shown}, {pText}; {Why(p, effect, minimalP, n1, n2, options)}"
+        );
     }
 
     static string Why(double p, double effect, double minimalP, int n1, int n2, VerdictOptions options)
@@ -70,7 +82,7 @@ public sealed record Verdict(string Outcome, double? P, double Effect, double Mi
     public static int RunsEach(double alpha)
     {
         var n = 2;
-        while (2 / BinomialCoefficientHelper.BinomialCoefficient(2 * n, n) >= alpha && n < 1000)
+        while (2.0 / BinomialCoefficientHelper.BinomialCoefficient(2 * n, n) >= alpha && n < 1000)
             n++;
         return n;
     }

@@ -12,7 +12,14 @@ namespace MaskBench.Statistics;
 /// last. Null with fewer than three spans.</param>
 /// <param name="Stalls">Spans whose time per iteration exceeds <c>StallFactor ×</c> the median.</param>
 /// <param name="Warnings">One short phrase each for a spread, a drift or stalls beyond the thresholds.</param>
-public sealed record WithinRun(int Iterations, double MedianSeconds, double Cov, double? DriftPer100, int Stalls, IReadOnlyList<string> Warnings)
+public sealed record WithinRun(
+    int Iterations,
+    double MedianSeconds,
+    double Cov,
+    double? DriftPer100,
+    int Stalls,
+    IReadOnlyList<string> Warnings
+)
 {
     public const double StallFactor = 3;
     public const double SpreadWarning = 0.05;
