@@ -42,11 +42,18 @@ public sealed class GpuSampler : IAsyncDisposable
     public string Path { get; }
 
     /// <summary>Probes the field names, then starts sampling into <c>folder/telemetry.tsv</c>.</summary>
-    public static async Task<GpuSampler> StartAsync(string folder, Stopwatch clock, SamplerOptions? options = null, CancellationToken cancellation = default)
+    public static async Task<GpuSampler> StartAsync(
+        string folder,
+        Stopwatch clock,
+        SamplerOptions? options = null,
+        CancellationToken cancellation = default
+    )
     {
         options ??= SamplerOptions.Default;
         if (options.IntervalMs < 100)
-            throw new ArgumentException($"a telemetry interval of {options.IntervalMs} ms is too short: give 100 ms or more (1000 is the default)");
+            throw new ArgumentException(
+                $"a telemetry interval of {options.IntervalMs} ms is too short: give 100 ms or more (1000 is the default)"
+            );
         var sampler = new GpuSampler(System.IO.Path.Combine(folder, TelemetryFile.Name), clock);
         var fields = await SmiFields.ProbeAsync(options.NvidiaSmi, cancellation);
         if (fields.Problem is not null)
@@ -55,10 +62,19 @@ public sealed class GpuSampler : IAsyncDisposable
             sampler.problem = fields.Problem;
             return sampler;
         }
-        List<string> arguments = [$"--query-gpu={fields.Sampling}", "--format=csv,noheader,nounits", "-lms", options.IntervalMs.ToString(CultureInfo.InvariantCulture)];
+        List<string> arguments =
+        [
+            $"--query-gpu={fields.Sampling}",
+            "--format=csv,noheader,nounits",
+            "-lms",
+            options.IntervalMs.ToString(CultureInfo.InvariantCulture),
+        ];
         if (options.Gpus is { Count: > 0 } gpus)
             arguments.AddRange(["-i", string.Join(',', gpus)]);
-        sampler.Record(TelemetryEvent.Started, $"interval_ms={options.IntervalMs} reasons={fields.Reasons ?? "none"} program={options.NvidiaSmi}");
+        sampler.Record(
+            TelemetryEvent.Started,
+            $"interval_ms={options.IntervalMs} reasons={fields.Reasons ?? "none"} program={options.NvidiaSmi}"
+        );
         sampler.running = sampler.RunAsync(Cli.Wrap(options.NvidiaSmi).WithArguments(arguments));
         return sampler;
     }
@@ -139,7 +155,10 @@ public sealed class GpuSampler : IAsyncDisposable
             return summary;
         if (running is not null)
         {
-            Record(TelemetryEvent.Stopped, vanishedAt is null ? "stopped after the training" : "stopped after the training; nvidia-smi had already exited");
+            Record(
+                TelemetryEvent.Stopped,
+                vanishedAt is null ? "stopped after the training" : "stopped after the training; nvidia-smi had already exited"
+            );
             await stop.CancelAsync();
             await running;
         }

@@ -53,7 +53,14 @@ public static class GpuStaticState
         var count = columns.Count == 0 ? 0 : columns.Max(c => c.Values.Length);
         var gpus = new JArray();
         for (var gpu = 0; gpu < count; gpu++)
-            gpus.Add(new JObject(columns.Select(c => new JProperty(c.Field, c.Values.ElementAtOrDefault(gpu) is { } v && !SmiValue.Missing(v) ? v : null))));
+            gpus.Add(
+                new JObject(
+                    columns.Select(c => new JProperty(
+                        c.Field,
+                        c.Values.ElementAtOrDefault(gpu) is { } v && !SmiValue.Missing(v) ? v : null
+                    ))
+                )
+            );
         var topology = await Smi.RunAsync(nvidiaSmi, ["topo", "-m"], cancellation);
         return new JObject
         {

@@ -48,15 +48,33 @@ public sealed record GpuVerdict(string Outcome, double Coverage, int Samples, do
 
         var thermal = inside.Where(s => s.Has(SmiValue.Thermal)).ToList();
         if (thermal.Count > 0)
-            return new GpuVerdict(Thermal, coverage, inside.Count, clock, $"thermal: {Reasons(thermal)} in {Share(thermal.Count, inside.Count)} of {window}");
+            return new GpuVerdict(
+                Thermal,
+                coverage,
+                inside.Count,
+                clock,
+                $"thermal: {Reasons(thermal)} in {Share(thermal.Count, inside.Count)} of {window}"
+            );
         if (coverage < options.MinCoverage)
         {
             var why = log.Vanished is { } vanished ? $"; nvidia-smi exited at {vanished.Seconds:0.0} s ({vanished.Text})" : "";
-            return new GpuVerdict(Unknown, coverage, inside.Count, clock, $"unknown: telemetry covers {coverage * 100:0} % of the window{why}");
+            return new GpuVerdict(
+                Unknown,
+                coverage,
+                inside.Count,
+                clock,
+                $"unknown: telemetry covers {coverage * 100:0} % of the window{why}"
+            );
         }
         var capped = inside.Count(s => s.Has(ClockEventReasons.SwPowerCap) || s.PowerDraw >= options.PowerNearLimit * s.PowerLimit);
         if (capped >= options.PowerCapShare * inside.Count && capped > 0)
-            return new GpuVerdict(PowerCapped, coverage, inside.Count, clock, $"power-capped: at the power limit in {Share(capped, inside.Count)} of {window}");
+            return new GpuVerdict(
+                PowerCapped,
+                coverage,
+                inside.Count,
+                clock,
+                $"power-capped: at the power limit in {Share(capped, inside.Count)} of {window}"
+            );
         if (ClockDifference(inside, options.ClockSpread) is { } differ)
             return new GpuVerdict(ClocksDiffer, coverage, inside.Count, clock, $"clocks-differ: {differ} ({window})");
         var unreported = inside.All(s => s.Reasons is null) ? "; the driver reports no clock reasons" : "";
@@ -65,7 +83,11 @@ public sealed record GpuVerdict(string Outcome, double Coverage, int Samples, do
 
     static string? ClockDifference(IReadOnlyList<GpuSample> inside, double spread)
     {
-        var perGpu = inside.GroupBy(s => s.Index).Select(g => (Gpu: g.Key, Clock: Median(g.Select(s => s.SmClock)))).Where(g => g.Clock is > 0).ToList();
+        var perGpu = inside
+            .GroupBy(s => s.Index)
+            .Select(g => (Gpu: g.Key, Clock: Median(g.Select(s => s.SmClock))))
+            .Where(g => g.Clock is > 0)
+            .ToList();
         if (perGpu.Count > 1)
         {
             var (low, high) = (perGpu.MinBy(g => g.Clock)!, perGpu.MaxBy(g => g.Clock)!);
@@ -78,7 +100,10 @@ public sealed record GpuVerdict(string Outcome, double Coverage, int Samples, do
             var third = ordered.Count / 3;
             if (third < 1)
                 continue;
-            var (first, last) = (Median(ordered.Take(third).Select(s => s.SmClock)), Median(ordered.TakeLast(third).Select(s => s.SmClock)));
+            var (first, last) = (
+                Median(ordered.Take(third).Select(s => s.SmClock)),
+                Median(ordered.TakeLast(third).Select(s => s.SmClock))
+            );
             if (first is > 0 && last is > 0 && Math.Abs(1 - last.Value / first.Value) > spread)
                 return $"GPU {gpu.Key}'s SM clock went from {first:0} to {last:0} MHz across the window";
         }
@@ -94,5 +119,6 @@ public sealed record GpuVerdict(string Outcome, double Coverage, int Samples, do
 
     static string Share(int count, int of) => $"{count} of {of} samples ({100.0 * count / Math.Max(1, of):0} %)";
 
-    static double? Median(IEnumerable<double?> values) => values.OfType<double>().ToList() is { Count: > 0 } known ? Statistics.Samples.Median(known) : null;
+    static double? Median(IEnumerable<double?> values) =>
+        values.OfType<double>().ToList() is { Count: > 0 } known ? Statistics.Samples.Median(known) : null;
 }

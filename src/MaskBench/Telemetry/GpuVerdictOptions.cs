@@ -7,7 +7,12 @@ namespace MaskBench.Telemetry;
 /// (<c>power.draw</c> is a one-second average on Ampere and later, so a capped GPU hovers just below the limit).</param>
 /// <param name="ClockSpread">A relative difference in median SM clock between GPUs, or between the first and last third
 /// of the window on one GPU, beyond which a run is <c>clocks-differ</c>.</param>
-public sealed record GpuVerdictOptions(double MinCoverage = 0.8, double PowerCapShare = 0.2, double PowerNearLimit = 0.98, double ClockSpread = 0.05)
+public sealed record GpuVerdictOptions(
+    double MinCoverage = 0.8,
+    double PowerCapShare = 0.2,
+    double PowerNearLimit = 0.98,
+    double ClockSpread = 0.05
+)
 {
     public static GpuVerdictOptions Default { get; } = new();
 }

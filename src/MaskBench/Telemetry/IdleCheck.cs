@@ -24,7 +24,11 @@ public static class IdleCheck
         {
             if (reading > 0)
                 await Task.Delay(500, cancellation);
-            var gpus = await Smi.RunAsync(nvidiaSmi, ["--query-gpu=index,uuid,utilization.gpu", "--format=csv,noheader,nounits"], cancellation);
+            var gpus = await Smi.RunAsync(
+                nvidiaSmi,
+                ["--query-gpu=index,uuid,utilization.gpu", "--format=csv,noheader,nounits"],
+                cancellation
+            );
             if (gpus is null)
                 return new IdleReport(null, null, []);
             if (!gpus.Ok)
@@ -40,13 +44,21 @@ public static class IdleCheck
         var selected = VisibleGpus.Select(visibleDevices, uuids, out var selectionProblem);
         if (selectionProblem is not null)
             return new IdleReport(false, selectionProblem, []);
-        var apps = await Smi.RunAsync(nvidiaSmi, ["--query-compute-apps=gpu_uuid,pid,process_name,used_memory", "--format=csv,noheader,nounits"], cancellation);
+        var apps = await Smi.RunAsync(
+            nvidiaSmi,
+            ["--query-compute-apps=gpu_uuid,pid,process_name,used_memory", "--format=csv,noheader,nounits"],
+            cancellation
+        );
         var problems = new List<string>();
         foreach (var cells in apps is { Ok: true } ? Smi.Rows(apps).Select(SmiValue.Split).Where(c => c.Length >= 4) : [])
             if (selected.FirstOrDefault(i => uuids[i] == cells[0], -1) is var index and >= 0)
                 problems.Add($"GPU {index} is held by pid {cells[1]} ({cells[2]}, {cells[3]} MiB)");
         foreach (var index in selected)
-            if (utilization.TryGetValue(index, out var readingsOf) && Statistics.Samples.Median(readingsOf) is var busy && busy > BusyUtilization)
+            if (
+                utilization.TryGetValue(index, out var readingsOf)
+                && Statistics.Samples.Median(readingsOf) is var busy
+                && busy > BusyUtilization
+            )
                 if (!problems.Any(p => p.StartsWith($"GPU {index} ", StringComparison.Ordinal)))
                     problems.Add($"GPU {index} is {busy:0} % busy with no compute process listed (another container or user)");
         if (problems.Count == 0)

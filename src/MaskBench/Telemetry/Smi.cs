@@ -13,5 +13,6 @@ static class Smi
     public static IEnumerable<string> Rows(ShortCommand.Result result) =>
         result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public static string LastLine(ShortCommand.Result result) => result.LastLines(1).FirstOrDefault()?.Trim() is { Length: > 0 } line ? line : $"exit code {result.ExitCode}";
+    public static string LastLine(ShortCommand.Result result) =>
+        result.LastLines(1).FirstOrDefault()?.Trim() is { Length: > 0 } line ? line : $"exit code {result.ExitCode}";
 }

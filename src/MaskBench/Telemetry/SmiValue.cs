@@ -23,7 +23,9 @@ static class SmiValue
         if (Missing(text))
             return null;
         var head = text.Split(' ', 2)[0];
-        return double.TryParse(head, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
+        return double.TryParse(head, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : null;
     }
 
     public static ClockEventReasons? Reasons(string text)

@@ -13,7 +13,8 @@ public static class TelemetryFile
 {
     public const string Name = "telemetry.tsv";
 
-    public const string Header = "seconds\tarrived\tindex\tuuid\tsm_mhz\tmax_sm_mhz\tpower_w\tpower_limit_w\ttemperature_c\tutilization_pct\treasons";
+    public const string Header =
+        "seconds\tarrived\tindex\tuuid\tsm_mhz\tmax_sm_mhz\tpower_w\tpower_limit_w\ttemperature_c\tutilization_pct\treasons";
 
     public static string Row(GpuSample s) =>
         string.Join(
@@ -45,7 +46,12 @@ public static class TelemetryFile
             var cells = line.Split('\t');
             if (cells.Length == 4 && cells[0] == "#" && Number(cells[2]) is { } at)
                 events.Add(new TelemetryEvent(at, cells[1], cells[3]));
-            else if (cells.Length == 11 && Number(cells[0]) is { } seconds && Number(cells[1]) is { } arrived && int.TryParse(cells[2], out var index))
+            else if (
+                cells.Length == 11
+                && Number(cells[0]) is { } seconds
+                && Number(cells[1]) is { } arrived
+                && int.TryParse(cells[2], out var index)
+            )
                 samples.Add(
                     new GpuSample(
                         seconds,
@@ -62,7 +68,10 @@ public static class TelemetryFile
                     )
                 );
         }
-        var interval = events.FirstOrDefault(e => e.Kind == TelemetryEvent.Started)?.Text.Split(' ').FirstOrDefault(w => w.StartsWith("interval_ms="));
+        var interval = events
+            .FirstOrDefault(e => e.Kind == TelemetryEvent.Started)
+            ?.Text.Split(' ')
+            .FirstOrDefault(w => w.StartsWith("interval_ms="));
         return new TelemetryLog(samples, events, interval is null ? null : Number(interval["interval_ms=".Length..]) / 1000);
     }
 
