@@ -25,14 +25,13 @@ public sealed record WithinRun(
     public const double SpreadWarning = 0.05;
     public const double DriftWarning = 0.02;
 
-    /// <summary>Null when there are no spans. Spans of several iterations dilute a stall inside them: a one-iteration
+    /// <summary>Null when there are no spans. Spans the log's rounding shows as taking no time are left out. Spans of several iterations dilute a stall inside them: a one-iteration
     /// stall in a 20-iteration span counts only when it triples that span's average.</summary>
     public static WithinRun? Of(IReadOnlyList<TimedSpan> spans)
     {
+        spans = spans.Where(s => s.Iterations >= 1 && double.IsFinite(s.Seconds) && s.Seconds > 0).ToList();
         if (spans.Count == 0)
             return null;
-        if (spans.Any(s => s.Iterations < 1 || !double.IsFinite(s.Seconds) || s.Seconds <= 0))
-            throw new ArgumentException("a timed span must cover at least one iteration and a positive, finite time");
         var perIteration = spans.Select(s => s.PerIteration).ToArray();
         var middles = new double[spans.Count];
         var at = 0;

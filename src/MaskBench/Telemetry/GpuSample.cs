@@ -20,7 +20,7 @@ public sealed record GpuSample(
 )
 {
     /// <summary>Reads a row of <see cref="SmiFields.Sampling"/>; null for a line that is not one (an error message).</summary>
-    public static GpuSample? Parse(string line, double arrived, SampleClock clock)
+    internal static GpuSample? Parse(string line, double arrived, SampleClock clock)
     {
         var cells = SmiValue.Split(line);
         if (cells.Length < 9 || !int.TryParse(cells[0], out var index))

@@ -9,7 +9,7 @@ namespace MaskBench.Telemetry;
 /// MaskBench late (a buffered pipe). A timestamp that cannot be read, or that lands later than the line's arrival or
 /// more than <see cref="Tolerance"/> before it (another time zone, a clock step), falls back to the arrival time.
 /// </summary>
-public sealed class SampleClock(DateTime anchorWall, double anchorSeconds)
+sealed class SampleClock(DateTime anchorWall, double anchorSeconds)
 {
     public const double Tolerance = 5;
 

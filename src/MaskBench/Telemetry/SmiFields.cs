@@ -4,7 +4,7 @@ namespace MaskBench.Telemetry;
 /// (R535 and later) or the older <c>clocks_throttle_reasons.*</c>, or neither.</summary>
 /// <param name="Reasons">The prefix to query, or null when the driver reports no reasons.</param>
 /// <param name="Problem">Why nvidia-smi cannot be used at all; null when it can.</param>
-public sealed record SmiFields(string? Reasons, string? Problem)
+sealed record SmiFields(string? Reasons, string? Problem)
 {
     public const string New = "clocks_event_reasons";
     public const string Old = "clocks_throttle_reasons";

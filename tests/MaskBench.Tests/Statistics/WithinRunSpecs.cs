@@ -50,4 +50,15 @@ public sealed class WithinRunSpecs
         Assert.Equal(2, run.Stalls);
         Assert.Contains("2 stalls (over 3× the median iteration time)", run.Warnings);
     }
+
+    [Fact]
+    public void Spans_the_log_rounds_to_no_time_are_left_out()
+    {
+        // Act
+        var run = WithinRun.Of([new TimedSpan(20, 12.0), new TimedSpan(20, 0), new TimedSpan(20, 12.2)])!;
+
+        // Assert
+        Assert.Equal(40, run.Iterations);
+        Assert.Null(WithinRun.Of([new TimedSpan(1, 0)]));
+    }
 }

@@ -8,11 +8,14 @@ sealed class StandIn : IDisposable
 
     readonly string folder = Path.Combine(Path.GetTempPath(), "maskbench-smi-" + Guid.NewGuid().ToString("N"));
 
-    public StandIn(string scenario, int after = 3)
+    public StandIn(string scenario, int after = 3, int gpus = 2)
     {
         Directory.CreateDirectory(folder);
         Program = Path.Combine(folder, "nvidia-smi");
-        File.WriteAllText(Program, $"#!/bin/sh\nNVIDIA_SMI_SCENARIO={scenario} NVIDIA_SMI_AFTER={after} exec '{Script}' \"$@\"\n");
+        File.WriteAllText(
+            Program,
+            $"#!/bin/sh\nNVIDIA_SMI_SCENARIO={scenario} NVIDIA_SMI_AFTER={after} NVIDIA_SMI_GPUS={gpus} exec '{Script}' \"$@\"\n"
+        );
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(Program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }

@@ -108,4 +108,16 @@ public sealed class VerdictWindowSpecs
         // Assert
         Assert.Equal(reasons, sample!.Reasons);
     }
+
+    [Fact]
+    public void Runs_at_clocks_more_than_five_percent_apart_are_said_to_differ()
+    {
+        // Act
+        var apart = ClockAgreement.Of([1530, 1525, 1380]);
+        var together = ClockAgreement.Of([1530, 1525, null, 1500]);
+
+        // Assert
+        Assert.Equal("the runs' median SM clocks differ: 1380 to 1530 MHz (9.8 % apart, more than 5 %)", apart);
+        Assert.Null(together);
+    }
 }
