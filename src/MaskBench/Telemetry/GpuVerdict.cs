@@ -29,7 +29,8 @@ public sealed record GpuVerdict(string Outcome, double Coverage, int Samples, do
     /// telemetry covers less than <see cref="GpuVerdictOptions.MinCoverage"/> of the window (none, or it vanished);
     /// <c>power-capped</c> when the SW power cap reason is active, or draw is at the limit, in at least
     /// <see cref="GpuVerdictOptions.PowerCapShare"/> of the samples; <c>clocks-differ</c> when the GPUs' median SM
-    /// clocks differ by more than <see cref="GpuVerdictOptions.ClockSpread"/>, or one GPU's clock moves that much
+    /// clocks differ by more than <see cref="GpuVerdictOptions.ClockSpread"/> (GPUs idle through most of the window left
+    /// out: the training did not use them), or one GPU's clock moves that much
     /// between the first and last third of the window; else <c>clean</c>.
     /// </summary>
     public static GpuVerdict Of(TelemetryLog log, double start, double end, GpuVerdictOptions? options = null)
@@ -83,8 +84,10 @@ public sealed record GpuVerdict(string Outcome, double Coverage, int Samples, do
 
     static string? ClockDifference(IReadOnlyList<GpuSample> inside, double spread)
     {
+        // A GPU idle through most of the window is not one the training used (telemetry of all GPUs): its idle clocks do not count.
         var perGpu = inside
             .GroupBy(s => s.Index)
+            .Where(g => g.Count(s => s.Has(ClockEventReasons.GpuIdle)) * 2 < g.Count())
             .Select(g => (Gpu: g.Key, Clock: Median(g.Select(s => s.SmClock))))
             .Where(g => g.Clock is > 0)
             .ToList();

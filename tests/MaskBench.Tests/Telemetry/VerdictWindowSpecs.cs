@@ -120,4 +120,17 @@ public sealed class VerdictWindowSpecs
         Assert.Equal("the runs' median SM clocks differ: 1380 to 1530 MHz (9.8 % apart, more than 5 %)", apart);
         Assert.Null(together);
     }
+
+    [Fact]
+    public void A_GPU_the_training_did_not_use_does_not_make_the_clocks_differ()
+    {
+        // Arrange: GPU 1 idles at 135 MHz throughout
+        var log = Log(s => s.Index == 1 ? s with { SmClock = 135, Utilization = 0, Reasons = ClockEventReasons.GpuIdle } : s);
+
+        // Act
+        var verdict = GpuVerdict.Of(log, 10, 90);
+
+        // Assert
+        Assert.Equal(GpuVerdict.Clean, verdict.Outcome);
+    }
 }
