@@ -17,7 +17,9 @@ sealed class FakeProbe(string clone, double noise = 0.01, int seed = 7, int cras
 
     public List<string> Measured { get; } = [];
 
-    public Task<ProbeResult> Measure(string commit, int runs, CancellationToken cancellation)
+    public Task<ProbeResult> Measure(string commit, int runs, CancellationToken cancellation) => Task.FromResult(Sample(commit, runs));
+
+    public ProbeResult Sample(string commit, int runs)
     {
         if (Calls >= crashAfter)
             throw new IOException($"the machine went away before measuring {commit[..12]}");
@@ -26,11 +28,11 @@ sealed class FakeProbe(string clone, double noise = 0.01, int seed = 7, int cras
         using var repository = new Repository(clone);
         var text = ((Blob)repository.Lookup<Commit>(commit)["speed.txt"].Target).GetContentText().Trim();
         if (text == "broken")
-            return Task.FromResult(ProbeResult.NotBuildable("Setup failed: the extension does not compile"));
+            return ProbeResult.NotBuildable("Setup failed: the extension does not compile");
         var mean = double.Parse(text, CultureInfo.InvariantCulture);
         var first = runsSoFar.GetValueOrDefault(commit);
         runsSoFar[commit] = first + runs;
-        return Task.FromResult(ProbeResult.Measured(Enumerable.Range(first, runs).Select(run => Noisy(mean, commit, run)).ToList()));
+        return ProbeResult.Measured(Enumerable.Range(first, runs).Select(run => Noisy(mean, commit, run)).ToList());
     }
 
     public double Noisy(double mean, string commit, int run)
