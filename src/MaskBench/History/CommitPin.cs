@@ -7,9 +7,7 @@ public static partial class CommitPin
 {
     /// <summary>Null when <paramref name="commit"/> is 4 to 40 hex digits; otherwise the line that says what is wrong.</summary>
     public static string? Invalid(string commit) =>
-        HexCommit().IsMatch(commit)
-            ? null
-            : $"'{commit}' is not a commit hash: pass 4 to 40 hexadecimal digits (e.g. --pin 2f3c9a1)";
+        HexCommit().IsMatch(commit) ? null : $"'{commit}' is not a commit hash: pass 4 to 40 hexadecimal digits (e.g. --pin 2f3c9a1)";
 
     /// <summary>The full hash of <paramref name="commit"/> in <paramref name="clone"/>, or one line saying why not.</summary>
     public static async Task<string> Resolve(string clone, string commit, CancellationToken cancellation)

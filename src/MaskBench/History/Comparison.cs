@@ -54,7 +54,12 @@ public static class Comparison
         return Against(baseline, candidate, oracle, baselineRuns);
     }
 
-    static ComparisonRow Row(string implementation, IReadOnlyList<HistoryRecord> baseline, IReadOnlyList<HistoryRecord> candidate, IVerdictOracle oracle)
+    static ComparisonRow Row(
+        string implementation,
+        IReadOnlyList<HistoryRecord> baseline,
+        IReadOnlyList<HistoryRecord> candidate,
+        IVerdictOracle oracle
+    )
     {
         var mine = candidate.Where(r => r.Implementation == implementation).ToList();
         var measured = mine.Where(r => r.Measured).Select(r => r.Throughput!.Value).ToList();

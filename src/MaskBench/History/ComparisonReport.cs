@@ -34,8 +34,10 @@ public sealed record ComparisonReport(string MachineKey, int BaselineRuns, IRead
     string Outcome() =>
         ExitCode switch
         {
-            CompareExit.Regression => $"**Regression**: {string.Join(", ", Rows.Where(r => r.Regressed).Select(r => r.Implementation))} slower than the baseline (exit 4).",
-            CompareExit.InfrastructureFailure => $"**Infrastructure failure**: runs of {string.Join(", ", Rows.Where(r => r.Failed > 0).Select(r => r.Implementation))} did not produce a throughput (exit 5).",
+            CompareExit.Regression =>
+                $"**Regression**: {string.Join(", ", Rows.Where(r => r.Regressed).Select(r => r.Implementation))} slower than the baseline (exit 4).",
+            CompareExit.InfrastructureFailure =>
+                $"**Infrastructure failure**: runs of {string.Join(", ", Rows.Where(r => r.Failed > 0).Select(r => r.Implementation))} did not produce a throughput (exit 5).",
             CompareExit.NothingMeasured => "**Nothing measured**: no implementation had both measured runs and a baseline (exit 6).",
             _ => "No regression (exit 0).",
         };

@@ -60,7 +60,13 @@ public sealed class HistoryIndex : IDisposable
     /// The rolling baseline: the latest <paramref name="count"/> measured runs of commits dated before
     /// <paramref name="commit"/>'s runs (the commit's own runs are never part of its baseline), oldest first.
     /// </summary>
-    public IReadOnlyList<HistoryRecord> LatestBefore(string machineKey, string implementation, string commit, DateTimeOffset commitDate, int count)
+    public IReadOnlyList<HistoryRecord> LatestBefore(
+        string machineKey,
+        string implementation,
+        string commit,
+        DateTimeOffset commitDate,
+        int count
+    )
     {
         if (count < 1)
             throw new HistoryException($"a rolling baseline needs at least one run, not {count}: pass --baseline-runs 1 or more");

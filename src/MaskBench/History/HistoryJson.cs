@@ -19,5 +19,6 @@ static class HistoryJson
 
     public static string Write<T>(T value) => JsonConvert.SerializeObject(value, Settings) + "\n";
 
-    public static T Read<T>(string text) => JsonConvert.DeserializeObject<T>(text, Settings) ?? throw new JsonException("the file is empty");
+    public static T Read<T>(string text) =>
+        JsonConvert.DeserializeObject<T>(text, Settings) ?? throw new JsonException("the file is empty");
 }

@@ -65,9 +65,16 @@ public sealed class HistoryStore(string folder)
                 throw new HistoryException(
                     $"the history {Folder} holds records of schema {record.Schema} ({Path.GetRelativePath(Folder, file)}), written by a newer MaskBench; this one reads up to schema {HistoryRecord.CurrentSchema}: update MaskBench or pass another --history"
                 );
-            if (record.Schema < 1 || string.IsNullOrEmpty(record.MachineKey) || string.IsNullOrEmpty(record.Implementation) || string.IsNullOrEmpty(record.Commit))
+            if (
+                record.Schema < 1
+                || string.IsNullOrEmpty(record.MachineKey)
+                || string.IsNullOrEmpty(record.Implementation)
+                || string.IsNullOrEmpty(record.Commit)
+            )
             {
-                unreadable.Add($"{Path.GetRelativePath(Folder, file)}: not a history record (no schema, machine key, implementation or commit)");
+                unreadable.Add(
+                    $"{Path.GetRelativePath(Folder, file)}: not a history record (no schema, machine key, implementation or commit)"
+                );
                 continue;
             }
             records.Add(record);

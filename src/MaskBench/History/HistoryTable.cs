@@ -34,8 +34,11 @@ static class HistoryTable
         command.ExecuteNonQuery();
     }
 
-    public static IReadOnlyList<HistoryRecord> Records(SqliteConnection connection, string where, params (string Name, object Value)[] parameters) =>
-        Query(connection, $"SELECT record, NULL FROM runs {where}", parameters, r => HistoryJson.Read<HistoryRecord>(r.GetString(0)));
+    public static IReadOnlyList<HistoryRecord> Records(
+        SqliteConnection connection,
+        string where,
+        params (string Name, object Value)[] parameters
+    ) => Query(connection, $"SELECT record, NULL FROM runs {where}", parameters, r => HistoryJson.Read<HistoryRecord>(r.GetString(0)));
 
     public static IReadOnlyList<T> Query<T>(
         SqliteConnection connection,

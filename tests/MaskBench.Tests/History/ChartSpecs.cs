@@ -30,7 +30,14 @@ public sealed class ChartSpecs : IDisposable
         // Arrange
         using var repository = SpeedRepository.With([60, 60, 60, 60, null, 60, 60, 54, 54, 54, 54, 54, 54, 54, 54, 54]);
         var commits = await CommitRange.Between(repository.Clone, repository.Commits[0], repository.Commits[^1], default);
-        var result = await Bisection.Run("detectron2", commits, new FakeProbe(repository.Clone).Measure, folder, new BisectOptions(new RankOracle(), 5, 10), default);
+        var result = await Bisection.Run(
+            "detectron2",
+            commits,
+            new FakeProbe(repository.Clone).Measure,
+            folder,
+            new BisectOptions(new RankOracle(), 5, 10),
+            default
+        );
 
         // Act
         var svg = BisectChart.Svg(result);

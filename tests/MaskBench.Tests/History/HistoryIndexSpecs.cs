@@ -35,7 +35,16 @@ public sealed class HistoryIndexSpecs : IDisposable
         var store = Store();
         for (var day = 1; day <= 6; day++)
         for (var run = 1; run <= 2; run++)
-            store.Append(Runs.Of("d2", $"{day:x}".PadRight(40, '0'), Runs.Day(day), day * 10 + run, run, status: day == 5 && run == 2 ? "failed" : "ok"));
+            store.Append(
+                Runs.Of(
+                    "d2",
+                    $"{day:x}".PadRight(40, '0'),
+                    Runs.Day(day),
+                    day * 10 + run,
+                    run,
+                    status: day == 5 && run == 2 ? "failed" : "ok"
+                )
+            );
 
         // Act
         using var index = HistoryIndex.Rebuild(store, Database);

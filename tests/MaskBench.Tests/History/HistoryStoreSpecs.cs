@@ -21,10 +21,7 @@ public sealed class HistoryStoreSpecs : IDisposable
 
         // Assert
         Assert.Equal(2, paths.Distinct().Count());
-        Assert.Equal(
-            Path.Combine(folder, Runs.Machine, "detectron2", "20260102T140000000Z-aaaaaaaaaaaa-r1.json"),
-            paths[0]
-        );
+        Assert.Equal(Path.Combine(folder, Runs.Machine, "detectron2", "20260102T140000000Z-aaaaaaaaaaaa-r1.json"), paths[0]);
         Assert.Equal([there, here], read.Records.OrderBy(r => r.Throughput));
         Assert.Empty(read.Unreadable);
     }

@@ -35,10 +35,7 @@ sealed class SpeedRepository : IDisposable
     public string Commit(double? speed)
     {
         using var repository = new Repository(Clone);
-        File.WriteAllText(
-            Path.Combine(Clone, "speed.txt"),
-            speed is { } s ? s.ToString(CultureInfo.InvariantCulture) : "broken"
-        );
+        File.WriteAllText(Path.Combine(Clone, "speed.txt"), speed is { } s ? s.ToString(CultureInfo.InvariantCulture) : "broken");
         File.WriteAllText(Path.Combine(Clone, "commit.txt"), Commits.Count.ToString(CultureInfo.InvariantCulture));
         Commands.Stage(repository, "*");
         var when = new Signature("MaskBench Tests", "tests@maskbench.invalid", Start.AddDays(Commits.Count));

@@ -8,7 +8,9 @@ public sealed record BisectOptions(IVerdictOracle Oracle, int Repeats = 3, int M
     public void Check()
     {
         if (Repeats < 1)
-            throw new HistoryException($"--repeats {Repeats} measures nothing: pass --repeats 1 or more (3 or more lets the verdict be significant)");
+            throw new HistoryException(
+                $"--repeats {Repeats} measures nothing: pass --repeats 1 or more (3 or more lets the verdict be significant)"
+            );
         if (MaxRuns < Repeats)
             throw new HistoryException($"the run cap {MaxRuns} is below --repeats {Repeats}: raise the cap");
     }

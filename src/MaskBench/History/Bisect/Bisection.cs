@@ -17,7 +17,12 @@ public sealed class Bisection
     readonly Dictionary<int, ProbeRecord> probes = [];
     int calls;
 
-    Bisection(IReadOnlyList<string> commits, Func<string, int, CancellationToken, Task<ProbeResult>> probe, ProbeJournal journal, BisectOptions options)
+    Bisection(
+        IReadOnlyList<string> commits,
+        Func<string, int, CancellationToken, Task<ProbeResult>> probe,
+        ProbeJournal journal,
+        BisectOptions options
+    )
     {
         this.commits = commits;
         this.probe = probe;

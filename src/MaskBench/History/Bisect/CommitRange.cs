@@ -18,7 +18,11 @@ public static class CommitRange
                     : $"the good commit {goodHash[..12]} is not an ancestor of the bad one {badHash[..12]}: pick a good commit on the bad commit's history"
             );
         }
-        var list = await GitCli.Run(clone, ["rev-list", "--first-parent", "--ancestry-path", "--reverse", $"{goodHash}..{badHash}"], cancellation);
+        var list = await GitCli.Run(
+            clone,
+            ["rev-list", "--first-parent", "--ancestry-path", "--reverse", $"{goodHash}..{badHash}"],
+            cancellation
+        );
         if (!list.Ok)
             throw new HistoryException($"git rev-list {goodHash[..12]}..{badHash[..12]} failed in {clone}: {list.Error}");
         var commits = list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -21,7 +21,9 @@ sealed class ProbeJournal(string folder)
         }
         catch (Newtonsoft.Json.JsonException e)
         {
-            throw new HistoryException($"the bisect stamp {path} is unreadable ({e.Message.Split('\n')[0]}): delete it to measure that commit again");
+            throw new HistoryException(
+                $"the bisect stamp {path} is unreadable ({e.Message.Split('\n')[0]}): delete it to measure that commit again"
+            );
         }
     }
 

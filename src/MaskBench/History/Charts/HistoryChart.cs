@@ -12,7 +12,12 @@ public static class HistoryChart
         Band = "#e0e0e0";
 
     /// <param name="published">The published figure's band (e.g. the page's number ± its printed rounding), or null.</param>
-    public static string Svg(string implementation, string machineKey, IReadOnlyList<TimelinePoint> points, (double Low, double High)? published)
+    public static string Svg(
+        string implementation,
+        string machineKey,
+        IReadOnlyList<TimelinePoint> points,
+        (double Low, double High)? published
+    )
     {
         var values = points.SelectMany(p => p.Runs).Concat(published is { } b ? [b.Low, b.High] : []);
         var plot = new SvgPlot($"{implementation} on {machineKey}: training img/s by commit date", values);
@@ -31,14 +36,17 @@ public static class HistoryChart
         }
         if (points.Count == 0)
         {
-            plot.Svg.Append($"""<text x="{SvgPlot.Left + 12}" y="{SvgPlot.Top + 24}" fill="#777777" font-style="italic">no measured runs yet</text>""")
+            plot.Svg.Append(
+                    $"""<text x="{SvgPlot.Left + 12}" y="{SvgPlot.Top + 24}" fill="#777777" font-style="italic">no measured runs yet</text>"""
+                )
                 .Append('\n');
             return plot.Close();
         }
         var first = points[0].CommitDate;
         var days = Math.Max(1e-9, (points[^1].CommitDate - first).TotalDays);
         var width = SvgPlot.Width - SvgPlot.Left - SvgPlot.Right - 40;
-        double X(TimelinePoint p) => points.Count == 1 ? SvgPlot.Left + 20 + width / 2.0 : SvgPlot.Left + 20 + (p.CommitDate - first).TotalDays / days * width;
+        double X(TimelinePoint p) =>
+            points.Count == 1 ? SvgPlot.Left + 20 + width / 2.0 : SvgPlot.Left + 20 + (p.CommitDate - first).TotalDays / days * width;
         var labelled = new List<double>();
         foreach (var point in points)
         {

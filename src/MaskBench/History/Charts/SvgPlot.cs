@@ -66,7 +66,9 @@ sealed class SvgPlot
                 .Append($"""<text x="{Left - 8}" y="{y}" text-anchor="end" dominant-baseline="middle">{N(value)}</text>""")
                 .Append('\n');
         }
-        Svg.Append($"""<text x="14" y="{(Top + bottom) / 2}" transform="rotate(-90 14 {(Top + bottom) / 2})" text-anchor="middle">img/s</text>""")
+        Svg.Append(
+                $"""<text x="14" y="{(Top + bottom) / 2}" transform="rotate(-90 14 {(Top + bottom) / 2})" text-anchor="middle">img/s</text>"""
+            )
             .Append('\n');
     }
 
