@@ -31,16 +31,20 @@ public sealed record ComparisonReport(string MachineKey, int BaselineRuns, IRead
         return text.ToString();
     }
 
-    string Outcome() =>
-        ExitCode switch
-        {
-            CompareExit.Regression =>
-                $"**Regression**: {string.Join(", ", Rows.Where(r => r.Regressed).Select(r => r.Implementation))} slower than the baseline (exit 4).",
-            CompareExit.InfrastructureFailure =>
-                $"**Infrastructure failure**: runs of {string.Join(", ", Rows.Where(r => r.Failed > 0).Select(r => r.Implementation))} did not produce a throughput (exit 5).",
-            CompareExit.NothingMeasured => "**Nothing measured**: no implementation had both measured runs and a baseline (exit 6).",
-            _ => "No regression (exit 0).",
-        };
+    /// <summary>Every finding, the one that sets the exit code first.</summary>
+    string Outcome()
+    {
+        var lines = new List<string>();
+        if (Rows.Where(r => r.Regressed).Select(r => r.Implementation).ToList() is { Count: > 0 } slower)
+            lines.Add($"**Regression**: {string.Join(", ", slower)} slower than the baseline (exit 4).");
+        if (Rows.Where(r => r.Failed > 0).Select(r => r.Implementation).ToList() is { Count: > 0 } failed)
+            lines.Add($"**Infrastructure failure**: runs of {string.Join(", ", failed)} did not produce a throughput (exit 5).");
+        if (ExitCode == CompareExit.NothingMeasured)
+            lines.Add("**Nothing measured**: no implementation had both measured runs and a baseline (exit 6).");
+        if (ExitCode == CompareExit.Ok)
+            lines.Add("No regression (exit 0).");
+        return string.Join("\n\n", lines);
+    }
 
     static string Word(Verdict verdict) => verdict == Verdict.Slower ? "**slower**" : verdict.ToString().ToLowerInvariant();
 

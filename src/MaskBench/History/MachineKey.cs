@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using MaskBench.Running;
 
 namespace MaskBench.History;
 
@@ -20,6 +21,22 @@ public static partial class MachineKey
         if (!Digits().IsMatch(major))
             throw new ArgumentException($"the driver version '{driver}' does not start with a major number (e.g. 535.104.05)");
         return $"{count}x{names}-drv{major}";
+    }
+
+    /// <summary>
+    /// The key of the machine a run used: from the GPUs the run saw (the manifest's <see cref="GpuFacts"/>), or from this
+    /// machine's cores and CPU model (<c>/proc/cpuinfo</c>) when it used none.
+    /// </summary>
+    public static string Of(GpuFacts? gpus) =>
+        gpus is { Count: > 0 } g
+            ? Gpu(g.Models, g.Count, g.Driver is { Length: > 0 } d ? d : "0")
+            : Cpu(Environment.ProcessorCount, CpuModel());
+
+    static string CpuModel()
+    {
+        const string cpuinfo = "/proc/cpuinfo";
+        var line = File.Exists(cpuinfo) ? File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("model name")) : null;
+        return line?.Split(':', 2)[1].Trim() ?? System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString();
     }
 
     /// <summary>The key of a machine without GPUs: the core count and the CPU model.</summary>

@@ -89,6 +89,44 @@ public sealed class BisectSpecs(ITestOutputHelper output) : IDisposable
         Assert.Equal(3, Directory.GetFiles(Path.Combine(Folder, "resumed")).Length - restarted.Measured.Distinct().Count());
     }
 
+    [Fact]
+    public async Task An_inconclusive_probe_gets_more_runs_up_to_the_cap_then_goes_with_the_nearer_median()
+    {
+        // Arrange: commit 2 sits between good (60) and bad (54); the oracle cannot call anything between 57 and 59.
+        using var repository = SpeedRepository.With([60, 60, 57.5, 54, 54]);
+        var commits = await CommitRange.Between(repository.Clone, repository.Commits[0], repository.Commits[^1], default);
+        var oracle = new BandOracle();
+        var probe = new FakeProbe(repository.Clone, noise: 0.002);
+
+        // Act
+        var result = await Bisection.Run("x", commits, probe.Measure, Folder, new BisectOptions(oracle, Repeats: 3, MaxRuns: 7), default);
+
+        // Assert
+        var middle = Assert.Single(result.Probes, p => p.Index == 2);
+        Assert.Equal(7, middle.Throughputs.Count);
+        Assert.Equal(3, probe.Measured.Count(c => c == repository.Commits[2]));
+        Assert.Equal("good", middle.Decision);
+        Assert.Equal("inconclusive after 7 runs: the median is nearer the good endpoint's", middle.Rule);
+        Assert.Equal(repository.Commits[3], result.FirstBad);
+    }
+
+    /// <summary>Slower below 57 img/s, the same above 59, inconclusive between: a verdict the test controls.</summary>
+    sealed class BandOracle : IVerdictOracle
+    {
+        public VerdictResult Decide(IReadOnlyList<double> baseline, IReadOnlyList<double> candidate)
+        {
+            var median = RankOracle.Median(candidate);
+            var change = median / RankOracle.Median(baseline) - 1;
+            return new VerdictResult(
+                median < 57 ? Verdict.Slower
+                    : median > 59 ? Verdict.Same
+                    : Verdict.Inconclusive,
+                null,
+                change
+            );
+        }
+    }
+
     [Theory]
     [InlineData(64)]
     [InlineData(16)]

@@ -46,6 +46,7 @@ public sealed class ChartSpecs : IDisposable
         Assert.Equal(repository.Commits[7], result.FirstBad);
         Assert.Contains($"first bad {repository.Commits[7][..12]}", svg);
         Snapshot.Match("history-bisect-chart", svg, "svg");
+        Snapshot.Match("history-bisect", result.Markdown(), "md");
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

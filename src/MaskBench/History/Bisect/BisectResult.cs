@@ -26,6 +26,20 @@ public sealed record BisectResult(
 {
     public void Write(string path) => AtomicFile.WriteAllText(path, HistoryJson.Write(this));
 
+    /// <summary>The answer and every probe as Markdown, for the job summary (<c>bisect/&lt;id&gt;.md</c>).</summary>
+    public string Markdown()
+    {
+        var text = new System.Text.StringBuilder($"### Bisect {Implementation}\n\n{Summary()}.\n\n");
+        text.Append("| # | commit | runs | median img/s | min–max | change | p | decision |\n|---:|---|---:|---:|---:|---:|---:|---|\n");
+        foreach (var p in Probes)
+            text.Append(
+                FormattableString.Invariant(
+                    $"| {p.Index} | `{p.Commit[..12]}` | {p.Throughputs.Count} | {Reports.Figures.Throughput(p.Median)} | {(p.Throughputs.Count > 0 ? $"{p.Throughputs.Min():0.0}–{p.Throughputs.Max():0.0}" : "–")} | {(p.Verdict is { } v && double.IsFinite(v.Change) ? $"{v.Change * 100:+0.0;-0.0;0.0} %" : "–")} | {Reports.Figures.Number(p.Verdict?.P, "0.####")} | {p.Decision}{(p.Unbuildable is { } u ? $": {u}" : "")}{(p.Rule is { } r ? $" ({r})" : "")} |\n"
+                )
+            );
+        return text.ToString();
+    }
+
     /// <summary>One line for the log: the answer, with the doubt when skipped commits leave it open.</summary>
     public string Summary() =>
         SkippedBetween.Count == 0
