@@ -16,6 +16,15 @@ public sealed class HistoryStore(string folder)
     {
         if (record.Schema != HistoryRecord.CurrentSchema)
             throw new HistoryException($"a history record must have schema {HistoryRecord.CurrentSchema}, not {record.Schema}");
+        foreach (var (name, value) in new[] { ("machine key", record.MachineKey), ("implementation", record.Implementation) })
+            if (
+                string.IsNullOrEmpty(value)
+                || value.StartsWith('.')
+                || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '+')
+            )
+                throw new HistoryException(
+                    $"the {name} '{value}' cannot name a history folder: use letters, digits, '-', '_', '.' and '+' only"
+                );
         var path = Path.Combine(Folder, record.RelativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");

@@ -43,6 +43,19 @@ public sealed class HistoryStoreSpecs : IDisposable
     }
 
     [Fact]
+    public void A_machine_key_that_would_leave_the_history_folder_is_refused()
+    {
+        var store = new HistoryStore(folder);
+        var error = Assert.Throws<HistoryException>(() =>
+            store.Append(Runs.Of("detectron2", new string('a', 40), Runs.Day(1), 60, run: 1, machine: "../elsewhere"))
+        );
+        Assert.Equal(
+            "the machine key '../elsewhere' cannot name a history folder: use letters, digits, '-', '_', '.' and '+' only",
+            error.Message
+        );
+    }
+
+    [Fact]
     public void Unreadable_files_are_skipped_and_named()
     {
         // Arrange
