@@ -28,8 +28,10 @@ public static class ResultFiles
     {
         try
         {
-            return JsonConvert.DeserializeObject<ThroughputResult>(File.ReadAllText(path), Settings)
-                ?? throw new InvalidDataException($"{path} is empty; rerun the Parse target to rewrite it");
+            var result = JsonConvert.DeserializeObject<ThroughputResult>(File.ReadAllText(path), Settings);
+            return ResultShape.Problem(result) is { } problem
+                ? throw new InvalidDataException($"{path} is no valid result ({problem}); rerun the Parse target to rewrite it")
+                : result!;
         }
         catch (JsonException e)
         {
