@@ -103,4 +103,22 @@ public sealed class BrokenNumberSpecs
         Assert.Equal(ThroughputResult.Failed, result.Status);
         Assert.Matches(@"timings set aside: line \d+: iterations 301\.\.320 take -\d+(\.\d+)? s by the log's timings", result.Reason);
     }
+
+    [Theory]
+    [InlineData("[{\"global_step\": 50, \"Throughput (samples/sec)\": 10", "Unexpected end")]
+    [InlineData("not json", "Unexpected character")]
+    public void An_unreadable_tensorpack_stats_json_fails_clearly_instead_of_being_ignored(string text, string problem)
+    {
+        // Arrange
+        using var run = new TestRun(ThroughputSpecs.Options("tensorpack") with { Precise = true });
+        File.WriteAllText(Directory.GetFiles(run.Folder, "stats.json", SearchOption.AllDirectories).Single(), text);
+
+        // Act
+        var result = run.Parse();
+
+        // Assert
+        Assert.Equal(ThroughputResult.Failed, result.Status);
+        Assert.StartsWith("bad-precise-file: a precise file beside", result.Reason);
+        Assert.Contains(problem, result.Reason);
+    }
 }

@@ -12,6 +12,7 @@ namespace MaskBench.Parsing.Formats;
 sealed partial class TensorpackFormat : LogFormat
 {
     const string ThroughputKey = "Throughput (samples/sec)";
+    const long MaxStats = 64L << 20;
 
     public override string Id => "tensorpack";
     public override int Version => 2;
@@ -32,6 +33,8 @@ sealed partial class TensorpackFormat : LogFormat
         if (run.Precise("stats.json") is not { } path)
             return null;
         var timeline = new Timeline();
+        if (new FileInfo(path).Length > MaxStats)
+            throw new FormatException($"{path} holds more than {MaxStats >> 20} MiB, far more than a run's epochs");
         var epochs = JArray.Parse(File.ReadAllText(path)); // an unreadable stats.json is a bad precise file, never ignored
         var previous = 0;
         foreach (var epoch in epochs.OfType<JObject>().OrderBy(e => (int?)e["global_step"] ?? 0))
