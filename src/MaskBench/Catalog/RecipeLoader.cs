@@ -25,7 +25,7 @@ public static partial class RecipeLoader
             throw new CatalogException($"{path}: {e.Message}");
         }
         if (parsed is null)
-            throw new CatalogException($"{path}: the file is empty; a recipe is a JSON object (see recipes/README.md)");
+            throw new CatalogException($"{path}: the file is empty; a recipe is a JSON object with the fields of recipes/detectron2.json");
         var recipe = Normalize(parsed) with { File = path };
         Validate(recipe);
         return recipe;

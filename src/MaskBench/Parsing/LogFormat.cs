@@ -102,8 +102,8 @@ abstract class LogFormat : ILogFormat
         var range = chosen.Range;
         var ok = found.All(f => f.AfterWindow);
         var throughput = ok ? chosen.ImagesPerSecond(imagesPerIteration) : (double?)null;
-        var harness = ok ? Harness(fromLog, times, imagesPerIteration) : null;
-        var disagreement = CrossCheck(throughput, harness);
+        var harness = ok ? HarnessCheck.Throughput(fromLog, times, imagesPerIteration) : null;
+        var disagreement = HarnessCheck.Disagreement(throughput, harness, HarnessTolerance);
         return failed with
         {
             Status =
@@ -125,23 +125,6 @@ abstract class LogFormat : ILogFormat
         };
     }
 
-    /// <summary>The harness's check on the log: the same spans timed by line arrival must give the same throughput
-    /// within <see cref="HarnessTolerance"/>; otherwise the printed timing is not the wall clock, and the result is suspect.</summary>
-    FailureFound? CrossCheck(double? parsed, double? harness)
-    {
-        if (parsed is not { } log || harness is not { } wall || Math.Abs(log - wall) <= HarnessTolerance * wall)
-            return null;
-        var apart = Math.Abs(log - wall) / wall * 100;
-        return new FailureFound(
-            "cross-check",
-            string.Create(
-                System.Globalization.CultureInfo.InvariantCulture,
-                $"the log's timings give {log:0.00} img/s, the harness's line times {wall:0.00} img/s: {apart:0.#} % apart, more than {HarnessTolerance * 100:0.#} %"
-            ),
-            null
-        );
-    }
-
     /// <summary>Every piece of every line through the format's reader and the failure scanner; also how many lines were cut.</summary>
     (Timeline, LineReader, List<FailureFound>, int) Read(RunFolder run, double[]? times, IReadOnlyList<FailureSpec> failures, int images)
     {
@@ -161,20 +144,5 @@ abstract class LogFormat : ILogFormat
         foreach (var (kind, message, line) in reader.Problems)
             scanner.Add(kind, message, line);
         return (timeline, reader, scanner.Found().ToList(), cut);
-    }
-
-    /// <summary>The spans of the window timed by line arrival: from the line that opened each to the line that closed it.</summary>
-    static double? Harness(Measurement? m, double[]? times, int images)
-    {
-        if (m is null || times is null)
-            return null;
-        var seconds = 0.0;
-        foreach (var span in m.Spans)
-        {
-            if (span.StartLine is not { } start || start < 1 || span.EndLine < 1 || span.EndLine > times.Length)
-                return null;
-            seconds += times[span.EndLine - 1] - times[start - 1];
-        }
-        return seconds > 0 ? images * (double)m.Range.Count / seconds : null;
     }
 }
