@@ -1,6 +1,7 @@
 using CliWrap;
 using CliWrap.Buffered;
 using MaskBench.Catalog;
+using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests;
 
@@ -90,5 +91,129 @@ public class CatalogSpecs
         // Assert
         Assert.Equal(["SOLVER.MAX_ITER", "501", "TRAIN.LR_SCHEDULE=[250]", "--out=/runs/a b"], filled);
         Assert.Contains("unknown placeholder 'gpu'", Assert.Throws<CatalogException>(() => Placeholders.Fill("{gpu}", values)).Message);
+    }
+
+    /// <summary>Loads detectron2.json as <c>edited.json</c> with one field set (a JSON path and a JSON value): "loaded" or the error.</summary>
+    static string LoadEdited(string path, string json) =>
+        LoadEdited(recipe =>
+        {
+            if (recipe.SelectToken(path) is { } token)
+                token.Replace(JToken.Parse(json));
+            else
+                recipe[path] = JToken.Parse(json);
+        });
+
+    static string LoadEdited(Action<JObject> edit)
+    {
+        var folder = Directory.CreateTempSubdirectory("maskbench-recipe-").FullName;
+        var file = Path.Combine(folder, "edited.json");
+        var recipe = JObject.Parse(File.ReadAllText(Paths.Repository("recipes", "detectron2.json")));
+        recipe["id"] = "edited";
+        edit(recipe);
+        File.WriteAllText(file, recipe.ToString());
+        try
+        {
+            RecipeLoader.Load(file);
+            return "loaded";
+        }
+        catch (CatalogException e)
+        {
+            return e.Message.Replace(file, "FILE");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("data.links", """{"../../../escaped-link": "."}""", "field 'data.links' key '../../../escaped-link' climbs out with '..'")]
+    [InlineData("data.links", """{"/tmp/abs-link": "."}""", "field 'data.links' key '/tmp/abs-link' is absolute")]
+    [InlineData("data.links", """{"datasets/../../x": "."}""", "field 'data.links' key 'datasets/../../x' climbs out")]
+    [InlineData("data.links", """{".": "."}""", "field 'data.links' key '.' is the source tree itself")]
+    [InlineData("data.links", """{".git/hooks": "."}""", "field 'data.links' key '.git/hooks' is inside .git")]
+    [InlineData(
+        "data.links",
+        """{"datasets/coco": "../../etc"}""",
+        "field 'data.links' value '../../etc' (for 'datasets/coco') climbs out"
+    )]
+    [InlineData(
+        "weights[0].name",
+        "\"../../escaped-weight.bin\"",
+        "field 'weights[0].name': '../../escaped-weight.bin' is not a plain file name"
+    )]
+    [InlineData("weights[0].name", "\"sub/R-50.pkl\"", "field 'weights[0].name': 'sub/R-50.pkl' is not a plain file name")]
+    [InlineData("weights[0].path", "\"../../weights-link\"", "field 'weights[0].path': '../../weights-link' climbs out with '..'")]
+    [InlineData("weights[0].path", "\"{weights}/../../x\"", "field 'weights[0].path': '{weights}/../../x' leaves the weights cache")]
+    [InlineData("weights[0].path", "\"/tmp/R-50.pkl\"", "field 'weights[0].path': '/tmp/R-50.pkl' is absolute")]
+    [InlineData("weights[0].path", "\"~/R-50.pkl\"", "field 'weights[0].path': '~/R-50.pkl' is absolute")]
+    [InlineData("weights[0].path", "\"{coco}/R-50.pkl\"", "field 'weights[0].path': '{coco}/R-50.pkl' uses a placeholder")]
+    [InlineData("workingDirectory", "\"../../../..\"", "field 'workingDirectory': '../../../..' climbs out with '..'")]
+    [InlineData("workingDirectory", "\"/tmp\"", "field 'workingDirectory': '/tmp' is absolute")]
+    [InlineData("log.preciseFile", "\"train.log\"", "field 'log.preciseFile': 'train.log' matches train.log, which the harness writes")]
+    [InlineData("log.preciseFile", "\"**/*.log\"", "field 'log.preciseFile': '**/*.log' matches train.log")]
+    [InlineData("log.preciseFile", "\"../../../../etc/host*\"", "field 'log.preciseFile': '../../../../etc/host*' climbs out with '..'")]
+    [InlineData("log.preciseFile", "\"/etc/host*\"", "field 'log.preciseFile': '/etc/host*' is absolute")]
+    public void A_recipe_path_that_leaves_its_folder_is_refused_at_load_naming_the_field_and_the_fix(
+        string field,
+        string json,
+        string expected
+    )
+    {
+        // Act
+        var message = LoadEdited(field, json);
+
+        // Assert
+        Assert.StartsWith("FILE: ", message);
+        Assert.Contains(expected, message);
+        Assert.Contains("; give ", message);
+        Assert.DoesNotContain('\n', message);
+    }
+
+    [Theory]
+    [InlineData("data.links", """{"datasets/coco": ".", "data/coco/images/train2017": "train2017", "a..b": "annotations"}""")]
+    [InlineData("weights[0].path", "\"{weights}/torch/checkpoints/R-50.pkl\"")]
+    [InlineData("weights[0].path", "\"pretrain_model/resnet-v1-50-0000.params\"")]
+    [InlineData("workingDirectory", "\"examples/FasterRCNN\"")]
+    [InlineData("log.preciseFile", "\"*.log.json\"")]
+    [InlineData("log.preciseFile", "\"train_log/stats.json\"")]
+    public void Paths_inside_their_folders_load(string field, string json)
+    {
+        // Act
+        var message = LoadEdited(field, json);
+
+        // Assert
+        Assert.Equal("loaded", message);
+    }
+
+    [Fact]
+    public void A_patch_file_outside_the_recipes_patches_folder_is_refused_at_load()
+    {
+        // Act
+        var climbing = LoadEdited("patches", """[{"kind": "diff", "file": "../../../tmp/evil.diff"}]""");
+        var absolute = LoadEdited("patches", """[{"kind": "diff", "file": "/tmp/evil.diff"}]""");
+
+        // Assert
+        Assert.Contains(
+            "field 'patches[0].file': '../../../tmp/evil.diff' climbs out with '..'; put the diff in patches/edited/",
+            climbing
+        );
+        Assert.Contains("field 'patches[0].file': '/tmp/evil.diff' is absolute", absolute);
+    }
+
+    [Fact]
+    public void A_patched_tree_must_be_a_full_tree_hash()
+    {
+        // Act
+        var abbreviated = LoadEdited("patchedTree", "\"557fe91\"");
+        var full = LoadEdited("patchedTree", "\"557fe9194b2ca9c53f8acb6f6b866fecb756ed5d\"");
+
+        // Assert
+        Assert.Equal(
+            "FILE: field 'patchedTree': '557fe91' is not a tree hash; give the 40 hex digits 'git write-tree' prints after patching, or leave it out",
+            abbreviated
+        );
+        Assert.Equal("loaded", full);
+        Assert.Equal("557fe9194b2ca9c53f8acb6f6b866fecb756ed5d", Catalog.Get("matterport").PatchedTree);
     }
 }

@@ -32,6 +32,10 @@ public sealed record Recipe(
 
     /// <summary>Where the recipe was read from, for error messages.</summary>
     public string File { get; init; } = "";
+
+    /// <summary>The git tree hash the source must have after patching (<c>"patchedTree"</c>, top level, 40 hex digits),
+    /// as <c>git add -A; git write-tree</c> gives it; <c>Patch-&lt;Id&gt;</c> fails when the tree comes out otherwise.</summary>
+    public string? PatchedTree { get; init; }
 }
 
 /// <param name="Repository">Git URL, or a path relative to the MaskBench root.</param>

@@ -25,7 +25,7 @@ public static partial class RecipeLoader
             throw new CatalogException($"{path}: {e.Message}");
         }
         if (parsed is null)
-            throw new CatalogException($"{path}: the file is empty; a recipe is a JSON object (see recipes/README.md)");
+            throw new CatalogException($"{path}: the file is empty; a recipe is a JSON object with the fields of recipes/detectron2.json");
         var recipe = Normalize(parsed) with { File = path };
         Validate(recipe);
         return recipe;
@@ -109,6 +109,7 @@ public static partial class RecipeLoader
         Require(r.Log is not null && r.Log.Stream is "stdout" or "stderr" or "both", "log.stream", "use 'stdout', 'stderr' or 'both'");
         Require(r.Data.Year is "2017" or "2014", "data.year", "use '2017' or '2014'");
         Require(r.FullScheduleIterations > 0, "fullScheduleIterations", "give the length of the full schedule");
+        problems.AddRange(RecipePaths.Problems(r));
 
         if (problems.Count > 0)
             throw new CatalogException($"{r.File}: " + string.Join("; ", problems));

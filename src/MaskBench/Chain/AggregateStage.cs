@@ -1,4 +1,5 @@
 using MaskBench.Engine;
+using MaskBench.Parsing;
 using MaskBench.Reports;
 using Serilog;
 
@@ -30,7 +31,8 @@ public sealed class AggregateStage(StageContext context)
                 foreach (var run in context.Runs(recipe))
                     inputs.File(context.Workspace.Record(run));
             else
-                inputs.Files(Path.Combine(settings.From, recipe.Id)); // train.log and any precise file beside it
+                foreach (var file in new RunFolder(Path.Combine(settings.From, recipe.Id)).RegularFiles())
+                    inputs.File(file); // train.log and any precise file beside it: regular files only, never a FIFO or device
         }
     }
 

@@ -1,5 +1,6 @@
 using MaskBench.Catalog;
 using MaskBench.Engine;
+using MaskBench.Reports;
 using MaskBench.Results;
 using Serilog;
 
@@ -42,7 +43,7 @@ public abstract class ChainStage(StageContext context)
         }
         catch (Exception e) when (e is not ChainException { Recorded: true })
         {
-            var reason = RunRecords.OneLine(e is OperationCanceledException ? "cancelled" : e.Message);
+            var reason = ReasonText.OneLine(e is OperationCanceledException ? "cancelled" : e.Message);
             foreach (var run in PerRun ? [step.Run] : context.Runs(step.Recipe))
                 RecordFailure(run, reason);
             throw;

@@ -2,6 +2,7 @@ using System.Globalization;
 using MaskBench.Catalog;
 using MaskBench.Engine;
 using MaskBench.Parsing;
+using MaskBench.Reports;
 using MaskBench.Results;
 using Newtonsoft.Json;
 
@@ -37,7 +38,7 @@ public sealed class ParseStage(StageContext context) : ChainStage(context)
     {
         var (recipe, run) = step;
         var result = RunParser.Parse(recipe, Workspace.Run(run), Settings.ImagesPerIteration(recipe), Settings.Window);
-        var reason = result.Reason is { } r ? RunRecords.OneLine(r) : null;
+        var reason = result.Reason is { } r ? ReasonText.OneLine(r) : null;
         RunRecords.Write(
             Workspace.Record(run),
             new RunRecord(

@@ -14,8 +14,14 @@ public sealed class PatchStage(StageContext context) : ChainStage(context)
 
     public override IReadOnlyList<string> DependsOn(Step step) => [step.Name("Clone")];
 
-    public override void Declare(FingerprintBuilder inputs, Step step) =>
-        inputs.Value("patches", JsonConvert.SerializeObject(step.Recipe.Patches)).Files(Workspace.Patches(step.Recipe.Id));
+    public override void Declare(FingerprintBuilder inputs, Step step)
+    {
+        inputs
+            .Value("patches", JsonConvert.SerializeObject(step.Recipe.Patches))
+            .Value("patched tree", step.Recipe.PatchedTree ?? "(none)");
+        foreach (var file in Patcher.InputFiles(step.Recipe.Patches, Workspace.Patches(step.Recipe.Id)))
+            inputs.File(file);
+    }
 
     public override IReadOnlyList<TargetOutput> Outputs(Step step) => [TargetOutput.File(Workspace.PatchRecord(step.Recipe.Id))];
 
@@ -25,7 +31,7 @@ public sealed class PatchStage(StageContext context) : ChainStage(context)
     {
         var recipe = step.Recipe;
         File.Delete(Workspace.PatchRecord(recipe.Id));
-        var report = Patcher.Patch(Workspace.Source(recipe.Id), Workspace.Patches(recipe.Id), recipe.Patches);
+        var report = Patcher.Patch(Workspace.Source(recipe.Id), Workspace.Patches(recipe.Id), recipe.Patches, recipe.PatchedTree);
         new PatchRecord(report, DateTimeOffset.UtcNow).Write(Workspace.PatchRecord(recipe.Id));
         return Task.CompletedTask;
     }

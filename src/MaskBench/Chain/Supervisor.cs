@@ -1,4 +1,5 @@
 using MaskBench.Files;
+using MaskBench.Reports;
 using MaskBench.Results;
 
 namespace MaskBench.Chain;
@@ -26,7 +27,7 @@ public static class Supervisor
                     job.Run.Repeat,
                     "failed",
                     "Train",
-                    RunRecords.OneLine(e is OperationCanceledException ? "cancelled" : e.Message),
+                    ReasonText.OneLine(e is OperationCanceledException ? "cancelled" : e.Message),
                     job.Workspace.RunFile(job.Run, Workspace.LogName),
                     DateTimeOffset.UtcNow,
                     null

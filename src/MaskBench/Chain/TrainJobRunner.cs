@@ -2,6 +2,7 @@ using System.Globalization;
 using MaskBench.Catalog;
 using MaskBench.Environments;
 using MaskBench.Parsing;
+using MaskBench.Reports;
 using MaskBench.Results;
 using MaskBench.Running;
 using Serilog;
@@ -62,7 +63,7 @@ public static class TrainJobRunner
         if (!outcome.Succeeded)
         {
             Log.Error("{Message}", outcome.Message);
-            throw new ChainException(RunRecords.OneLine(outcome.Message), recorded: true);
+            throw new ChainException(ReasonText.OneLine(outcome.Message), recorded: true);
         }
     }
 
@@ -76,7 +77,7 @@ public static class TrainJobRunner
                 run.Repeat,
                 succeeded ? RunRecord.Trained : "failed",
                 "Train",
-                succeeded ? null : RunRecords.OneLine(summary),
+                succeeded ? null : ReasonText.OneLine(summary),
                 workspace.RunFile(run, Workspace.LogName),
                 DateTimeOffset.UtcNow,
                 null

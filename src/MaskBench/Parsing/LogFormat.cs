@@ -6,6 +6,10 @@ namespace MaskBench.Parsing;
 /// the format's target window, and say exactly what was measured.</summary>
 abstract class LogFormat : ILogFormat
 {
+    /// <summary>A printed number as a regex group, loose on purpose (<c>nan</c>, <c>-1</c>, <c>1e9</c>): the reader then
+    /// sets a bad one aside and names it, where a strict pattern would skip the whole line in silence.</summary>
+    internal const string Number = @"([-+]?(?:\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|[nN]a[nN]|[iI]nf(?:inity)?))";
+
     public abstract string Id { get; }
     public abstract int Version { get; }
 
@@ -25,6 +29,10 @@ abstract class LogFormat : ILogFormat
 
     public ILogWatcher Watch(Window window, int imagesPerIteration) => new LogWatcher(this, window, imagesPerIteration);
 
+    /// <summary>How far apart the log's figure and the harness's (line arrival times) may be before the result is
+    /// <c>suspect</c>, as a fraction. A format whose timing leaves out work between its lines says how much.</summary>
+    public virtual double HarnessTolerance => 0.01;
+
     public ThroughputResult Parse(RunFolder run, Window window, int imagesPerIteration, IReadOnlyList<FailureSpec> failures)
     {
         var failed = new ThroughputResult(
@@ -42,8 +50,16 @@ abstract class LogFormat : ILogFormat
             null,
             RunFolder.LogName
         );
-        if (!File.Exists(run.Log))
-            return failed with { Failures = [new("missing-log", $"no {run.Log}: train first, or put the captured log there", null)] };
+        if (FileKind.NotRegular(run.Log) is { } notLog)
+            return failed with
+            {
+                Failures =
+                [
+                    notLog == "missing"
+                        ? new("missing-log", $"no {run.Log}: train first, or put the captured log there", null)
+                        : new("not-a-file", $"{run.Log} is {notLog}, not a regular file: put the captured log there", null),
+                ],
+            };
         double[]? times;
         try
         {
@@ -54,7 +70,8 @@ abstract class LogFormat : ILogFormat
             return failed with { Failures = [new("bad-times", e.Message, null)] };
         }
 
-        var (timeline, reader, found) = Read(run, times, failures, imagesPerIteration);
+        var (timeline, reader, found, cut) = Read(run, times, failures, imagesPerIteration);
+        var note = cut == 0 ? "" : $"; {cut} line(s) longer than {LogText.MaxLine / (1 << 20)} MiB were read up to that length";
         var target = Target(window);
         var fromLog = Measurement.Choose(timeline, target, Tolerance, out var problem);
         (Timeline Timeline, string Source)? precise;
@@ -62,7 +79,8 @@ abstract class LogFormat : ILogFormat
         {
             precise = ReadPrecise(run, imagesPerIteration);
         }
-        catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidCastException or FormatException or ArgumentException)
+        catch (Exception e)
+            when (e is Newtonsoft.Json.JsonException or InvalidCastException or FormatException or ArgumentException or OverflowException)
         {
             var unreadable = $"a precise file beside {run.Log} cannot be read ({e.Message}); fix or remove it to parse the log alone";
             return failed with { Failures = [new("bad-precise-file", unreadable, null), .. found] };
@@ -70,7 +88,7 @@ abstract class LogFormat : ILogFormat
         var fromPrecise = precise is { } p ? Measurement.Choose(p.Timeline, target, Tolerance, out _) : null;
         var last = Math.Max(timeline.LastIteration ?? 0, precise?.Timeline.LastIteration ?? 0);
         if ((fromPrecise ?? fromLog) is not { } chosen)
-            return failed with { LastIteration = last, Failures = [new("window-not-covered", problem!, null), .. found] };
+            return failed with { LastIteration = last, Failures = [new("window-not-covered", problem! + note, null), .. found] };
         if (chosen.Seconds <= 0)
         {
             var noTime =
@@ -83,30 +101,38 @@ abstract class LogFormat : ILogFormat
         var approximation = fromPrecise is null ? reader.Approximation : null;
         var range = chosen.Range;
         var ok = found.All(f => f.AfterWindow);
+        var throughput = ok ? chosen.ImagesPerSecond(imagesPerIteration) : (double?)null;
+        var harness = ok ? HarnessCheck.Throughput(fromLog, times, imagesPerIteration) : null;
+        var disagreement = HarnessCheck.Disagreement(throughput, harness, HarnessTolerance);
         return failed with
         {
-            Status = ok ? ThroughputResult.Ok : ThroughputResult.Failed,
-            Throughput = ok ? chosen.ImagesPerSecond(imagesPerIteration) : null,
+            Status =
+                !ok ? ThroughputResult.Failed
+                : disagreement is null ? ThroughputResult.Ok
+                : ThroughputResult.Suspect,
+            Throughput = throughput,
             Measured = range,
             Exact = range == failed.Requested && approximation is null,
             Method =
                 Formula(range.First - 1, range.Last, imagesPerIteration)
                 + (range == failed.Requested ? "" : $"; measured {range}, the closest the log allows to the requested {failed.Requested}")
-                + (approximation is null ? "" : $"; approximate: {approximation}"),
+                + (approximation is null ? "" : $"; approximate: {approximation}")
+                + note,
             LastIteration = last,
-            Failures = found,
-            HarnessThroughput = ok ? Harness(fromLog, times, imagesPerIteration) : null,
+            Failures = disagreement is null ? found : [disagreement, .. found],
+            HarnessThroughput = harness,
             Source = fromPrecise is null ? RunFolder.LogName : Path.GetFileName(precise!.Value.Source),
         };
     }
 
-    /// <summary>Every piece of every line through the format's reader and the failure scanner.</summary>
-    (Timeline, LineReader, List<FailureFound>) Read(RunFolder run, double[]? times, IReadOnlyList<FailureSpec> failures, int images)
+    /// <summary>Every piece of every line through the format's reader and the failure scanner; also how many lines were cut.</summary>
+    (Timeline, LineReader, List<FailureFound>, int) Read(RunFolder run, double[]? times, IReadOnlyList<FailureSpec> failures, int images)
     {
         var scanner = new FailureScanner(failures);
         var timeline = new Timeline();
         var reader = NewReader(timeline, images);
-        foreach (var (number, text) in LogText.Lines(run.Log))
+        var cut = 0;
+        foreach (var (number, text) in LogText.Lines(run.Log, () => cut++))
         {
             double? arrival = times is not null && number <= times.Length ? times[number - 1] : null;
             foreach (var segment in LogText.Segments(text))
@@ -117,15 +143,6 @@ abstract class LogFormat : ILogFormat
         }
         foreach (var (kind, message, line) in reader.Problems)
             scanner.Add(kind, message, line);
-        return (timeline, reader, scanner.Found().ToList());
-    }
-
-    /// <summary>The window timed by line arrival: from the line that opened it to the line that closed it.</summary>
-    static double? Harness(Measurement? m, double[]? times, int images)
-    {
-        if (m is null || times is null || m.Spans[0].StartLine is not { } start || m.Spans[^1].EndLine > times.Length)
-            return null;
-        var seconds = times[m.Spans[^1].EndLine - 1] - times[start - 1];
-        return seconds > 0 ? images * (double)m.Range.Count / seconds : null;
+        return (timeline, reader, scanner.Found().ToList(), cut);
     }
 }

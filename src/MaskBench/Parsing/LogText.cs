@@ -45,35 +45,46 @@ static class LogText
         return builder.ToString();
     }
 
+    /// <summary>The longest line kept, in characters (1 MiB): the rest of a longer line is skipped, so memory stays
+    /// bounded on a 200 MB line. No log line of any format comes near it.</summary>
+    public const int MaxLine = 1 << 20;
+
     /// <summary>The lines of a file split at <c>\n</c> only (a <c>\r</c> is a redraw, not a line end), 1-based
-    /// numbers; a final line without <c>\n</c> is kept.</summary>
-    public static IEnumerable<(int Number, string Text)> Lines(string path)
+    /// numbers; a final line without <c>\n</c> is kept; a line longer than <see cref="MaxLine"/> is cut to it and
+    /// <paramref name="cut"/> is called.</summary>
+    public static IEnumerable<(int Number, string Text)> Lines(string path, Action? cut = null)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
         var buffer = new char[1 << 16];
         var pending = new StringBuilder();
         var number = 0;
+        var cutting = false;
         int read;
         while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
             var start = 0;
             for (var i = Array.IndexOf(buffer, '\n', 0, read); i >= 0; i = Array.IndexOf(buffer, '\n', start, read - start))
             {
-                string text;
-                if (pending.Length > 0)
-                {
-                    pending.Append(buffer, start, i - start);
-                    text = pending.ToString();
-                    pending.Clear();
-                }
-                else
-                    text = new string(buffer, start, i - start);
-                yield return (++number, text);
+                Keep(pending, buffer, start, i - start, ref cutting, cut);
+                yield return (++number, pending.ToString());
+                pending.Clear();
+                cutting = false;
                 start = i + 1;
             }
-            pending.Append(buffer, start, read - start);
+            Keep(pending, buffer, start, read - start, ref cutting, cut);
         }
         if (pending.Length > 0)
             yield return (++number, pending.ToString());
+    }
+
+    static void Keep(StringBuilder pending, char[] buffer, int start, int count, ref bool cutting, Action? cut)
+    {
+        var room = MaxLine - pending.Length;
+        if (count > room && !cutting)
+        {
+            cutting = true;
+            cut?.Invoke();
+        }
+        pending.Append(buffer, start, Math.Min(count, room));
     }
 }

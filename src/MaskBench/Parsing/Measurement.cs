@@ -31,6 +31,8 @@ sealed record Measurement(IterationRange Range, IReadOnlyList<Span> Spans)
                 ? $"log ends at iteration {timeline.LastIteration ?? 0}; the window needs {to}"
                 : $"the log reaches iteration {last} but has no timing that starts at iteration {from} and ends at {to} "
                     + "(a timing line is missing, or the window is not on the log's period)";
+        if (timeline.Rejected.Count > 0)
+            problem += "; timings set aside: " + string.Join("; ", timeline.Rejected);
         return null;
     }
 }

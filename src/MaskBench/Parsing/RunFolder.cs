@@ -17,29 +17,46 @@ public sealed record RunFolder(string Path)
     public string Times => System.IO.Path.Combine(Path, TimesName);
     public string Result => System.IO.Path.Combine(Path, ResultName);
 
-    /// <summary>The newest file in the run folder (or below it) matching a pattern such as <c>*.log.json</c>, if any.</summary>
+    /// <summary>The newest regular file in the run folder (or below it) matching a pattern such as <c>*.log.json</c>, if any.
+    /// Links are not followed (a folder linked to its parent would loop), and FIFOs and devices are never opened.</summary>
     public string? Precise(string pattern) =>
+        RegularFiles(pattern).Select(f => new FileInfo(f)).OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()?.FullName;
+
+    /// <summary>The regular files of the run folder and below, links not followed, in ordinal order: what a fingerprint of
+    /// the folder may read without blocking (a FIFO) or never ending (a device).</summary>
+    public IReadOnlyList<string> RegularFiles(string pattern = "*") =>
         Directory.Exists(Path)
-            ? new DirectoryInfo(Path)
-                .GetFiles(pattern, SearchOption.AllDirectories)
-                .OrderByDescending(f => f.LastWriteTimeUtc)
-                .FirstOrDefault()
-                ?.FullName
-            : null;
+            ? Directory
+                .EnumerateFiles(Path, pattern, Walk)
+                .Where(f => FileKind.NotRegular(f) is null && new FileInfo(f).LinkTarget is null)
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+
+    static readonly EnumerationOptions Walk = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = FileAttributes.ReparsePoint,
+        IgnoreInaccessible = true,
+        MatchType = MatchType.Win32,
+    };
 
     /// <summary>Arrival time (seconds since start) of each line of train.log, index = line number - 1; null without the file.</summary>
+    /// <exception cref="FormatException">The file is not a regular file, or a row is not a number of seconds.</exception>
     public double[]? ReadTimes()
     {
-        if (!File.Exists(Times))
-            return null;
+        if (FileKind.NotRegular(Times) is { } why)
+            return why == "missing"
+                ? null
+                : throw new FormatException($"{Times} is {why}, not a regular file: remove it or put the line times there");
         var times = new List<double>();
         foreach (var (number, text) in LogText.Lines(Times))
         {
             var tab = text.IndexOf('\t');
             var field = tab < 0 ? text : text[..tab];
-            if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+            if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds))
                 throw new FormatException(
-                    $"{Times}:{number}: '{field}' is not a number of seconds; the file is '<seconds>\\t<stream>' per line of {LogName}"
+                    $"{Times}:{number}: '{(field.Length <= 40 ? field : field[..37] + "...")}' is not a number of seconds; the file is '<seconds>\\t<stream>' per line of {LogName}"
                 );
             times.Add(seconds);
         }

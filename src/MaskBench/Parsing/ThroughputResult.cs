@@ -15,7 +15,8 @@ public sealed record IterationRange(int First, int Last)
 /// <param name="Exact">The measured window is the requested one and the formula is exact up to printed rounding.</param>
 /// <param name="Method">The formula, and any approximation, in words.</param>
 /// <param name="Source">The file the numbers came from (<c>train.log</c> or a precise file beside it).</param>
-/// <param name="HarnessThroughput">The same window timed by the harness's line arrival times, as a cross-check.</param>
+/// <param name="HarnessThroughput">The same window timed by the harness's line arrival times: a figure further from
+/// <see cref="Throughput"/> than the format's tolerance makes the status <see cref="Suspect"/>.</param>
 public sealed record ThroughputResult(
     string Format,
     int ParserVersion,
@@ -34,6 +35,9 @@ public sealed record ThroughputResult(
 {
     public const string Ok = "ok";
     public const string Failed = "failed";
+
+    /// <summary>A throughput was read, but the harness's line arrival times disagree with it (the reason names both figures).</summary>
+    public const string Suspect = "suspect";
 
     /// <summary>The first failure that counts, as one line for a table.</summary>
     public string? Reason => Failures.FirstOrDefault(f => !f.AfterWindow) is { } f ? $"{f.Kind}: {f.Message}" : null;

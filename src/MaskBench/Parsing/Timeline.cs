@@ -12,16 +12,28 @@ sealed class Timeline
 {
     readonly Dictionary<int, Span> byStart = [];
     readonly SortedSet<int> boundaries = [];
+    readonly List<string> rejected = [];
     (int Iteration, double Seconds, int? Line)? lastPoint;
 
     public int? LastIteration { get; private set; }
 
     public void Saw(int iteration) => LastIteration = Math.Max(LastIteration ?? 0, iteration);
 
+    /// <summary>Timings set aside (not a number, infinite, negative), with their lines, for the window's message.</summary>
+    public IReadOnlyList<string> Rejected => rejected;
+
+    public void Reject(int line, string why)
+    {
+        if (rejected.Count < 3)
+            rejected.Add($"line {line}: {why}");
+    }
+
     public void AddSpan(Span span)
     {
         Saw(span.To);
         // A span of negative time is a misread or a broken log: leaving it out leaves a gap the measurement reports.
+        if (span.To > span.From && (!double.IsFinite(span.Seconds) || span.Seconds < 0))
+            Reject(span.EndLine, $"iterations {span.From + 1}..{span.To} take {span.Seconds} s by the log's timings");
         if (span.To <= span.From || !double.IsFinite(span.Seconds) || span.Seconds < 0 || !byStart.TryAdd(span.From, span))
             return;
         boundaries.Add(span.From);

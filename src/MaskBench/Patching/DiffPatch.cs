@@ -2,7 +2,7 @@ using System.Text;
 
 namespace MaskBench.Patching;
 
-/// <summary>Applies a unified diff to the pending tree, checking each file's blob hash against the diff's <c>index</c> line.</summary>
+/// <summary>Applies a unified diff to the pending tree; each file's blob before and after must be the one its <c>index</c> line names.</summary>
 static class DiffPatch
 {
     public static PatchOutcome Apply(PendingTree tree, string patchFile)
@@ -41,16 +41,19 @@ static class DiffPatch
             tree.Set(file.Target, file.NewPath is null ? null : after, file.NewMode);
             hunks += file.Hunks.Count;
             if (file.PreHash is not null && file.PostHash is not null)
-                checks.Add(
-                    new BlobCheck(
-                        file.Target,
-                        file.PreHash,
-                        beforeHash,
-                        file.PostHash,
-                        file.NewPath is null ? new string('0', 40) : BlobHash.Of(after)
-                    )
-                );
+                checks.Add(Proven(patchFile, new BlobCheck(file.Target, file.PreHash, beforeHash, file.PostHash, AfterHash(file, after))));
         }
         return new PatchOutcome(Path.GetFileName(patchFile), "diff", files.Count, hunks, checks);
     }
+
+    static string AfterHash(FilePatch file, byte[] after) => file.NewPath is null ? new string('0', 40) : BlobHash.Of(after);
+
+    /// <summary>The diff's <c>index pre..post</c> line is a promise: a file that comes out as another blob is an error, not a warning.</summary>
+    static BlobCheck Proven(string patchFile, BlobCheck check) =>
+        check.AfterMatches
+            ? check
+            : throw new PatchException(
+                $"{patchFile}: {check.Path} comes out as blob {check.After[..12]}, but the diff's index line says {check.ExpectedAfter}: "
+                    + "the hunks do not make the file the diff was made from; regenerate it with 'git diff --full-index' against the pin"
+            );
 }

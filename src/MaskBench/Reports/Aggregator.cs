@@ -65,19 +65,30 @@ public static class Aggregator
         };
     }
 
+    /// <summary>One row from a folder a user gave: only regular files are opened (a FIFO, a device, a socket or a link
+    /// loop is refused by name before any <c>open()</c>), lines are bounded, and whatever goes wrong stays in this row.</summary>
     static BenchmarkRow FromLog(Recipe recipe, string folder, int images, Window window)
     {
         var run = new RunFolder(folder);
-        if (!File.Exists(run.Log))
-            return BenchmarkRow.NotThere(recipe, images, window, $"no log at {run.Log}");
         try
         {
+            if (FileKind.NotRegular(folder) is { } kind && kind != "a directory")
+                return kind == "missing"
+                    ? BenchmarkRow.NotThere(recipe, images, window, $"no log at {run.Log}")
+                    : BenchmarkRow.Failed(
+                        recipe,
+                        images,
+                        window,
+                        $"{folder} is {kind}, not a folder: put {RunFolder.LogName} in a folder there"
+                    );
+            if (FileKind.NotRegular(run.Log) == "missing")
+                return BenchmarkRow.NotThere(recipe, images, window, $"no log at {run.Log}");
             var result = LogFormats.Get(recipe.Log.Format).Parse(run, window, images, recipe.Failures);
             return BenchmarkRow.FromResult(recipe, result);
         }
-        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return BenchmarkRow.Failed(recipe, images, window, e.Message);
+            return BenchmarkRow.Failed(recipe, images, window, $"{run.Log} cannot be read: {ReasonText.OneLine(e.Message)}");
         }
     }
 
@@ -93,11 +104,11 @@ public static class Aggregator
                 row.Published is { } published ? $"{published} published" : "no published figure"
             );
         else
-            log.Warning("{Implementation}: {Status}: {Reason}", row.Implementation, row.Status, row.Reason);
+            log.Warning("{Implementation}: {Status}: {Reason}", row.Implementation, row.Status, ReasonText.OneLine(row.Reason));
         return row;
     }
 
-    /// <summary>Fastest first; failed, then missing rows last, in catalog order.</summary>
+    /// <summary>Fastest first; suspect, failed, then missing rows last, in catalog order.</summary>
     static IReadOnlyList<BenchmarkRow> Order(IEnumerable<BenchmarkRow> rows)
     {
         var list = rows.ToList();
@@ -106,8 +117,9 @@ public static class Aggregator
                 x.row.Status switch
                 {
                     ThroughputResult.Ok => 0,
-                    ThroughputResult.Failed => 1,
-                    _ => 2,
+                    ThroughputResult.Suspect => 1,
+                    ThroughputResult.Failed => 2,
+                    _ => 3,
                 }
             )
             .ThenByDescending(x => x.row.Throughput ?? 0)

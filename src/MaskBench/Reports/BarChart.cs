@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using MaskBench.Parsing;
 
 namespace MaskBench.Reports;
 
@@ -31,14 +32,14 @@ public static class BarChart
             var row = rows[i];
             var y = Top + i * RowHeight;
             svg.Append($"""<text x="{Left - 8}" y="{y + 21}" text-anchor="end">{WebUtility.HtmlEncode(row.Name)}</text>""").Append('\n');
-            Bar(svg, y + 4, row.Throughput, scale, "#1f77b4", row.Throughput is null ? row.Status : null);
+            Bar(svg, y + 4, row.Throughput, scale, "#1f77b4", row.Throughput is null ? row.Status : null, Note(row));
             Bar(svg, y + 22, row.Published, scale, "#c7c7c7", row.Published is null ? "no published figure" : null);
         }
         svg.Append("</svg>\n");
         return svg.ToString();
     }
 
-    static void Bar(StringBuilder svg, int y, double? value, double scale, string colour, string? absent)
+    static void Bar(StringBuilder svg, int y, double? value, double scale, string colour, string? absent, string note = "")
     {
         if (value is not { } v)
         {
@@ -51,10 +52,14 @@ public static class BarChart
         var length = Math.Max(1, v * scale);
         svg.Append($"""<rect x="{Left}" y="{y}" width="{Number(length)}" height="16" fill="{colour}"/>""");
         svg.Append(
-                $"""<text x="{Number(Left + length + 5)}" y="{y + 12}">{(v < 10 ? Figures.Throughput(v) : Figures.Number(v, "0.#"))}</text>"""
+                $"""<text x="{Number(Left + length + 5)}" y="{y + 12}">{(v < 10 ? Figures.Throughput(v) : Figures.Number(v, "0.#"))}{WebUtility.HtmlEncode(note)}</text>"""
             )
             .Append('\n');
     }
+
+    /// <summary>A suspect figure carries the harness's beside it.</summary>
+    static string Note(BenchmarkRow row) =>
+        row.Status == ThroughputResult.Suspect ? $" (suspect: harness {Figures.Throughput(row.HarnessThroughput)})" : "";
 
     static void Legend(StringBuilder svg, int x, int y, string colour, string label) =>
         svg.Append($"""<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/><text x="{x + 17}" y="{y + 11}">{label}</text>""")

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using MaskBench.Files;
 using MaskBench.Results;
 using Newtonsoft.Json;
 
@@ -12,14 +11,12 @@ public static class BenchmarkTable
 {
     public static readonly string[] FileNames = ["benchmark.md", "benchmark.csv", "benchmark.json", "benchmark.svg", "benchmark.html"];
 
-    /// <summary>Writes the five files into <paramref name="folder"/>, each atomically.</summary>
+    /// <summary>Writes the five files into <paramref name="folder"/>, all or nothing: when one cannot be written, none
+    /// is changed and the <see cref="IOException"/> names it.</summary>
     public static void Write(IReadOnlyList<BenchmarkRow> rows, string folder)
     {
-        AtomicFile.WriteAllText(Path.Combine(folder, FileNames[0]), Markdown(rows));
-        AtomicFile.WriteAllText(Path.Combine(folder, FileNames[1]), Csv(rows));
-        AtomicFile.WriteAllText(Path.Combine(folder, FileNames[2]), Json(rows));
-        AtomicFile.WriteAllText(Path.Combine(folder, FileNames[3]), BarChart.Svg(rows));
-        AtomicFile.WriteAllText(Path.Combine(folder, FileNames[4]), HtmlReport.Html(rows, DateTimeOffset.UtcNow));
+        string[] contents = [Markdown(rows), Csv(rows), Json(rows), BarChart.Svg(rows), HtmlReport.Html(rows, DateTimeOffset.UtcNow)];
+        TableFiles.Write(FileNames.Select((name, i) => (Path.Combine(folder, name), contents[i])).ToList());
     }
 
     public static string Markdown(IReadOnlyList<BenchmarkRow> rows)
@@ -30,7 +27,7 @@ public static class BenchmarkTable
         foreach (var r in rows)
             text.Append(
                 $"| {Cell(r.Name)} | {Figures.Throughput(r.Throughput)} | {Figures.Number(r.Published, "0.##")} | {Figures.Number(r.Ratio, "F2")} | "
-                    + $"{Figures.Window(r)} | {r.ImagesPerIteration} | {Cell(r.Reason is null ? r.Status : $"{r.Status}: {r.Reason}")} |\n"
+                    + $"{Figures.Window(r)} | {r.ImagesPerIteration} | {Cell(r.Reason is null ? r.Status : $"{r.Status}: {ReasonText.OneLine(r.Reason)}")} |\n"
             );
         text.Append("\nThroughput is the average over 1-based iterations ")
             .Append(rows.FirstOrDefault()?.Requested.ToString() ?? "101..500")
@@ -69,7 +66,7 @@ public static class BenchmarkTable
                         r.Exact ? "true" : "false",
                         r.ImagesPerIteration.ToString(CultureInfo.InvariantCulture),
                         Figures.Number(r.HarnessThroughput, "0.###", ""),
-                        Field(r.Reason ?? ""),
+                        Field(ReasonText.OneLine(r.Reason)),
                         Field(r.Method ?? "")
                     )
                 )

@@ -16,7 +16,7 @@ public static class HtmlReport
             <html lang="en"><head><meta charset="utf-8"><title>MaskBench: Mask R-CNN training throughput</title>
             <style>body{font-family:"DejaVu Sans",Verdana,sans-serif;max-width:60em;margin:2em auto;color:#222}
             table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em}td.n{text-align:right}
-            .failed{color:#b00}.missing{color:#777}code{font-size:90%}</style></head><body>
+            .failed{color:#b00}.suspect{color:#a60}.missing{color:#777}code{font-size:90%}</style></head><body>
             <h1>Mask R-CNN training throughput</h1>
 
             """
@@ -36,12 +36,22 @@ public static class HtmlReport
                     $"<td class=\"n\">{Figures.Number(row.Published, "0.##")}</td><td class=\"n\">{Figures.Number(row.Ratio, "0.00")}</td>"
                 )
                 .Append($"<td>{Encode(Figures.Window(row))}</td><td class=\"n\">{row.ImagesPerIteration}</td>")
-                .Append($"<td>{Encode(row.Reason is null ? row.Status : $"{row.Status}: {row.Reason}")}</td></tr>\n");
+                .Append($"<td>{Status(row)}</td></tr>\n");
         html.Append("</table>\n<h2>How each figure was read</h2>\n<ul>\n");
         foreach (var row in rows.Where(r => r.Method is not null))
             html.Append($"<li>{Encode(row.Name)} (<code>{Encode(row.Format)}</code>): {Encode(row.Method!)}</li>\n");
         html.Append("</ul>\n</body></html>\n");
         return html.ToString();
+    }
+
+    /// <summary>The status and the one-line reason; a longer reason (a traceback) folds out below it.</summary>
+    static string Status(BenchmarkRow row)
+    {
+        if (row.Reason is null)
+            return Encode(row.Status);
+        var line = ReasonText.OneLine(row.Reason);
+        var cell = Encode($"{row.Status}: {line}");
+        return line == row.Reason.Trim() ? cell : $"{cell}<details><summary>details</summary><pre>{Encode(row.Reason)}</pre></details>";
     }
 
     static string Encode(string text) => WebUtility.HtmlEncode(text);

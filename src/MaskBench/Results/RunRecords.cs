@@ -28,20 +28,15 @@ public static class RunRecords
                 );
             if (record.Status is null || record.Stage is null || record.Implementation is null)
                 return (null, $"{Shown.Path(path)} lacks status, stage or implementation");
-            if (record.Result is { } result && (result.Status is null || result.Requested is null || result.Failures is null))
-                return (null, $"{Shown.Path(path)} holds a result without status, window or failures");
+            if (record.Status is ThroughputResult.Ok or ThroughputResult.Suspect && record.Result is null)
+                return (null, $"{Shown.Path(path)} says '{record.Status}' but holds no result");
+            if (record.Result is { } result && ResultShape.Problem(result) is { } shape)
+                return (null, $"{Shown.Path(path)} holds no valid result ({shape})");
             return (record, null);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             return (null, $"{Shown.Path(path)} is not a run record ({e.Message.Split('\n')[0]})");
         }
-    }
-
-    /// <summary>The first line of a message, bounded: what a table cell or the summary shows.</summary>
-    public static string OneLine(string message, int length = 200)
-    {
-        var line = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
-        return line.Length <= length ? line : line[..(length - 1)] + "…";
     }
 }

@@ -57,20 +57,4 @@ public sealed class RunRecordSpecs
         Assert.All(problems, p => Assert.Contains("record.json", p.Problem));
         Directory.Delete(folder, true);
     }
-
-    [Fact]
-    public void A_reason_shown_in_a_table_is_one_bounded_line()
-    {
-        // Arrange
-        var traceback = "the log shows a failure (oom)\n  File \"train.py\", line 1\n" + new string('x', 500);
-
-        // Act
-        var line = RunRecords.OneLine(traceback);
-        var longLine = RunRecords.OneLine(new string('y', 500));
-
-        // Assert
-        Assert.Equal("the log shows a failure (oom)", line);
-        Assert.Equal(200, longLine.Length);
-        Assert.EndsWith("…", longLine);
-    }
 }

@@ -44,7 +44,7 @@ public sealed class DiffSpecs : IDisposable
     }
 
     [Fact]
-    public void A_diff_whose_result_differs_from_its_index_line_is_reported_as_a_mismatch()
+    public void A_diff_whose_result_differs_from_its_index_line_is_an_error_and_undoes_everything()
     {
         // Arrange
         var pin = fixture.Upstream.Commit("base", ("pkg/model.py", Model));
@@ -55,11 +55,13 @@ public sealed class DiffSpecs : IDisposable
         fixture.Clone(pin);
 
         // Act
-        var report = Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [patch]);
+        var error = Assert.Throws<PatchException>(() => Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [patch]));
 
         // Assert
-        var check = Assert.Single(report.Patches[0].BlobChecks);
-        Assert.False(check.AfterMatches);
+        Assert.Contains("pkg/model.py comes out as blob", error.Message);
+        Assert.Contains("but the diff's index line says", error.Message);
+        Assert.Contains("git diff --full-index", error.Message);
+        Assert.Equal(Model, fixture.SourceFile("pkg/model.py"));
     }
 
     [Fact]

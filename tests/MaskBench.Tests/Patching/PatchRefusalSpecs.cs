@@ -106,4 +106,45 @@ public sealed class PatchRefusalSpecs : IDisposable
         // Assert
         Assert.Contains("run the Clone target first", error.Message);
     }
+
+    [Theory]
+    [InlineData("../evil.diff")]
+    [InlineData("ABSOLUTE")]
+    [InlineData("linked.diff")]
+    public void A_patch_file_outside_the_patches_folder_is_not_read(string file)
+    {
+        // Arrange: a valid diff beside the patches folder, named by '..', by its full path, or through a link
+        var pin = fixture.Upstream.Commit("base", ("setup.py", "x = 1\n"));
+        var patched = fixture.Upstream.Commit("patched", ("setup.py", "x = 2\n"));
+        fixture.WriteDiffBetween("inside.diff", pin, patched);
+        var outside = Path.Combine(fixture.PatchesDirectory, "..", "evil.diff");
+        File.Move(Path.Combine(fixture.PatchesDirectory, "inside.diff"), outside);
+        File.CreateSymbolicLink(Path.Combine(fixture.PatchesDirectory, "linked.diff"), outside);
+        fixture.Clone(pin);
+        var spec = PatchFixture.Diff(file == "ABSOLUTE" ? Path.GetFullPath(outside) : file);
+
+        // Act
+        var error = Assert.Throws<PatchException>(() => Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [spec]));
+
+        // Assert
+        Assert.Contains(file == "linked.diff" ? "is a symbolic link" : "is outside", error.Message);
+        Assert.Equal("x = 1\n", fixture.SourceFile("setup.py"));
+    }
+
+    [Fact]
+    public void Every_diff_a_recipe_names_is_an_input_of_its_patch_step()
+    {
+        // Arrange
+        var patches = new[] { PatchFixture.Diff("a.diff"), PatchFixture.Substitute("**/*.py", "x", "y"), PatchFixture.Diff("sub/b.diff") };
+
+        // Act
+        var files = Patcher.InputFiles(patches, fixture.PatchesDirectory);
+        var escaping = Assert.Throws<PatchException>(() =>
+            Patcher.InputFiles([PatchFixture.Diff("../../c.diff")], fixture.PatchesDirectory)
+        );
+
+        // Assert
+        Assert.Equal([Path.Combine(fixture.PatchesDirectory, "a.diff"), Path.Combine(fixture.PatchesDirectory, "sub", "b.diff")], files);
+        Assert.Contains("is outside", escaping.Message);
+    }
 }

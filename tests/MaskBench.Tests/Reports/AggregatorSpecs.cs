@@ -62,8 +62,9 @@ public sealed class AggregatorSpecs : IDisposable
     [Fact]
     public void The_table_files_the_chart_and_the_report_match_their_snapshots()
     {
-        // Arrange
+        // Arrange: mmdetection's lines arrived twice as slowly as its log says, so its row is suspect
         WriteLogs(Path.Combine(folder, "logs"));
+        ThroughputSpecs.StretchArrivals(Path.Combine(folder, "logs", "mmdetection"), 2.0);
         var rows = Aggregator.FromLogs(Page, Path.Combine(folder, "logs"), r => r.ImagesPerIteration(8));
 
         // Act

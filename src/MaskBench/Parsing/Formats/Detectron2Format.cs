@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace MaskBench.Parsing.Formats;
@@ -12,7 +11,7 @@ namespace MaskBench.Parsing.Formats;
 sealed partial class Detectron2Format : LogFormat
 {
     public override string Id => "detectron2";
-    public override int Version => 1;
+    public override int Version => 2;
 
     public override LineReader NewReader(Timeline timeline, int imagesPerIteration) => new Reader(timeline, imagesPerIteration);
 
@@ -25,13 +24,17 @@ sealed partial class Detectron2Format : LogFormat
         {
             if (!segment.Contains("iter: ", StringComparison.Ordinal) || Pattern().Match(segment) is not { Success: true } m)
                 return;
-            var finished = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1;
-            var mean = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (!Count(m.Groups[1].Value, line, out var iteration))
+                return;
+            var finished = iteration + 1;
+            Timeline.Saw(finished);
+            if (!Seconds(m.Groups[2].Value, line, out var mean))
+                return;
             Timeline.Base(2);
             Timeline.AddPoint(finished, (finished - 2) * mean, line);
         }
     }
 
-    [GeneratedRegex(@"\beta: \S+\s+iter: (\d+)\s.*?(?<!_)\btime: (\d+(?:\.\d+)?)\b")]
+    [GeneratedRegex(@"\beta: \S+\s+iter: (\d+)\s.*?(?<!_)\btime: " + LogFormat.Number + @"\b")]
     private static partial Regex Pattern();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace MaskBench.Parsing.Formats;
@@ -15,7 +14,7 @@ sealed partial class DetectronFormat : LogFormat
     const int Reset = 21;
 
     public override string Id => "detectron";
-    public override int Version => 1;
+    public override int Version => 2;
 
     public override LineReader NewReader(Timeline timeline, int imagesPerIteration) => new Reader(timeline, imagesPerIteration);
 
@@ -34,13 +33,13 @@ sealed partial class DetectronFormat : LogFormat
                 return;
             if (Iteration().Match(segment) is not { Success: true } i || Time().Match(segment) is not { Success: true } t)
                 return;
-            var finished = int.Parse(i.Groups[1].Value, CultureInfo.InvariantCulture) + 1;
-            if (!double.TryParse(t.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var mean))
+            if (!Count(i.Groups[1].Value, line, out var iteration))
                 return;
+            var finished = iteration + 1;
             Timeline.Saw(finished);
             if (finished == Reset)
                 Timeline.Base(Reset, line);
-            else if (finished > Reset)
+            else if (finished > Reset && Seconds(t.Groups[1].Value, line, out var mean))
                 Timeline.AddPoint(finished, (finished - Reset) * mean, line);
         }
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace MaskBench.Parsing.Formats;
@@ -12,7 +11,7 @@ namespace MaskBench.Parsing.Formats;
 sealed partial class KerasProgbarFormat : LogFormat
 {
     public override string Id => "keras-progbar";
-    public override int Version => 1;
+    public override int Version => 2;
 
     public override LineReader NewReader(Timeline timeline, int imagesPerIteration) => new Reader(timeline, imagesPerIteration);
 
@@ -36,16 +35,20 @@ sealed partial class KerasProgbarFormat : LogFormat
         {
             if (segment.StartsWith("Epoch ", StringComparison.Ordinal) && EpochStart().Match(segment) is { Success: true } e)
             {
-                epoch = int.Parse(e.Groups[1].Value, CultureInfo.InvariantCulture);
+                epoch = Count(e.Groups[1].Value, line, out var started) ? started : 0;
                 (startLine, startTime) = (line, arrival);
                 return;
             }
             if (epoch == 0 || !segment.Contains("] - ", StringComparison.Ordinal) || Step().Match(segment) is not { Success: true } m)
                 return;
-            var step = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            var steps = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            var first = (epoch - 1) * steps;
-            Timeline.Saw(first + step);
+            if (
+                !Count(m.Groups[1].Value, line, out var step)
+                || !Count(m.Groups[2].Value, line, out var steps)
+                || !Count((epoch - 1L) * steps + step, line, out var last)
+            )
+                return;
+            var first = last - step;
+            Timeline.Saw(last);
             if (step != steps || !m.Groups[3].Success)
                 return;
             double seconds;
@@ -53,7 +56,9 @@ sealed partial class KerasProgbarFormat : LogFormat
                 seconds = end - start;
             else
             {
-                seconds = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+                if (!Count(m.Groups[3].Value, line, out var whole))
+                    return;
+                seconds = whole;
                 wholeSeconds = true;
             }
             Timeline.AddSpan(new Span(first, first + steps, seconds, startLine, line));

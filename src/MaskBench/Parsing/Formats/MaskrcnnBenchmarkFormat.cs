@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace MaskBench.Parsing.Formats;
@@ -12,7 +11,7 @@ namespace MaskBench.Parsing.Formats;
 sealed partial class MaskrcnnBenchmarkFormat : LogFormat
 {
     public override string Id => "maskrcnn-benchmark";
-    public override int Version => 1;
+    public override int Version => 2;
 
     public override LineReader NewReader(Timeline timeline, int imagesPerIteration) => new Reader(timeline, imagesPerIteration);
 
@@ -37,14 +36,17 @@ sealed partial class MaskrcnnBenchmarkFormat : LogFormat
             }
             if (!segment.Contains("iter: ", StringComparison.Ordinal) || Pattern().Match(segment) is not { Success: true } m)
                 return;
-            var iteration = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            var average = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (!Count(m.Groups[1].Value, line, out var iteration))
+                return;
+            Timeline.Saw(iteration);
+            if (!Seconds(m.Groups[2].Value, line, out var average))
+                return;
             Timeline.Base(0);
             Timeline.AddPoint(iteration, iteration * average, line);
         }
     }
 
-    [GeneratedRegex(@"\biter: (\d+)\s.*?(?<!_)\btime: \S+ \((\d+(?:\.\d+)?)\)")]
+    [GeneratedRegex(@"\biter: (\d+)\s.*?(?<!_)\btime: \S+ \(" + LogFormat.Number + @"\)")]
     private static partial Regex Pattern();
 
     [GeneratedRegex(@"maskrcnn_benchmark\.trainer ERROR|ERROR.*Iteration=\d+")]

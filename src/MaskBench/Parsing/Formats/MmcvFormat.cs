@@ -12,7 +12,7 @@ namespace MaskBench.Parsing.Formats;
 sealed partial class MmcvFormat : LogFormat
 {
     public override string Id => "mmcv";
-    public override int Version => 1;
+    public override int Version => 2;
 
     public override LineReader NewReader(Timeline timeline, int imagesPerIteration) => new Reader(timeline, imagesPerIteration);
 
@@ -25,7 +25,7 @@ sealed partial class MmcvFormat : LogFormat
             return null;
         var timeline = new Timeline();
         var previous = 0;
-        foreach (var (_, text) in LogText.Lines(path))
+        foreach (var (number, text) in LogText.Lines(path))
         {
             if (!text.Contains("\"train\"", StringComparison.Ordinal))
                 continue;
@@ -38,9 +38,12 @@ sealed partial class MmcvFormat : LogFormat
             {
                 continue;
             }
-            if ((string?)entry["mode"] != "train" || (int?)entry["epoch"] != 1 || entry["iter"] is null || entry["time"] is null)
+            if ((string?)entry["mode"] != "train" || (double?)entry["epoch"] != 1 || entry["iter"] is null || entry["time"] is null)
                 continue;
-            var iteration = (int)entry["iter"]!;
+            var iteration =
+                (double)entry["iter"]! is var i && i == Math.Floor(i) && i is >= 0 and <= LineReader.MaxIteration
+                    ? (int)i
+                    : throw new FormatException($"{path}:{number}: 'iter' {entry["iter"]} is not an iteration number");
             timeline.AddSpan(new Span(previous, iteration, (iteration - previous) * (double)entry["time"]!, null, 0));
             previous = iteration;
         }
@@ -55,12 +58,15 @@ sealed partial class MmcvFormat : LogFormat
         {
             if (!segment.Contains("Epoch [", StringComparison.Ordinal) || Pattern().Match(segment) is not { Success: true } m)
                 return;
-            var epoch = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            var within = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            var length = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
-            var mean = double.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture);
-            var iteration = (epoch - 1) * length + within;
-            if (iteration <= previous)
+            if (
+                !Count(m.Groups[1].Value, line, out var epoch)
+                || !Count(m.Groups[2].Value, line, out var within)
+                || !Count(m.Groups[3].Value, line, out var length)
+                || !Count((epoch - 1L) * length + within, line, out var iteration)
+            )
+                return;
+            Timeline.Saw(iteration);
+            if (iteration <= previous || !Seconds(m.Groups[4].Value, line, out var mean))
                 return;
             Timeline.AddSpan(new Span(previous, iteration, (iteration - previous) * mean, PreviousLine, line));
             previous = iteration;
@@ -70,6 +76,6 @@ sealed partial class MmcvFormat : LogFormat
         int? PreviousLine { get; set; }
     }
 
-    [GeneratedRegex(@"Epoch \[(\d+)\]\[(\d+)/(\d+)\]\s.*?\btime: (\d+(?:\.\d+)?)")]
+    [GeneratedRegex(@"Epoch \[(\d+)\]\[(\d+)/(\d+)\]\s.*?(?<!_)\btime: " + LogFormat.Number)]
     private static partial Regex Pattern();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace MaskBench.Parsing.Formats;
@@ -11,7 +10,7 @@ namespace MaskBench.Parsing.Formats;
 sealed partial class SpeedometerFormat : LogFormat
 {
     public override string Id => "mxnet-speedometer";
-    public override int Version => 1;
+    public override int Version => 2;
 
     public override LineReader NewReader(Timeline timeline, int imagesPerIteration) => new Reader(timeline, imagesPerIteration);
 
@@ -30,14 +29,19 @@ sealed partial class SpeedometerFormat : LogFormat
                 return;
             if (m.Groups[1].Value != "0")
                 return;
-            var batch = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            var speed = double.TryParse(m.Groups[3].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : double.NaN;
+            if (!Count(m.Groups[2].Value, line, out var batch))
+                return;
             var end = batch + 1;
+            if (!Speed(m.Groups[3].Value, line, out var speed))
+            {
+                Timeline.Saw(end);
+                return;
+            }
             Timeline.AddSpan(new Span(end - 10, end, 10.0 * Images / speed, previousLine, line));
             previousLine = line;
         }
     }
 
-    [GeneratedRegex(@"Epoch\[(\d+)\] Batch \[(\d+)\]\s+Speed: ([-+0-9.eE]+|nan|inf) samples/sec")]
+    [GeneratedRegex(@"Epoch\[(\d+)\] Batch \[(\d+)\]\s+Speed: " + LogFormat.Number + " samples/sec")]
     private static partial Regex Pattern();
 }

@@ -1,0 +1,38 @@
+namespace MaskBench.Parsing;
+
+/// <summary>The harness's own timing of a window (line arrival times, <c>train.times.tsv</c>) and its verdict on the
+/// log's figure: the printed timing must be the wall clock, or the result is <c>suspect</c>.</summary>
+static class HarnessCheck
+{
+    /// <summary>The spans of the window timed by line arrival: from the line that opened each to the line that closed it.</summary>
+    public static double? Throughput(Measurement? m, double[]? times, int images)
+    {
+        if (m is null || times is null)
+            return null;
+        var seconds = 0.0;
+        foreach (var span in m.Spans)
+        {
+            if (span.StartLine is not { } start || start < 1 || span.EndLine < 1 || span.EndLine > times.Length)
+                return null;
+            seconds += times[span.EndLine - 1] - times[start - 1];
+        }
+        return seconds > 0 ? images * (double)m.Range.Count / seconds : null;
+    }
+
+    /// <summary>The harness's check on the log: the same spans timed by line arrival must give the same throughput
+    /// within <paramref name="tolerance"/>; otherwise the printed timing is not the wall clock, and the result is suspect.</summary>
+    public static FailureFound? Disagreement(double? parsed, double? harness, double tolerance)
+    {
+        if (parsed is not { } log || harness is not { } wall || Math.Abs(log - wall) <= tolerance * wall)
+            return null;
+        var apart = Math.Abs(log - wall) / wall * 100;
+        return new FailureFound(
+            "cross-check",
+            string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"the log's timings give {log:0.00} img/s, the harness's line times {wall:0.00} img/s: {apart:0.#} % apart, more than {tolerance * 100:0.#} %"
+            ),
+            null
+        );
+    }
+}

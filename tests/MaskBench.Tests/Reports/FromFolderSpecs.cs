@@ -1,0 +1,156 @@
+using CliWrap;
+using MaskBench.Catalog;
+using MaskBench.Parsing;
+using MaskBench.Reports;
+using MaskBench.Tests.Parsing;
+
+namespace MaskBench.Tests.Reports;
+
+/// <summary><c>Aggregate --from</c> on a folder a user (or an attacker) made: only regular files are opened, lines are
+/// bounded, and one bad row never costs the table.</summary>
+public sealed class FromFolderSpecs : IDisposable
+{
+    readonly string folder = Directory.CreateTempSubdirectory("maskbench-from-").FullName;
+    readonly RecipeCatalog catalog = RecipeCatalog.Load(Paths.Repository("recipes"));
+
+    public void Dispose() => Directory.Delete(folder, true);
+
+    IReadOnlyList<Recipe> Two => [catalog.Get("detectron2"), catalog.Get("maskrcnn-benchmark")];
+
+    /// <summary>A good detectron2 log, and maskrcnn-benchmark's folder prepared by <paramref name="breakIt"/>; rows within 30 s.</summary>
+    async Task<IReadOnlyList<BenchmarkRow>> AggregateWith(Func<string, Task> breakIt)
+    {
+        _ = new TestRun(new LogOptions("detectron2"), Path.Combine(folder, "detectron2"));
+        var broken = Path.Combine(folder, "maskrcnn-benchmark");
+        Directory.CreateDirectory(broken);
+        await breakIt(Path.Combine(broken, RunFolder.LogName));
+        return await Task.Run(() => Aggregator.FromLogs(Two, folder, r => r.ImagesPerIteration(8))).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    static Task Run(string program, params string[] arguments) => Cli.Wrap(program).WithArguments(arguments).ExecuteAsync();
+
+    public static TheoryData<string, string> Hostile =>
+        new()
+        {
+            { "fifo", "is a FIFO (named pipe), not a regular file: put the captured log there" },
+            { "dev-zero", "is a character device, not a regular file" },
+            { "loop", "is a symbolic link that cannot be followed" },
+            { "dangling", "is a symbolic link that leads nowhere" },
+            { "directory", "is a directory, not a regular file" },
+        };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public async Task A_log_that_is_not_a_regular_file_fails_its_row_before_anything_opens_it(string kind, string expected)
+    {
+        // Act
+        var rows = await AggregateWith(log =>
+            kind switch
+            {
+                "fifo" => Run("mkfifo", log),
+                "dev-zero" => Task.FromResult(File.CreateSymbolicLink(log, "/dev/zero")),
+                "loop" => Task.FromResult(File.CreateSymbolicLink(log, log)),
+                "dangling" => Task.FromResult(File.CreateSymbolicLink(log, Path.Combine(folder, "nothing"))),
+                _ => Task.FromResult(Directory.CreateDirectory(log)),
+            }
+        );
+
+        // Assert
+        var byId = rows.ToDictionary(r => r.Implementation);
+        Assert.Equal(ThroughputResult.Ok, byId["detectron2"].Status);
+        Assert.Equal(ThroughputResult.Failed, byId["maskrcnn-benchmark"].Status);
+        Assert.Contains(expected, byId["maskrcnn-benchmark"].Reason);
+        Assert.Contains(Path.Combine(folder, "maskrcnn-benchmark", RunFolder.LogName), byId["maskrcnn-benchmark"].Reason);
+    }
+
+    [Fact]
+    public async Task A_line_times_file_that_is_a_FIFO_fails_its_row_and_is_never_opened()
+    {
+        // Act
+        var rows = await AggregateWith(async log =>
+        {
+            _ = new TestRun(new LogOptions("maskrcnn-benchmark"), Path.GetDirectoryName(log));
+            File.Delete(Path.Combine(Path.GetDirectoryName(log)!, RunFolder.TimesName));
+            await Run("mkfifo", Path.Combine(Path.GetDirectoryName(log)!, RunFolder.TimesName));
+        });
+
+        // Assert
+        var row = rows.Single(r => r.Implementation == "maskrcnn-benchmark");
+        Assert.Equal(ThroughputResult.Failed, row.Status);
+        Assert.Contains("bad-times: ", row.Reason);
+        Assert.Contains("train.times.tsv is a FIFO (named pipe)", row.Reason);
+    }
+
+    [Fact]
+    public async Task A_row_folder_that_links_to_its_parent_is_read_without_looping()
+    {
+        // Act: maskrcnn-benchmark/loop -> .. , and a good log beside it
+        var rows = await AggregateWith(log =>
+        {
+            _ = new TestRun(new LogOptions("maskrcnn-benchmark"), Path.GetDirectoryName(log));
+            File.CreateSymbolicLink(Path.Combine(Path.GetDirectoryName(log)!, "loop"), "..");
+            return Task.CompletedTask;
+        });
+
+        // Assert
+        Assert.All(rows, r => Assert.Equal(ThroughputResult.Ok, r.Status));
+        Assert.DoesNotContain(new RunFolder(Path.Combine(folder, "maskrcnn-benchmark")).RegularFiles(), f => f.Contains("loop"));
+    }
+
+    [Fact]
+    public async Task An_iteration_past_Int32_fails_its_row_and_the_table_still_comes()
+    {
+        // Act
+        var rows = await AggregateWith(log =>
+        {
+            _ = new TestRun(new LogOptions("maskrcnn-benchmark"), Path.GetDirectoryName(log));
+            File.WriteAllText(log, File.ReadAllText(log).Replace("iter: 300 ", "iter: 99999999999999999999 "));
+            return Task.CompletedTask;
+        });
+
+        // Assert
+        var row = rows.Single(r => r.Implementation == "maskrcnn-benchmark");
+        Assert.Equal(ThroughputResult.Failed, row.Status);
+        Assert.Contains("'99999999999999999999' is not an iteration number", row.Reason);
+        Assert.Equal(ThroughputResult.Ok, rows.Single(r => r.Implementation == "detectron2").Status);
+    }
+
+    [Fact]
+    public async Task A_line_of_three_MiB_is_cut_to_one_MiB_and_said()
+    {
+        // Act: a 3 MiB line without newline in the middle of a good log
+        var rows = await AggregateWith(log =>
+        {
+            _ = new TestRun(new LogOptions("maskrcnn-benchmark"), Path.GetDirectoryName(log));
+            var lines = File.ReadAllLines(log).ToList();
+            lines.Insert(3, new string('x', 3 << 20));
+            File.WriteAllLines(log, lines);
+            File.Delete(Path.Combine(Path.GetDirectoryName(log)!, RunFolder.TimesName));
+            return Task.CompletedTask;
+        });
+
+        // Assert
+        var row = rows.Single(r => r.Implementation == "maskrcnn-benchmark");
+        Assert.Equal(ThroughputResult.Ok, row.Status);
+        Assert.Contains("1 line(s) longer than 1 MiB were read up to that length", row.Method);
+    }
+
+    [Fact]
+    public void Lines_longer_than_the_bound_are_cut_and_counted()
+    {
+        // Arrange
+        var file = Path.Combine(folder, "long.log");
+        File.WriteAllText(file, "a\n" + new string('y', LogText.MaxLine + 10) + "\nb\n" + new string('z', 2 * LogText.MaxLine));
+        var cut = 0;
+
+        // Act
+        var lines = LogText.Lines(file, () => cut++).ToList();
+
+        // Assert
+        Assert.Equal([1, 2, 3, 4], lines.Select(l => l.Number));
+        Assert.Equal(["a", "b"], [lines[0].Text, lines[2].Text]);
+        Assert.Equal(LogText.MaxLine, lines[1].Text.Length);
+        Assert.Equal(LogText.MaxLine, lines[3].Text.Length);
+        Assert.Equal(2, cut);
+    }
+}
