@@ -32,6 +32,9 @@ public sealed record Recipe(
 
     /// <summary>Where the recipe was read from, for error messages.</summary>
     public string File { get; init; } = "";
+
+    /// <summary>The stacks it can be built on, by name (<c>page</c>, <c>current</c>); see <see cref="StackSelection"/>.</summary>
+    public IReadOnlyDictionary<string, StackSpec> Stacks { get; init; } = new Dictionary<string, StackSpec>();
 }
 
 /// <param name="Repository">Git URL, or a path relative to the MaskBench root.</param>
