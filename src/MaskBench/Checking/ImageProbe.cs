@@ -48,7 +48,12 @@ static class ImageProbe
 
         var (byTag, current) = await ManifestAsync(tag);
         if (byTag.Failure is { } why)
-            return new CheckResult(reference, CheckStatus.Unreachable, $"{why}: run Check where {registry} can be reached", bytes);
+            return new CheckResult(
+                reference,
+                CheckStatus.Unreachable,
+                $"{why}: run Check where {registry} can be reached{(reference.Pin is null ? $" (and record its digest in {options.ImageLock})" : "")}",
+                bytes
+            );
         if (current is null)
             return byTag.Status is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
                 ? new CheckResult(reference, CheckStatus.Missing, $"{registry} has no {repository}:{tag} (HTTP {(int)byTag.Status!}): pick an image that exists", bytes)
