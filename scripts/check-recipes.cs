@@ -18,7 +18,9 @@ foreach (var recipe in recipes)
 {
     var clock = Stopwatch.StartNew();
     var report = await RecipeCheck.RunAsync([recipe], new CheckOptions(root) { Stack = stack });
-    Console.WriteLine($"== {recipe.Id} ({stack} stack): {clock.Elapsed.TotalSeconds:0.0} s, {report.Bytes} bytes received, {(report.Failed ? "FAILED" : "ok")}");
+    Console.WriteLine(
+        $"== {recipe.Id} ({stack} stack): {clock.Elapsed.TotalSeconds:0.0} s, {report.Bytes} bytes received, {(report.Failed ? "FAILED" : "ok")}"
+    );
     Console.Write(report.ToTable());
     total += report.Failed ? 1 : 0;
 }

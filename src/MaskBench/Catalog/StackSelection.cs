@@ -33,8 +33,8 @@ public static class StackSelection
     }
 
     /// <summary><c>9.0</c> → <c>sm_90</c>; <c>7.5</c> → <c>sm_75</c>.</summary>
-    public static string Architecture(string computeCapability) => "sm_" + computeCapability.Trim().Replace(".", "", StringComparison.Ordinal);
+    public static string Architecture(string computeCapability) =>
+        "sm_" + computeCapability.Trim().Replace(".", "", StringComparison.Ordinal);
 
-    static SelectedStack Unavailable(Recipe recipe, string name, string reason) =>
-        new(name, null, recipe.Patches, [], null, null, reason);
+    static SelectedStack Unavailable(Recipe recipe, string name, string reason) => new(name, null, recipe.Patches, [], null, null, reason);
 }

@@ -28,9 +28,7 @@ sealed partial class DockerfileFacts
             if (ArgLine().Match(line) is { Success: true } arg)
             {
                 var name = arg.Groups[1].Value;
-                arguments[name] = given.TryGetValue(name, out var value)
-                    ? value
-                    : Substitute(Unquote(arg.Groups[2].Value), arguments);
+                arguments[name] = given.TryGetValue(name, out var value) ? value : Substitute(Unquote(arg.Groups[2].Value), arguments);
                 continue;
             }
             var substituted = Substitute(line, arguments);
@@ -70,7 +68,10 @@ sealed partial class DockerfileFacts
     /// <summary><c>${NAME}</c> and <c>$NAME</c> of known arguments; shell variables stay as they are.</summary>
     public static string Substitute(string text, IReadOnlyDictionary<string, string> arguments) =>
         Variable()
-            .Replace(text, m => arguments.TryGetValue(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, out var v) ? v : m.Value);
+            .Replace(
+                text,
+                m => arguments.TryGetValue(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, out var v) ? v : m.Value
+            );
 
     [GeneratedRegex(@"^ARG\s+([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$")]
     private static partial Regex ArgLine();

@@ -23,7 +23,12 @@ static class GitProbe
         if (listed.Failure is { } unreachable)
             return new CheckResult(reference, CheckStatus.Unreachable, unreachable, listed.Bytes);
         if (!listed.Ok)
-            return new CheckResult(reference, Gone(listed.Error) ? CheckStatus.Missing : CheckStatus.Unreachable, Last(listed.Error), listed.Bytes);
+            return new CheckResult(
+                reference,
+                Gone(listed.Error) ? CheckStatus.Missing : CheckStatus.Unreachable,
+                Last(listed.Error),
+                listed.Bytes
+            );
         var refs = listed
             .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split('\t'))
@@ -33,10 +38,17 @@ static class GitProbe
         var pin = reference.Pin;
         if (pin.StartsWith("refs/", StringComparison.Ordinal))
         {
-            var tag = refs.FirstOrDefault(r => r.Ref == pin + "^{}") is { Sha: not null } peeled ? peeled : refs.FirstOrDefault(r => r.Ref == pin);
+            var tag = refs.FirstOrDefault(r => r.Ref == pin + "^{}") is { Sha: not null } peeled
+                ? peeled
+                : refs.FirstOrDefault(r => r.Ref == pin);
             return tag.Sha is null
                 ? new CheckResult(reference, CheckStatus.Missing, $"the remote has no {pin}: name a tag it has", listed.Bytes)
-                : new CheckResult(reference, CheckStatus.Unpinned, $"a tag, not a commit: pin {tag.Sha} (what {pin} names today)", listed.Bytes);
+                : new CheckResult(
+                    reference,
+                    CheckStatus.Unpinned,
+                    $"a tag, not a commit: pin {tag.Sha} (what {pin} names today)",
+                    listed.Bytes
+                );
         }
         if (refs.FirstOrDefault(r => r.Sha.StartsWith(pin, StringComparison.Ordinal)) is { Sha: not null } advertised)
             return new CheckResult(
@@ -46,7 +58,12 @@ static class GitProbe
                 listed.Bytes
             );
         if (pin.Length != 40)
-            return new CheckResult(reference, CheckStatus.Unpinned, $"abbreviated and on no ref: a remote cannot be asked for it; pin the full hash", listed.Bytes);
+            return new CheckResult(
+                reference,
+                CheckStatus.Unpinned,
+                $"abbreviated and on no ref: a remote cannot be asked for it; pin the full hash",
+                listed.Bytes
+            );
 
         var scratch = Directory.CreateTempSubdirectory("maskbench-check-git-").FullName;
         try
@@ -63,7 +80,9 @@ static class GitProbe
                 : new CheckResult(
                     reference,
                     Gone(fetched.Error) ? CheckStatus.Missing : CheckStatus.Unreachable,
-                    Gone(fetched.Error) ? $"the remote does not have {pin[..12]} ({Last(fetched.Error)}): find the commit in a fork, or pin another" : Last(fetched.Error),
+                    Gone(fetched.Error)
+                        ? $"the remote does not have {pin[..12]} ({Last(fetched.Error)}): find the commit in a fork, or pin another"
+                        : Last(fetched.Error),
                     bytes
                 );
         }
@@ -107,14 +126,26 @@ static class GitProbe
     }
 
     static bool Gone(string error) =>
-        new[] { "not our ref", "couldn't find remote ref", "no such remote ref", "not found", "does not appear to be a git repository", "unadvertised object" }.Any(
-            s => error.Contains(s, StringComparison.OrdinalIgnoreCase)
-        );
+        new[]
+        {
+            "not our ref",
+            "couldn't find remote ref",
+            "no such remote ref",
+            "not found",
+            "does not appear to be a git repository",
+            "unadvertised object",
+        }.Any(s => error.Contains(s, StringComparison.OrdinalIgnoreCase));
 
     static bool Unreachable(string error) =>
-        new[] { "could not resolve host", "connection refused", "connection timed out", "unable to connect", "network is unreachable", "failed to connect" }.Any(
-            s => error.Contains(s, StringComparison.OrdinalIgnoreCase)
-        );
+        new[]
+        {
+            "could not resolve host",
+            "connection refused",
+            "connection timed out",
+            "unable to connect",
+            "network is unreachable",
+            "failed to connect",
+        }.Any(s => error.Contains(s, StringComparison.OrdinalIgnoreCase));
 
     static string Last(string error) =>
         error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "git failed";

@@ -48,11 +48,10 @@ sealed class Http(CheckOptions options, CancellationToken budget) : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
         {
-            var why = budget.IsCancellationRequested
-                ? $"Check's time budget ({options.Budget.TotalSeconds:0} s) ran out"
-                : e is OperationCanceledException
-                    ? $"{host} did not answer within {options.ProbeTimeout.TotalSeconds:0} s"
-                    : $"{host}: {Innermost(e).Message}";
+            var why =
+                budget.IsCancellationRequested ? $"Check's time budget ({options.Budget.TotalSeconds:0} s) ran out"
+                : e is OperationCanceledException ? $"{host} did not answer within {options.ProbeTimeout.TotalSeconds:0} s"
+                : $"{host}: {Innermost(e).Message}";
             MarkSilent(host, why);
             return new HttpAnswer(null, null, [], 0, why);
         }

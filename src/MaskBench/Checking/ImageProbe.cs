@@ -31,7 +31,11 @@ static class ImageProbe
             var url = new Uri(registryUrl, $"v2/{repository}/manifests/{reference}");
             var answer = await http.SendAsync(Request(HttpMethod.Head, url, token), readBody: false);
             bytes += answer.Bytes;
-            if (answer.Status == HttpStatusCode.Unauthorized && token is null && answer.Headers?.WwwAuthenticate.FirstOrDefault() is { } challenge)
+            if (
+                answer.Status == HttpStatusCode.Unauthorized
+                && token is null
+                && answer.Headers?.WwwAuthenticate.FirstOrDefault() is { } challenge
+            )
             {
                 token = await TokenAsync(challenge, http, b => bytes += b);
                 answer = await http.SendAsync(Request(HttpMethod.Head, url, token), readBody: false);
@@ -56,16 +60,41 @@ static class ImageProbe
             );
         if (current is null)
             return byTag.Status is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                ? new CheckResult(reference, CheckStatus.Missing, $"{registry} has no {repository}:{tag} (HTTP {(int)byTag.Status!}): pick an image that exists", bytes)
-                : new CheckResult(reference, CheckStatus.Unreachable, $"{registry} answers HTTP {(int)byTag.Status!}: try again later", bytes);
+                ? new CheckResult(
+                    reference,
+                    CheckStatus.Missing,
+                    $"{registry} has no {repository}:{tag} (HTTP {(int)byTag.Status!}): pick an image that exists",
+                    bytes
+                )
+                : new CheckResult(
+                    reference,
+                    CheckStatus.Unreachable,
+                    $"{registry} answers HTTP {(int)byTag.Status!}: try again later",
+                    bytes
+                );
         if (reference.Pin is null)
-            return new CheckResult(reference, CheckStatus.Unpinned, $"the tag points to {current}: write it after {reference.Name} in {options.ImageLock}", bytes);
+            return new CheckResult(
+                reference,
+                CheckStatus.Unpinned,
+                $"the tag points to {current}: write it after {reference.Name} in {options.ImageLock}",
+                bytes
+            );
         if (current == reference.Pin)
             return new CheckResult(reference, CheckStatus.Ok, "the tag still points to the pinned digest", bytes);
         var (_, pinned) = await ManifestAsync(reference.Pin);
         return pinned is null
-            ? new CheckResult(reference, CheckStatus.Missing, $"the pinned digest is gone; the tag points to {current}: test it and write it in {options.ImageLock}", bytes)
-            : new CheckResult(reference, CheckStatus.Changed, $"the tag moved to {current}; the pinned digest still exists and stays in use", bytes);
+            ? new CheckResult(
+                reference,
+                CheckStatus.Missing,
+                $"the pinned digest is gone; the tag points to {current}: test it and write it in {options.ImageLock}",
+                bytes
+            )
+            : new CheckResult(
+                reference,
+                CheckStatus.Changed,
+                $"the tag moved to {current}; the pinned digest still exists and stays in use",
+                bytes
+            );
     }
 
     static HttpRequestMessage Request(HttpMethod method, Uri url, string? token)
@@ -91,7 +120,10 @@ static class ImageProbe
         if (!fields.TryGetValue("realm", out var realm))
             return null;
         var query = string.Join("&", fields.Where(f => f.Key != "realm").Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"));
-        var answer = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, query.Length > 0 ? $"{realm}?{query}" : realm), readBody: true);
+        var answer = await http.SendAsync(
+            new HttpRequestMessage(HttpMethod.Get, query.Length > 0 ? $"{realm}?{query}" : realm),
+            readBody: true
+        );
         received(answer.Bytes);
         if (!answer.Ok)
             return null;

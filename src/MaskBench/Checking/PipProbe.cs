@@ -17,7 +17,12 @@ static partial class PipProbe
         if (reference.Pin is null)
             return new CheckResult(reference, CheckStatus.Unpinned, $"pin it with == in {reference.Origin}", 0);
         if (reference.Pin.Contains('+'))
-            return new CheckResult(reference, CheckStatus.NotChecked, "a local version (+…) is not on the index: its wheel's URL is checked", 0);
+            return new CheckResult(
+                reference,
+                CheckStatus.NotChecked,
+                "a local version (+…) is not on the index: its wheel's URL is checked",
+                0
+            );
         var name = Normalize(reference.Name);
         var release = await http.SendAsync(
             new HttpRequestMessage(HttpMethod.Get, new Uri(options.PackageIndex, $"pypi/{name}/{reference.Pin}/json")),
@@ -32,18 +37,42 @@ static partial class PipProbe
             return new CheckResult(reference, CheckStatus.Missing, fix, bytes + more);
         }
         if (!release.Ok)
-            return new CheckResult(reference, CheckStatus.Unreachable, $"the index answers HTTP {(int)release.Status!}: try again later", bytes);
+            return new CheckResult(
+                reference,
+                CheckStatus.Unreachable,
+                $"the index answers HTTP {(int)release.Status!}: try again later",
+                bytes
+            );
         var json = JObject.Parse(Encoding.UTF8.GetString(release.Body));
         var files = (json["urls"] as JArray ?? []).OfType<JObject>().ToList();
         var live = files.Where(f => f["yanked"]?.Value<bool>() != true).ToList();
         if (files.Count > 0 && live.Count == 0)
-            return new CheckResult(reference, CheckStatus.Changed, $"every file of {reference.Shown} is yanked: pin another version", bytes);
+            return new CheckResult(
+                reference,
+                CheckStatus.Changed,
+                $"every file of {reference.Shown} is yanked: pin another version",
+                bytes
+            );
         var python = reference.Python;
-        if (python is not null && (string?)json["info"]?["requires_python"] is { Length: > 0 } requires && !PythonVersions.Satisfies(python, requires))
-            return new CheckResult(reference, CheckStatus.Missing, $"{reference.Shown} needs Python {requires}, the stack has {python}: pin an older version", bytes);
+        if (
+            python is not null
+            && (string?)json["info"]?["requires_python"] is { Length: > 0 } requires
+            && !PythonVersions.Satisfies(python, requires)
+        )
+            return new CheckResult(
+                reference,
+                CheckStatus.Missing,
+                $"{reference.Shown} needs Python {requires}, the stack has {python}: pin an older version",
+                bytes
+            );
         var names = live.Select(f => (string?)f["filename"] ?? "").ToList();
         if (names.Any(n => !n.EndsWith(".whl", StringComparison.Ordinal) && n.Length > 0))
-            return new CheckResult(reference, CheckStatus.Ok, names.Any(n => Installs(n, python)) ? "wheel" : "sdist (built from source)", bytes);
+            return new CheckResult(
+                reference,
+                CheckStatus.Ok,
+                names.Any(n => Installs(n, python)) ? "wheel" : "sdist (built from source)",
+                bytes
+            );
         if (names.Any(n => Installs(n, python)))
             return new CheckResult(reference, CheckStatus.Ok, "wheel", bytes);
         var tags = names.Select(n => n.Split('-').Reverse().Skip(2).FirstOrDefault()).Distinct().Take(6);
@@ -67,7 +96,11 @@ static partial class PipProbe
             return ($"the index has no {name} {version}: pin a version it has", simple.Bytes);
         var text = Encoding.UTF8.GetString(simple.Body);
         var versions = Versions(name, text);
-        var near = versions.OrderByDescending(v => CommonPrefix(v, version)).ThenBy(v => v, StringComparer.Ordinal).Take(3).Order(StringComparer.Ordinal);
+        var near = versions
+            .OrderByDescending(v => CommonPrefix(v, version))
+            .ThenBy(v => v, StringComparer.Ordinal)
+            .Take(3)
+            .Order(StringComparer.Ordinal);
         return ($"the index has no {name} {version}; near it: {string.Join(", ", near)}: pin one of them", simple.Bytes);
     }
 
@@ -100,7 +133,9 @@ static partial class PipProbe
         if (parts.Length < 5)
             return false;
         var (pythons, abi, platforms) = (parts[^3].Split('.'), parts[^2], parts[^1].Split('.'));
-        var platformFits = platforms.Any(p => p == "any" || p.EndsWith("x86_64", StringComparison.Ordinal) && p.Contains("linux", StringComparison.Ordinal));
+        var platformFits = platforms.Any(p =>
+            p == "any" || p.EndsWith("x86_64", StringComparison.Ordinal) && p.Contains("linux", StringComparison.Ordinal)
+        );
         if (python is null)
             return platformFits;
         var digits = python.Replace(".", "", StringComparison.Ordinal);

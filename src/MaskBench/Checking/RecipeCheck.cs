@@ -8,7 +8,11 @@ namespace MaskBench.Checking;
 /// each bounded, the whole bounded by <see cref="CheckOptions.Budget"/>.</summary>
 public static class RecipeCheck
 {
-    public static async Task<CheckReport> RunAsync(IReadOnlyList<Recipe> recipes, CheckOptions options, CancellationToken cancellation = default)
+    public static async Task<CheckReport> RunAsync(
+        IReadOnlyList<Recipe> recipes,
+        CheckOptions options,
+        CancellationToken cancellation = default
+    )
     {
         var clock = Stopwatch.StartNew();
         var images = ImageLock.Read(Path.Combine(options.Root, options.ImageLock));

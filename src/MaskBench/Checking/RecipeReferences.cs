@@ -26,7 +26,9 @@ static partial class RecipeReferences
         }
         if (stack.Constraints is { } constraints)
             references.AddRange(FromConstraints(id, options.Root, constraints, python));
-        references.AddRange(recipe.Weights.Where(w => w.Url is not null).Select(w => new Reference(id, "url", w.Url!, w.Sha256, recipe.File)));
+        references.AddRange(
+            recipe.Weights.Where(w => w.Url is not null).Select(w => new Reference(id, "url", w.Url!, w.Sha256, recipe.File))
+        );
         return references.DistinctBy(r => (r.Kind, r.Name, r.Pin)).ToList();
     }
 
@@ -53,7 +55,8 @@ static partial class RecipeReferences
             if (name.EndsWith("_REPOSITORY", StringComparison.Ordinal))
             {
                 var prefix = name[..^"REPOSITORY".Length];
-                var pin = facts.Arguments.GetValueOrDefault(prefix + "COMMIT")
+                var pin =
+                    facts.Arguments.GetValueOrDefault(prefix + "COMMIT")
                     ?? (facts.Arguments.GetValueOrDefault(prefix + "TAG") is { } tag ? $"refs/tags/{tag}" : null);
                 found.Add(new Reference(id, "git", value, pin, dockerfile));
             }

@@ -14,7 +14,10 @@ public sealed record Reference(string Implementation, string Kind, string Name, 
     /// <summary>For a <c>stack</c> row: why there is no such stack.</summary>
     public string? Note { get; init; }
 
-    public string Shown => Pin is null ? Name : Kind == "pip" ? $"{Name}=={Pin}" : $"{Name} @ {Pin}";
+    public string Shown =>
+        Pin is null ? Name
+        : Kind == "pip" ? $"{Name}=={Pin}"
+        : $"{Name} @ {Pin}";
 }
 
 /// <param name="Bytes">What the probe received (headers and bodies), to show that Check downloads no wheel or image.</param>

@@ -19,7 +19,12 @@ static class UrlProbe
         var bytes = answer.Bytes;
         return answer switch
         {
-            { Failure: { } why } => new CheckResult(reference, CheckStatus.Unreachable, $"{why}: check the address, or run Check where it can be reached", bytes),
+            { Failure: { } why } => new CheckResult(
+                reference,
+                CheckStatus.Unreachable,
+                $"{why}: check the address, or run Check where it can be reached",
+                bytes
+            ),
             { Ok: true } => new CheckResult(reference, CheckStatus.Ok, Sha256Note(reference), bytes),
             { Status: HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized } =>
                 new CheckResult(
@@ -28,7 +33,12 @@ static class UrlProbe
                     $"HTTP {(int)answer.Status!}: the file is gone; find a mirror and change it in {reference.Origin}",
                     bytes
                 ),
-            _ => new CheckResult(reference, CheckStatus.Unreachable, $"HTTP {(int)answer.Status!}: the server fails; try again later", bytes),
+            _ => new CheckResult(
+                reference,
+                CheckStatus.Unreachable,
+                $"HTTP {(int)answer.Status!}: the server fails; try again later",
+                bytes
+            ),
         };
     }
 

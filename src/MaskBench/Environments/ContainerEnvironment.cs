@@ -95,7 +95,9 @@ public static class ContainerEnvironment
         {
             await LoggedCommand.RunAsync(
                 what,
-                engine.Hosted(CompileArguments(container, source, stackImage, recipe.Environment.Build, ContainerEngines.InvokingUser(engine.Program))),
+                engine.Hosted(
+                    CompileArguments(container, source, stackImage, recipe.Environment.Build, ContainerEngines.InvokingUser(engine.Program))
+                ),
                 TimeSpan.FromHours(2),
                 cancellation
             );

@@ -21,7 +21,12 @@ public static class MachineFacts
     /// when no driver answers.</summary>
     public static async Task<IReadOnlyList<GpuCapability>?> CapabilitiesAsync(string nvidiaSmi, CancellationToken cancellation = default)
     {
-        var result = await ShortCommand.TryRunAsync(nvidiaSmi, CapabilityQuery, timeout: TimeSpan.FromSeconds(30), cancellation: cancellation);
+        var result = await ShortCommand.TryRunAsync(
+            nvidiaSmi,
+            CapabilityQuery,
+            timeout: TimeSpan.FromSeconds(30),
+            cancellation: cancellation
+        );
         return result is null ? null : await CapabilitiesOrOlderDriverAsync(result, () => GpusAsync(nvidiaSmi, cancellation));
     }
 
@@ -29,7 +34,13 @@ public static class MachineFacts
     public static async Task<IReadOnlyList<GpuCapability>?> CapabilitiesAsync(IExecutionHost host, CancellationToken cancellation = default)
     {
         var spec = new ProcessSpec(["nvidia-smi", .. CapabilityQuery], ".", new Dictionary<string, string>());
-        var result = await ShortCommand.TryRunAsync(host, spec, $"maskbench-gpus-{Guid.NewGuid():N}", TimeSpan.FromMinutes(2), cancellation);
+        var result = await ShortCommand.TryRunAsync(
+            host,
+            spec,
+            $"maskbench-gpus-{Guid.NewGuid():N}",
+            TimeSpan.FromMinutes(2),
+            cancellation
+        );
         return result is null ? null : await CapabilitiesOrOlderDriverAsync(result, () => Task.FromResult<GpuFacts?>(null));
     }
 

@@ -41,7 +41,9 @@ public static class Preflight
                     $"{request.Gpus} GPUs are needed (--gpus {request.Gpus}) but this machine has {gpus.Count}{(gpus.Count > 0 ? $" ({string.Join(", ", gpus.Models.Distinct())})" : "")}: pass --gpus {Math.Max(1, gpus.Count)} or use a bigger machine"
                 );
             if (gpus is not null && request.Stacks.Count > 0)
-                problems.AddRange(StackProblems(await MachineFacts.CapabilitiesAsync(request.NvidiaSmi, cancellation) ?? [], request.Stacks));
+                problems.AddRange(
+                    StackProblems(await MachineFacts.CapabilitiesAsync(request.NvidiaSmi, cancellation) ?? [], request.Stacks)
+                );
         }
         if (request.ContainerEngine is { } engine)
             problems.AddRange(await EngineProblemsAsync(engine, request, cancellation));

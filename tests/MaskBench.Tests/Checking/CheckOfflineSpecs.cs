@@ -62,7 +62,11 @@ public class CheckOfflineSpecs
             "six==1.15.0",
             "yacs==0.1.7"
         );
-        var options = CheckSpecs.Options(scenario.Root, new Uri($"http://127.0.0.1:{silent.Port}/"), new Uri($"http://127.0.0.1:{closed}/")) with
+        var options = CheckSpecs.Options(
+            scenario.Root,
+            new Uri($"http://127.0.0.1:{silent.Port}/"),
+            new Uri($"http://127.0.0.1:{closed}/")
+        ) with
         {
             ProbeTimeout = TimeSpan.FromSeconds(2),
             Budget = TimeSpan.FromSeconds(30),

@@ -36,12 +36,23 @@ sealed class CheckScenario : IDisposable
                   git
             """
         );
-        File.WriteAllText(Path.Combine(Root, "environments", "fixture", "constraints.txt"), string.Join("\n", ["# pins", .. constraints]) + "\n");
+        File.WriteAllText(
+            Path.Combine(Root, "environments", "fixture", "constraints.txt"),
+            string.Join("\n", ["# pins", .. constraints]) + "\n"
+        );
         File.WriteAllText(Path.Combine(Root, "environments", "base-images.lock"), $"# lock\n{image} {lockedDigest ?? "UNPINNED"}\n");
 
         var recipe = JObject.Parse(File.ReadAllText(Paths.Repository("recipes", "detectron2.json")));
         recipe["id"] = "fixture";
-        recipe["source"] = JObject.FromObject(new { repository, pin, reference = (string?)null, mirror = "fixture/fixture" });
+        recipe["source"] = JObject.FromObject(
+            new
+            {
+                repository,
+                pin,
+                reference = (string?)null,
+                mirror = "fixture/fixture",
+            }
+        );
         recipe["environment"] = JObject.FromObject(
             new
             {
@@ -56,7 +67,18 @@ sealed class CheckScenario : IDisposable
               "current": { "unavailable": "no verified path yet: the fixture has none" } }
             """
         );
-        recipe["weights"] = JArray.FromObject(new[] { new { name = "w.pkl", url = weightsUrl, sha256 = (string?)null, path = "{weights}/w.pkl" } });
+        recipe["weights"] = JArray.FromObject(
+            new[]
+            {
+                new
+                {
+                    name = "w.pkl",
+                    url = weightsUrl,
+                    sha256 = (string?)null,
+                    path = "{weights}/w.pkl",
+                },
+            }
+        );
         var file = Path.Combine(Root, "recipes", "fixture.json");
         File.WriteAllText(file, recipe.ToString());
         return RecipeLoader.Load(file);

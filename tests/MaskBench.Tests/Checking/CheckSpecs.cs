@@ -17,7 +17,9 @@ public class CheckSpecs(LocalRegistry registry) : IClassFixture<LocalRegistry>
                 ["/pypi/pycocotools/2.0.2/json"] = PackageIndex.Release("2.0.2", null, "pycocotools-2.0.2.tar.gz"),
                 ["/pypi/winonly/1.0/json"] = PackageIndex.Release("1.0", null, "winonly-1.0-cp37-cp37m-win_amd64.whl"),
                 ["/pypi/newer/2.0/json"] = PackageIndex.Release("2.0", ">=3.8", "newer-2.0-py3-none-any.whl"),
-                ["/simple/numpy/"] = PackageIndex.Json("""{"meta":{"api-version":"1.1"},"name":"numpy","versions":["1.18.4","1.18.5","1.19.0"],"files":[]}"""),
+                ["/simple/numpy/"] = PackageIndex.Json(
+                    """{"meta":{"api-version":"1.1"},"name":"numpy","versions":["1.18.4","1.18.5","1.19.0"],"files":[]}"""
+                ),
                 ["/tools/get-pip.py"] = ("text/plain", new byte[1000]),
                 [BigFile] = ("application/octet-stream", new byte[4 * 1024 * 1024]),
             }

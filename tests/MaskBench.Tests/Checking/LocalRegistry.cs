@@ -49,7 +49,14 @@ public sealed class LocalRegistry : IAsyncLifetime
         var local = $"localhost/maskbench-check-tiny:{port}";
         await Podman.RunAsync("import", tar, local);
         var digestFile = Path.Combine(folder, "digest");
-        await Podman.RunAsync("push", "--tls-verify=false", "--digestfile", digestFile, local, $"docker://127.0.0.1:{port}/library/{Image}");
+        await Podman.RunAsync(
+            "push",
+            "--tls-verify=false",
+            "--digestfile",
+            digestFile,
+            local,
+            $"docker://127.0.0.1:{port}/library/{Image}"
+        );
         await Podman.RunAsync("rmi", local);
         Digest = File.Exists(digestFile)
             ? File.ReadAllText(digestFile).Trim()
@@ -69,7 +76,9 @@ public sealed class LocalRegistry : IAsyncLifetime
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
             if (DateTime.UtcNow > until)
-                throw new InvalidOperationException($"docker-registry did not answer at {url} within 20 s: is the docker-registry package installed?");
+                throw new InvalidOperationException(
+                    $"docker-registry did not answer at {url} within 20 s: is the docker-registry package installed?"
+                );
             await Task.Delay(100);
         }
     }
