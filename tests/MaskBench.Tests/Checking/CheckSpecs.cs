@@ -81,7 +81,8 @@ public class CheckSpecs(LocalRegistry registry) : IClassFixture<LocalRegistry>
     {
         // Arrange
         using var upstream = new UpstreamFixture();
-        var tip = upstream.Commit("one", ("a.txt", "1"));
+        var old = upstream.Commit("one", ("a.txt", "1"));
+        var tip = upstream.Commit("two", ("a.txt", "2"));
         using var index = Index();
         using var scenario = new CheckScenario();
         var recipe = scenario.Write(
@@ -89,7 +90,7 @@ public class CheckSpecs(LocalRegistry registry) : IClassFixture<LocalRegistry>
             tip,
             LocalRegistry.Image,
             registry.Digest,
-            ($"file://{upstream.Upstream}", tip),
+            ($"file://{upstream.Upstream}", old),
             new Uri(index.Url, "tools/get-pip.py").ToString(),
             new Uri(index.Url, BigFile.TrimStart('/')).ToString(),
             "numpy==1.18.5"
