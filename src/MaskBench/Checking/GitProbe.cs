@@ -3,9 +3,11 @@ using CliWrap.Buffered;
 
 namespace MaskBench.Checking;
 
-/// <summary>A git pin on its remote, through the git CLI: the refs <c>git ls-remote</c> advertises, and for a commit
-/// that no ref names, <c>git fetch --depth 1 --filter=tree:0 &lt;url&gt; &lt;sha&gt;</c> into a scratch repository
-/// (the commit alone, no tree or file). Every call is bounded by the probe timeout.</summary>
+/// <summary>A git pin on its remote, through the git CLI, transferring as little as the server allows: a full commit
+/// hash is fetched alone (<c>git fetch --depth 1 --filter=tree:0 &lt;url&gt; &lt;sha&gt;</c> into a scratch repository:
+/// no tree, no file where the server filters); a server that will not serve commits by hash is asked for its refs
+/// (<c>git ls-remote</c>) and the pin must be one of them; a tag is looked up by name (the server filters the refs
+/// it sends). Every call is bounded by the probe timeout.</summary>
 static class GitProbe
 {
     public static async Task<CheckResult> RunAsync(Reference reference, Http http, CheckOptions options)
@@ -13,58 +15,30 @@ static class GitProbe
         var url = reference.Name;
         if (!url.Contains("://", StringComparison.Ordinal) && !url.Contains('@'))
             return new CheckResult(reference, CheckStatus.NotChecked, "a path: the MaskBench repository itself", 0);
-        if (reference.Pin is null)
+        if (reference.Pin is not { } pin)
             return new CheckResult(reference, CheckStatus.Unpinned, $"pin a commit in {reference.Origin}", 0);
         var host = Host(url);
         if (http.Silent(host) is { } earlier)
             return new CheckResult(reference, CheckStatus.Unreachable, earlier, 0);
-
-        var listed = await GitAsync(options, http, host, null, "ls-remote", url);
-        if (listed.Failure is { } unreachable)
-            return new CheckResult(reference, CheckStatus.Unreachable, unreachable, listed.Bytes);
-        if (!listed.Ok)
-            return new CheckResult(
-                reference,
-                Gone(listed.Error) ? CheckStatus.Missing : CheckStatus.Unreachable,
-                Last(listed.Error),
-                listed.Bytes
-            );
-        var refs = listed
-            .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => l.Split('\t'))
-            .Where(c => c.Length == 2)
-            .Select(c => (Sha: c[0].Trim(), Ref: c[1].Trim()))
-            .ToList();
-        var pin = reference.Pin;
         if (pin.StartsWith("refs/", StringComparison.Ordinal))
+            return await TagAsync(reference, pin, http, options, host);
+        if (pin.Length == 40)
         {
-            var tag = refs.FirstOrDefault(r => r.Ref == pin + "^{}") is { Sha: not null } peeled
-                ? peeled
-                : refs.FirstOrDefault(r => r.Ref == pin);
-            return tag.Sha is null
-                ? new CheckResult(reference, CheckStatus.Missing, $"the remote has no {pin}: name a tag it has", listed.Bytes)
-                : new CheckResult(
-                    reference,
-                    CheckStatus.Unpinned,
-                    $"a tag, not a commit: pin {tag.Sha} (what {pin} names today)",
-                    listed.Bytes
-                );
+            var (fetched, fetchedBytes) = await FetchAsync(url, pin, http, options, host);
+            if (fetched.Failure is { } why)
+                return new CheckResult(reference, CheckStatus.Unreachable, why, fetchedBytes);
+            if (fetched.Ok)
+                return new CheckResult(reference, CheckStatus.Ok, "fetched by its hash (the commit alone)", fetchedBytes);
+            if (!Gone(fetched.Error))
+                return new CheckResult(reference, CheckStatus.Unreachable, Last(fetched.Error), fetchedBytes);
+            var advertised = await AdvertisedAsync(url, pin, http, options, host);
+            return advertised.Result(reference, fetchedBytes, Last(fetched.Error));
         }
-        if (refs.FirstOrDefault(r => r.Sha.StartsWith(pin, StringComparison.Ordinal)) is { Sha: not null } advertised)
-            return new CheckResult(
-                reference,
-                pin.Length == 40 ? CheckStatus.Ok : CheckStatus.Unpinned,
-                pin.Length == 40 ? $"advertised as {advertised.Ref}" : $"abbreviated: pin the full hash {advertised.Sha}",
-                listed.Bytes
-            );
-        if (pin.Length != 40)
-            return new CheckResult(
-                reference,
-                CheckStatus.Unpinned,
-                $"abbreviated and on no ref: a remote cannot be asked for it; pin the full hash",
-                listed.Bytes
-            );
+        return (await AdvertisedAsync(url, pin, http, options, host)).Result(reference, 0, null);
+    }
 
+    static async Task<(GitAnswer Answer, long Bytes)> FetchAsync(string url, string pin, Http http, CheckOptions options, string host)
+    {
         var scratch = Directory.CreateTempSubdirectory("maskbench-check-git-").FullName;
         try
         {
@@ -72,25 +46,89 @@ static class GitProbe
             var fetched = init.Ok
                 ? await GitAsync(options, http, host, scratch, "fetch", "-q", "--no-tags", "--depth", "1", "--filter=tree:0", url, pin)
                 : init;
-            var bytes = listed.Bytes + FolderBytes(Path.Combine(scratch, ".git", "objects"));
-            if (fetched.Failure is { } why)
-                return new CheckResult(reference, CheckStatus.Unreachable, why, bytes);
-            return fetched.Ok
-                ? new CheckResult(reference, CheckStatus.Ok, "on no ref, fetched by its hash", bytes)
-                : new CheckResult(
-                    reference,
-                    Gone(fetched.Error) ? CheckStatus.Missing : CheckStatus.Unreachable,
-                    Gone(fetched.Error)
-                        ? $"the remote does not have {pin[..12]} ({Last(fetched.Error)}): find the commit in a fork, or pin another"
-                        : Last(fetched.Error),
-                    bytes
-                );
+            return (fetched, FolderBytes(Path.Combine(scratch, ".git", "objects")));
         }
         finally
         {
             Directory.Delete(scratch, recursive: true);
         }
     }
+
+    /// <summary>What the remote's refs say about a commit the server would not serve by hash (or an abbreviated one).</summary>
+    sealed record Advertised(GitAnswer Listing, string Pin, (string Sha, string Ref)? Match)
+    {
+        public CheckResult Result(Reference reference, long earlierBytes, string? fetchError)
+        {
+            var bytes = earlierBytes + Listing.Bytes;
+            if (Listing.Failure is { } why)
+                return new CheckResult(reference, CheckStatus.Unreachable, why, bytes);
+            if (!Listing.Ok)
+                return new CheckResult(
+                    reference,
+                    Gone(Listing.Error) ? CheckStatus.Missing : CheckStatus.Unreachable,
+                    Last(Listing.Error),
+                    bytes
+                );
+            if (Match is { } found)
+                return Pin.Length == 40
+                    ? new CheckResult(reference, CheckStatus.Ok, $"advertised as {found.Ref}", bytes)
+                    : new CheckResult(reference, CheckStatus.Unpinned, $"abbreviated: pin the full hash {found.Sha}", bytes);
+            return Pin.Length == 40
+                ? new CheckResult(
+                    reference,
+                    CheckStatus.Missing,
+                    $"the remote does not have {Pin[..12]} ({fetchError}): find the commit in a fork, or pin another",
+                    bytes
+                )
+                : new CheckResult(
+                    reference,
+                    CheckStatus.Unpinned,
+                    "abbreviated and on no ref: a remote cannot be asked for it; pin the full hash",
+                    bytes
+                );
+        }
+    }
+
+    static async Task<Advertised> AdvertisedAsync(string url, string pin, Http http, CheckOptions options, string host)
+    {
+        var listed = await GitAsync(options, http, host, null, "ls-remote", url);
+        var match = Refs(listed).FirstOrDefault(r => r.Sha.StartsWith(pin, StringComparison.Ordinal));
+        return new Advertised(listed, pin, match.Sha is null ? null : match);
+    }
+
+    static async Task<CheckResult> TagAsync(Reference reference, string pin, Http http, CheckOptions options, string host)
+    {
+        var listed = await GitAsync(options, http, host, null, "ls-remote", reference.Name, pin, pin + "^{}");
+        if (listed.Failure is { } why)
+            return new CheckResult(reference, CheckStatus.Unreachable, why, listed.Bytes);
+        if (!listed.Ok)
+            return new CheckResult(
+                reference,
+                Gone(listed.Error) ? CheckStatus.Missing : CheckStatus.Unreachable,
+                Last(listed.Error),
+                listed.Bytes
+            );
+        var refs = Refs(listed);
+        var tag = refs.FirstOrDefault(r => r.Ref == pin + "^{}") is { Sha: not null } peeled
+            ? peeled
+            : refs.FirstOrDefault(r => r.Ref == pin);
+        return tag.Sha is null
+            ? new CheckResult(reference, CheckStatus.Missing, $"the remote has no {pin}: name a tag it has", listed.Bytes)
+            : new CheckResult(
+                reference,
+                CheckStatus.Unpinned,
+                $"a tag, not a commit: pin {tag.Sha} (what {pin} names today)",
+                listed.Bytes
+            );
+    }
+
+    static List<(string Sha, string Ref)> Refs(GitAnswer listed) =>
+        listed
+            .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split('\t'))
+            .Where(c => c.Length == 2)
+            .Select(c => (Sha: c[0].Trim(), Ref: c[1].Trim()))
+            .ToList();
 
     sealed record GitAnswer(bool Ok, string Output, string Error, long Bytes, string? Failure);
 

@@ -61,6 +61,7 @@ public class CheckSpecs(LocalRegistry registry) : IClassFixture<LocalRegistry>
         Assert.True(report.Failed, table);
         Assert.Equal(CheckStatus.Ok, Status(report, "git", tip));
         Assert.Contains("fetched by its hash", Result(report, "git", old).Fix);
+        Assert.Contains("fetched by its hash", Result(report, "git", tip).Fix);
         Assert.Equal(CheckStatus.Ok, Status(report, "image", LocalRegistry.Image));
         Assert.Equal(CheckStatus.Ok, Status(report, "pip", "numpy==1.18.5"));
         Assert.Contains("sdist", Result(report, "pip", "pycocotools==2.0.2").Fix);
