@@ -17,6 +17,16 @@ public sealed record SelectedStack(
 {
     public bool Available => Unavailable is null;
 
+    /// <summary>The recipe as Setup and Train take it on this stack: its environment and patches replaced.</summary>
+    public Recipe ApplyTo(Recipe recipe) =>
+        Environment is null
+            ? throw new CatalogException($"{recipe.Id} has no '{Name}' stack: {Unavailable}")
+            : recipe with
+            {
+                Environment = Environment,
+                Patches = Patches,
+            };
+
     /// <summary>Whether the stack runs on a GPU of this compute capability (<c>9.0</c>, as nvidia-smi prints it).</summary>
     public bool Supports(string computeCapability) =>
         Architectures.Count == 0 || Architectures.Contains(StackSelection.Architecture(computeCapability), StringComparer.Ordinal);

@@ -18,7 +18,8 @@ public sealed record PreflightRequest(int Gpus, string? ContainerEngine, IReadOn
     public IReadOnlyList<string> CdiFolders { get; init; } = ["/etc/cdi", "/var/run/cdi"];
     public IReadOnlyDictionary<string, string?> EngineVariables { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>The stacks to train on: each is checked against the GPUs' compute capabilities.</summary>
+    /// <summary>The stacks to set up or train on: each is checked against the compute capabilities of this machine's
+    /// GPUs (also for Setup alone: an image the GPUs cannot run is not worth hours of building). No GPU, no check.</summary>
     public IReadOnlyList<StackDemand> Stacks { get; init; } = [];
 }
 
@@ -40,11 +41,9 @@ public static class Preflight
                 problems.Add(
                     $"{request.Gpus} GPUs are needed (--gpus {request.Gpus}) but this machine has {gpus.Count}{(gpus.Count > 0 ? $" ({string.Join(", ", gpus.Models.Distinct())})" : "")}: pass --gpus {Math.Max(1, gpus.Count)} or use a bigger machine"
                 );
-            if (gpus is not null && request.Stacks.Count > 0)
-                problems.AddRange(
-                    StackProblems(await MachineFacts.CapabilitiesAsync(request.NvidiaSmi, cancellation) ?? [], request.Stacks)
-                );
         }
+        if (request.Stacks.Count > 0 && await MachineFacts.CapabilitiesAsync(request.NvidiaSmi, cancellation) is { } capabilities)
+            problems.AddRange(StackProblems(capabilities, request.Stacks));
         if (request.ContainerEngine is { } engine)
             problems.AddRange(await EngineProblemsAsync(engine, request, cancellation));
         foreach (var need in request.Disk)

@@ -142,4 +142,40 @@ public class StackSpecs
         // Assert
         Assert.Equal("unknown stack 'cuda11': use --stacks page|current", error.Message);
     }
+
+    [Fact]
+    public void Setup_takes_the_recipe_with_the_stack_environment_and_an_unavailable_stack_names_its_reason()
+    {
+        // Arrange
+        var matterport = Catalog.Get("matterport");
+
+        // Act
+        var current = StackSelection.Select(matterport, StackSelection.Current).ApplyTo(matterport);
+        var error = Assert.Throws<CatalogException>(() =>
+            StackSelection.Select(Catalog.Get("simpledet"), StackSelection.Current).ApplyTo(Catalog.Get("simpledet"))
+        );
+
+        // Assert
+        Assert.Equal("environments/matterport/current.Dockerfile", current.Environment.Recipe);
+        Assert.Equal(matterport.Patches, current.Patches);
+        Assert.StartsWith("simpledet has no 'current' stack: no verified path yet: ", error.Message);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_stack_is_checked_before_a_Setup_alone_too()
+    {
+        // Arrange
+        var folder = Directory.CreateTempSubdirectory("maskbench-smi-").FullName;
+        var request = new PreflightRequest(0, null, [])
+        {
+            NvidiaSmi = NvidiaSmi(folder, "NVIDIA A100-SXM4-80GB", "8.0"),
+            Stacks = Demands(StackSelection.Page),
+        };
+
+        // Act
+        var problems = await Preflight.CheckAsync(request);
+
+        // Assert
+        Assert.Contains("compute capability 8.0", Assert.Single(problems));
+    }
 }
