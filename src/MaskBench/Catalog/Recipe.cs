@@ -36,6 +36,9 @@ public sealed record Recipe(
     /// <summary>The git tree hash the source must have after patching (<c>"patchedTree"</c>, top level, 40 hex digits),
     /// as <c>git add -A; git write-tree</c> gives it; <c>Patch-&lt;Id&gt;</c> fails when the tree comes out otherwise.</summary>
     public string? PatchedTree { get; init; }
+
+    /// <summary>The stacks it can be built on, by name (<c>page</c>, <c>current</c>); see <see cref="StackSelection"/>.</summary>
+    public IReadOnlyDictionary<string, StackSpec> Stacks { get; init; } = new Dictionary<string, StackSpec>();
 }
 
 /// <param name="Repository">Git URL, or a path relative to the MaskBench root.</param>

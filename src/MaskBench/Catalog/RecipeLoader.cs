@@ -26,8 +26,9 @@ public static partial class RecipeLoader
         }
         if (parsed is null)
             throw new CatalogException($"{path}: the file is empty; a recipe is a JSON object with the fields of recipes/detectron2.json");
-        var recipe = Normalize(parsed) with { File = path };
+        var recipe = NormalizeStacks(Normalize(parsed)) with { File = path };
         Validate(recipe);
+        ValidateStacks(recipe);
         return recipe;
     }
 
@@ -114,6 +115,51 @@ public static partial class RecipeLoader
         if (problems.Count > 0)
             throw new CatalogException($"{r.File}: " + string.Join("; ", problems));
     }
+
+    static Recipe NormalizeStacks(Recipe r) =>
+        r with
+        {
+            Stacks = (r.Stacks ?? new Dictionary<string, StackSpec>()).ToDictionary(
+                s => s.Key,
+                s =>
+                    s.Value with
+                    {
+                        Architectures = s.Value.Architectures ?? [],
+                        Patches = s.Value.Patches ?? [],
+                        Environment = s.Value.Environment is null
+                            ? null
+                            : s.Value.Environment with
+                            {
+                                Stack = s.Value.Environment.Stack ?? new Dictionary<string, string>(),
+                                Build = s.Value.Environment.Build ?? [],
+                            },
+                    }
+            ),
+        };
+
+    static void ValidateStacks(Recipe r)
+    {
+        var problems = new List<string>();
+        foreach (var (name, stack) in r.Stacks)
+        {
+            var field = $"stacks.{name}";
+            if (!StackSelection.Names.Contains(name, StringComparer.Ordinal))
+                problems.Add($"field '{field}': name a stack {string.Join(" or ", StackSelection.Names)}");
+            if (stack.Unavailable is not null)
+                continue;
+            if (stack.Architectures!.Any(a => !ArchitecturePattern().IsMatch(a)))
+                problems.Add($"field '{field}.architectures': give CUDA architectures like sm_70");
+            if (name == StackSelection.Current && stack.Environment is null)
+                problems.Add($"field '{field}.environment': give the stack's environment, or 'unavailable' with the reason");
+            if (stack.Base is { } b && (string.IsNullOrWhiteSpace(b.Recipe) || string.IsNullOrWhiteSpace(b.Image)))
+                problems.Add($"field '{field}.base': give the base's recipe (a Dockerfile) and image (its tag)");
+        }
+        if (problems.Count > 0)
+            throw new CatalogException($"{r.File}: " + string.Join("; ", problems));
+    }
+
+    [GeneratedRegex("^sm_[0-9]{2,3}$")]
+    private static partial Regex ArchitecturePattern();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();

@@ -95,17 +95,9 @@ public static class ContainerEnvironment
         {
             await LoggedCommand.RunAsync(
                 what,
-                engine.Hosted([
-                    "run",
-                    "--name",
-                    container,
-                    "-v",
-                    $"{source}:{source}",
-                    "-w",
-                    source,
-                    stackImage,
-                    .. recipe.Environment.Build,
-                ]),
+                engine.Hosted(
+                    CompileArguments(container, source, stackImage, recipe.Environment.Build, ContainerEngines.InvokingUser(engine.Program))
+                ),
                 TimeSpan.FromHours(2),
                 cancellation
             );
@@ -116,6 +108,29 @@ public static class ContainerEnvironment
             await ShortCommand.TryRunAsync(engine.Program, ["rm", "-f", container], variables: engine.Variables);
         }
     }
+
+    /// <summary>The compile container runs as the invoking user (rootful docker; <paramref name="user"/> is
+    /// <c>uid:gid</c>) with <c>HOME=/tmp</c>, like the trainings: build files in the source tree are then the user's,
+    /// so Patch can always clean them. The page images let that user write site-packages and /usr/local/bin.</summary>
+    internal static IReadOnlyList<string> CompileArguments(
+        string container,
+        string source,
+        string stackImage,
+        IReadOnlyList<string> build,
+        string? user
+    ) =>
+        [
+            "run",
+            "--name",
+            container,
+            .. user is null ? Array.Empty<string>() : ["--user", user, "-e", "HOME=/tmp"],
+            "-v",
+            $"{source}:{source}",
+            "-w",
+            source,
+            stackImage,
+            .. build,
+        ];
 
     static string Key(string dockerfile, IReadOnlyDictionary<string, string> arguments, IReadOnlyList<string> build, string source) =>
         Convert.ToHexStringLower(

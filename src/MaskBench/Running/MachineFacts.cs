@@ -8,9 +8,57 @@ public sealed record GpuFacts(IReadOnlyList<string> Models, string? Driver, stri
     public int Count => Models.Count;
 }
 
+/// <summary>One GPU as the driver names it, with its compute capability (<c>9.0</c>); null when the driver is too
+/// old to report it (the <c>compute_cap</c> field came with driver 510).</summary>
+public sealed record GpuCapability(string Name, string? ComputeCapability);
+
 /// <summary>Reads the GPUs (nvidia-smi) and, inside an environment, the framework versions.</summary>
 public static class MachineFacts
 {
+    static readonly string[] CapabilityQuery = ["--query-gpu=name,compute_cap", "--format=csv,noheader"];
+
+    /// <summary>Each GPU's name and compute capability, from <c>nvidia-smi --query-gpu=name,compute_cap</c>; null
+    /// when no driver answers.</summary>
+    public static async Task<IReadOnlyList<GpuCapability>?> CapabilitiesAsync(string nvidiaSmi, CancellationToken cancellation = default)
+    {
+        var result = await ShortCommand.TryRunAsync(
+            nvidiaSmi,
+            CapabilityQuery,
+            timeout: TimeSpan.FromSeconds(30),
+            cancellation: cancellation
+        );
+        return result is null ? null : await CapabilitiesOrOlderDriverAsync(result, () => GpusAsync(nvidiaSmi, cancellation));
+    }
+
+    /// <summary>The same through an execution host (a Slurm node, a container): the GPUs the training will get.</summary>
+    public static async Task<IReadOnlyList<GpuCapability>?> CapabilitiesAsync(IExecutionHost host, CancellationToken cancellation = default)
+    {
+        var spec = new ProcessSpec(["nvidia-smi", .. CapabilityQuery], ".", new Dictionary<string, string>());
+        var result = await ShortCommand.TryRunAsync(
+            host,
+            spec,
+            $"maskbench-gpus-{Guid.NewGuid():N}",
+            TimeSpan.FromMinutes(2),
+            cancellation
+        );
+        return result is null ? null : await CapabilitiesOrOlderDriverAsync(result, () => Task.FromResult<GpuFacts?>(null));
+    }
+
+    static async Task<IReadOnlyList<GpuCapability>?> CapabilitiesOrOlderDriverAsync(ShortCommand.Result result, Func<Task<GpuFacts?>> names)
+    {
+        if (result.Ok)
+            return result
+                .StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(row => row.Split(','))
+                .Select(cells => new GpuCapability(cells[0].Trim(), Capability(cells.ElementAtOrDefault(1))))
+                .ToList();
+        var older = await names();
+        return older?.Models.Select(m => new GpuCapability(m, null)).ToList();
+    }
+
+    static string? Capability(string? cell) =>
+        cell?.Trim() is { Length: > 0 } text && char.IsAsciiDigit(text[0]) && text.Contains('.', StringComparison.Ordinal) ? text : null;
+
     public static Task<GpuFacts?> GpusAsync(CancellationToken cancellation = default) => GpusAsync("nvidia-smi", cancellation);
 
     public static async Task<GpuFacts?> GpusAsync(string nvidiaSmi, CancellationToken cancellation = default)

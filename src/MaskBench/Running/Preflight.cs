@@ -1,4 +1,9 @@
+using MaskBench.Catalog;
+
 namespace MaskBench.Running;
+
+/// <summary>An implementation the run will train, on the stack it was given (<c>--stacks</c>).</summary>
+public sealed record StackDemand(string Implementation, SelectedStack Stack);
 
 /// <param name="What">What the space is for, for the message: "the container images", "the training output".</param>
 public sealed record DiskNeed(string Path, long Bytes, string What);
@@ -12,6 +17,10 @@ public sealed record PreflightRequest(int Gpus, string? ContainerEngine, IReadOn
     public string NvidiaSmi { get; init; } = "nvidia-smi";
     public IReadOnlyList<string> CdiFolders { get; init; } = ["/etc/cdi", "/var/run/cdi"];
     public IReadOnlyDictionary<string, string?> EngineVariables { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The stacks to set up or train on: each is checked against the compute capabilities of this machine's
+    /// GPUs (also for Setup alone: an image the GPUs cannot run is not worth hours of building). No GPU, no check.</summary>
+    public IReadOnlyList<StackDemand> Stacks { get; init; } = [];
 }
 
 /// <summary>Checks what a GPU training needs before anything long starts: GPUs, the container engine and
@@ -33,6 +42,8 @@ public static class Preflight
                     $"{request.Gpus} GPUs are needed (--gpus {request.Gpus}) but this machine has {gpus.Count}{(gpus.Count > 0 ? $" ({string.Join(", ", gpus.Models.Distinct())})" : "")}: pass --gpus {Math.Max(1, gpus.Count)} or use a bigger machine"
                 );
         }
+        if (request.Stacks.Count > 0 && await MachineFacts.CapabilitiesAsync(request.NvidiaSmi, cancellation) is { } capabilities)
+            problems.AddRange(StackProblems(capabilities, request.Stacks));
         if (request.ContainerEngine is { } engine)
             problems.AddRange(await EngineProblemsAsync(engine, request, cancellation));
         foreach (var need in request.Disk)
@@ -42,6 +53,28 @@ public static class Preflight
                 problems.Add(
                     $"only {Gib(free)} free at {need.Path} for {need.What}; about {Gib(need.Bytes)} are needed: free some space or point it elsewhere"
                 );
+        }
+        return problems;
+    }
+
+    /// <summary>One line per stack name whose implementations cannot run on one of these GPUs (CUDA 10 and cuDNN 7
+    /// have no Ampere or Hopper code), naming the GPU, its compute capability and the parameter that selects a stack
+    /// for it. A GPU whose capability the driver does not report is not judged.</summary>
+    public static IReadOnlyList<string> StackProblems(IReadOnlyList<GpuCapability> gpus, IReadOnlyList<StackDemand> demands)
+    {
+        var problems = new List<string>();
+        foreach (var group in demands.Where(d => d.Stack.Available).GroupBy(d => d.Stack.Name))
+        {
+            var refused = gpus.Where(g => g.ComputeCapability is not null)
+                .Select(g => (Gpu: g, Implementations: group.Where(d => !d.Stack.Supports(g.ComputeCapability!)).ToList()))
+                .FirstOrDefault(r => r.Implementations.Count > 0);
+            if (refused.Implementations is not { Count: > 0 } implementations)
+                continue;
+            var other = StackSelection.Names.First(n => n != group.Key);
+            var supported = implementations.SelectMany(d => d.Stack.Architectures).Distinct().Order(StringComparer.Ordinal);
+            problems.Add(
+                $"the {group.Key} stack of {string.Join(", ", implementations.Select(d => d.Implementation))} cannot run on {refused.Gpu.Name} (compute capability {refused.Gpu.ComputeCapability}, {StackSelection.Architecture(refused.Gpu.ComputeCapability!)}; it supports {string.Join(", ", supported)}): pass --stacks {other} for this GPU, or run on a GPU it supports"
+            );
         }
         return problems;
     }

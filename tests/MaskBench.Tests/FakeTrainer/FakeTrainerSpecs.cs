@@ -18,10 +18,9 @@ public class FakeTrainerSpecs
     public async Task Each_format_prints_its_own_lines(string format, string start, string part)
     {
         // Arrange
-        var stream =
-            format == "mxnet-speedometer"
-                ? (Func<CliWrap.Buffered.BufferedCommandResult, string>)(r => r.StandardError)
-                : r => r.StandardOutput;
+        var stream = format is "mxnet-speedometer" or "mmcv"
+            ? (Func<CliWrap.Buffered.BufferedCommandResult, string>)(r => r.StandardError)
+            : r => r.StandardOutput;
 
         // Act
         var result = await FakeTrainer.RunAsync(format, "--iterations", "120");

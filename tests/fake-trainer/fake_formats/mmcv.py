@@ -1,4 +1,5 @@
-"""mmdetection v2.0 / mmcv TextLoggerHook: every 50 iterations of an epoch, plus <timestamp>.log.json."""
+"""mmdetection v2.0 / mmcv TextLoggerHook: every 50 iterations of an epoch, plus <timestamp>.log.json; on stderr, where
+mmcv 0.5.1's bare logging.StreamHandler() writes."""
 import datetime
 import json
 import os
@@ -11,6 +12,7 @@ TOTAL_EPOCHS = 12
 
 
 class Mmcv(Trainer):
+    stream = "stderr"
     noise_lines = ["", "2020-05-14 12:00:00,000 - mmdet - INFO - Checkpoints will be saved to ./work_dirs by HardDiskBackend."]
 
     def __init__(self, args, series):

@@ -1,0 +1,48 @@
+namespace MaskBench.Checking;
+
+/// <summary><c>environments/base-images.lock</c>: one line per base image, <c>&lt;image&gt; &lt;digest&gt;</c>; a digest
+/// of <c>UNPINNED</c> (or none) marks an image whose digest nobody has recorded yet.</summary>
+public sealed class ImageLock
+{
+    public const string Placeholder = "UNPINNED";
+    readonly IReadOnlyDictionary<string, string?> digests;
+
+    public string File { get; }
+
+    ImageLock(string file, IReadOnlyDictionary<string, string?> digests)
+    {
+        File = file;
+        this.digests = digests;
+    }
+
+    public static ImageLock Read(string file)
+    {
+        var digests = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (!System.IO.File.Exists(file))
+            return new ImageLock(file, digests);
+        foreach (var line in System.IO.File.ReadLines(file).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            var cells = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            digests[cells[0]] = cells.Length > 1 && cells[1].StartsWith("sha256:", StringComparison.Ordinal) ? cells[1] : null;
+        }
+        return new ImageLock(file, digests);
+    }
+
+    /// <summary>Whether the image is listed at all (pinned or not).</summary>
+    public bool Lists(string image) => digests.ContainsKey(image);
+
+    /// <summary>The recorded digest, or null when unpinned or not listed.</summary>
+    public string? Digest(string image) => digests.GetValueOrDefault(image);
+
+    /// <summary>The reference Setup builds <c>FROM</c>: <c>image@digest</c> when pinned, else the image as named.</summary>
+    public string Pinned(string image) => Digest(image) is { } digest ? $"{image}@{digest}" : image;
+
+    /// <summary>The build arguments that pin a Dockerfile's base: each <c>ARG</c> whose default is an image with a
+    /// digest in the lock, as <c>image@digest</c> (Setup passes them as <c>--build-arg</c>; images still unpinned
+    /// keep their tag, and Check reports them).</summary>
+    public IReadOnlyDictionary<string, string> PinnedArguments(string dockerfileText) =>
+        DockerfileFacts
+            .Read(dockerfileText, new Dictionary<string, string>())
+            .Arguments.Where(a => Digest(a.Value) is not null)
+            .ToDictionary(a => a.Key, a => Pinned(a.Value));
+}
