@@ -1,3 +1,4 @@
+using MaskBench.Catalog;
 using MaskBench.Chain;
 using MaskBench.Engine;
 using MaskBench.Parsing;
@@ -32,6 +33,11 @@ partial class Build
 
     [Parameter("Interpreter the venv provider makes its virtual environments from. Default: python3")]
     readonly string Python = "python3";
+
+    [Parameter(
+        "The stack implementations are built on: page (the page's 2020 stack, Pascal to Turing GPUs) or current (today's GPUs, where a path exists). Default: page"
+    )]
+    readonly string Stacks = StackSelection.Page;
 
     [Parameter("Overrides of the recipes' software stack, as key=value (e.g. cuda=10.2 torch=1.5.1). Default: none")]
     readonly string[] Stack = [];
@@ -79,6 +85,7 @@ partial class Build
             Resolve(GitMirror),
             Resolve(From),
             Repeats,
-            Seed
+            Seed,
+            Stacks
         );
 }

@@ -15,6 +15,7 @@ namespace MaskBench.Chain;
 /// <param name="From">Aggregate from logs in this folder instead of runs.</param>
 /// <param name="Repeats">Complete Train and Parse runs per implementation.</param>
 /// <param name="Seed">Seeds the interleaved order of the runs across implementations.</param>
+/// <param name="StackName">The stack every implementation is built on: <c>page</c> or <c>current</c>.</param>
 public sealed record BenchmarkSettings(
     Window Window,
     int Gpus,
@@ -28,7 +29,8 @@ public sealed record BenchmarkSettings(
     string? GitMirror,
     string? From,
     int Repeats = 1,
-    int Seed = 1
+    int Seed = 1,
+    string StackName = StackSelection.Page
 )
 {
     public const string Synthetic = "synthetic";
@@ -41,6 +43,12 @@ public sealed record BenchmarkSettings(
             settings[key] = value;
         return settings;
     }
+
+    /// <summary>The recipe's stack by <see cref="StackName"/>, or why it has none.</summary>
+    public SelectedStack Stack(Recipe recipe) => StackSelection.Select(recipe, StackName);
+
+    /// <summary>The recipe as Patch, Setup and Train take it: its environment and patches those of the stack.</summary>
+    public Recipe Applied(Recipe recipe) => Stack(recipe) is { Available: true } stack ? stack.ApplyTo(recipe) : recipe;
 
     /// <summary>With <c>--gpus 0</c> a run uses one device, the CPU.</summary>
     public int ImagesPerIteration(Recipe recipe) => recipe.Images.PerIteration(Math.Max(1, Gpus), Settings(recipe));

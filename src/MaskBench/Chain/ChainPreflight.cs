@@ -25,6 +25,7 @@ public static class ChainPreflight
             venv ? null : settings.EnvironmentOptions(context.Workspace).EngineProgram,
             [new DiskNeed(context.Workspace.Work, (venv ? 1L : 30L) << 30, "environments, checkpoints and outputs")]
         );
+        request = request with { Stacks = [.. setups.Concat(trainings).Distinct().Select(r => new StackDemand(r.Id, settings.Stack(r)))] };
         var problems = (await Preflight.CheckAsync(request, cancellation)).ToList();
         if (settings.Coco != BenchmarkSettings.Synthetic) // the synthetic dataset is made by Data, which runs first
             foreach (var recipe in trainings)

@@ -16,10 +16,9 @@ public sealed class PatchStage(StageContext context) : ChainStage(context)
 
     public override void Declare(FingerprintBuilder inputs, Step step)
     {
-        inputs
-            .Value("patches", JsonConvert.SerializeObject(step.Recipe.Patches))
-            .Value("patched tree", step.Recipe.PatchedTree ?? "(none)");
-        foreach (var file in Patcher.InputFiles(step.Recipe.Patches, Workspace.Patches(step.Recipe.Id)))
+        var recipe = Settings.Applied(step.Recipe);
+        inputs.Value("patches", JsonConvert.SerializeObject(recipe.Patches)).Value("patched tree", step.Recipe.PatchedTree ?? "(none)");
+        foreach (var file in Patcher.InputFiles(recipe.Patches, Workspace.Patches(recipe.Id)))
             inputs.File(file);
     }
 
@@ -29,7 +28,7 @@ public sealed class PatchStage(StageContext context) : ChainStage(context)
     /// Patch leaves no output and reruns, and every Patch that runs makes Setup run again.</summary>
     protected override Task Body(Step step, CancellationToken cancellation)
     {
-        var recipe = step.Recipe;
+        var recipe = Settings.Applied(step.Recipe);
         File.Delete(Workspace.PatchRecord(recipe.Id));
         var report = Patcher.Patch(Workspace.Source(recipe.Id), Workspace.Patches(recipe.Id), recipe.Patches, recipe.PatchedTree);
         new PatchRecord(report, DateTimeOffset.UtcNow).Write(Workspace.PatchRecord(recipe.Id));

@@ -19,6 +19,8 @@ public static class SettingsCheck
             throw new ChainException($"{sourceOf("Gpus")} {settings.Gpus}: give 0 (the CPU) or more");
         if (settings.TrainTimeout <= TimeSpan.Zero)
             throw new ChainException($"{sourceOf("TrainTimeout")} {settings.TrainTimeout}: give a positive duration such as 90m or 2h");
+        if (!StackSelection.Names.Contains(settings.StackName))
+            throw new ChainException($"{sourceOf("Stacks")} {settings.StackName}: give {string.Join(" or ", StackSelection.Names)}");
         if (settings.Repeats < 1)
             throw new ChainException($"{sourceOf("Repeats")} {settings.Repeats}: give 1 run or more per implementation");
         if (settings.SyntheticImages < 1)

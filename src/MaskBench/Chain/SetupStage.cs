@@ -18,9 +18,10 @@ public sealed class SetupStage(StageContext context) : ChainStage(context)
 
     public override void Declare(FingerprintBuilder inputs, Step step)
     {
-        var recipe = step.Recipe;
+        var recipe = Settings.Applied(step.Recipe);
         inputs
             .Parameter("Provider", Settings.ProviderName)
+            .Parameter("Stacks", Settings.StackName)
             .Parameter("Stack", Settings.StackOverrides.Select(s => $"{s.Key}={s.Value}").Order(StringComparer.Ordinal))
             .Value("recipe stack", JsonConvert.SerializeObject(recipe.Environment.Stack))
             .Command(recipe.Environment.Build);
@@ -34,7 +35,11 @@ public sealed class SetupStage(StageContext context) : ChainStage(context)
 
     protected override async Task Body(Step step, CancellationToken cancellation)
     {
-        var recipe = step.Recipe;
+        if (Settings.Stack(step.Recipe) is { Available: false } missing)
+            throw new ChainException(
+                $"{step.Recipe.Id} has no {missing.Name} stack: {missing.Unavailable}; run it on a GPU of the page's generation with --stacks page, or leave it out"
+            );
+        var recipe = Settings.Applied(step.Recipe);
         var prepared = await EnvironmentSetup.SetupAsync(
             recipe,
             Workspace.Source(recipe.Id),

@@ -16,7 +16,7 @@ public static class TrainJobRunner
     public static async Task RunAsync(TrainJob job, CancellationToken cancellation)
     {
         var (workspace, settings, run) = job;
-        var recipe = RecipeCatalog.Load(workspace.Recipes).Get(run.Implementation);
+        var recipe = settings.Applied(RecipeCatalog.Load(workspace.Recipes).Get(run.Implementation));
         var source = workspace.Source(recipe.Id);
         var coco = settings.CocoDirectory(workspace);
         DataCheck.Ensure(recipe, coco);
@@ -107,6 +107,7 @@ public static class TrainJobRunner
             ["window"] = settings.Window.ToString(),
             ["images per iteration"] = settings.ImagesPerIteration(recipe).ToString(CultureInfo.InvariantCulture),
             ["maskbench"] = MaskBenchVersion.Of(workspace.Root),
+            ["stack"] = settings.StackName,
         };
         facts["host"] = Environment.MachineName;
         foreach (

@@ -24,7 +24,7 @@ public sealed class TrainStage(StageContext context) : ChainStage(context)
     /// changes the report, not the training.</summary>
     public override void Declare(FingerprintBuilder inputs, Step step)
     {
-        Declare(inputs, step.Recipe);
+        Declare(inputs, Settings.Applied(step.Recipe));
         Context.Executor.Declare(inputs, new TrainJob(Workspace, Settings, step.Run));
     }
 
@@ -49,6 +49,7 @@ public sealed class TrainStage(StageContext context) : ChainStage(context)
                 )
             )
             .Value("executor", Context.Executor.Where)
+            .Parameter("Stacks", Settings.StackName)
             .Parameter("Gpus", Settings.Gpus)
             .Parameter("WindowSkip", Settings.Window.Skip)
             .Parameter("WindowEnd", Settings.Window.End)
