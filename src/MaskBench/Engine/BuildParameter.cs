@@ -1,11 +1,18 @@
 using System.Reflection;
+using MaskBench.Text;
 
 namespace MaskBench.Engine;
 
 /// <summary>One <c>[Parameter]</c> member of a build class.</summary>
 public sealed record BuildParameter(string Name, string Description, Type Type, MemberInfo Member)
 {
-    public string Option => Catalog.Naming.KebabCase(Name);
+    public string Option => Naming.KebabCase(Name);
+
+    /// <summary>The smallest value accepted; negative infinity when there is no bound.</summary>
+    public double Minimum { get; init; } = double.NegativeInfinity;
+
+    /// <summary>Whether the value is a path that must be a folder.</summary>
+    public bool Folder { get; init; }
 
     public static IReadOnlyList<BuildParameter> Of(Type buildType) =>
         buildType
@@ -13,7 +20,11 @@ public sealed record BuildParameter(string Name, string Description, Type Type, 
             .Where(m => m is FieldInfo or PropertyInfo)
             .Select(m => (Member: m, Attribute: m.GetCustomAttribute<ParameterAttribute>()))
             .Where(x => x.Attribute is not null)
-            .Select(x => new BuildParameter(x.Member.Name, x.Attribute!.Description, TypeOf(x.Member), x.Member))
+            .Select(x => new BuildParameter(x.Member.Name, x.Attribute!.Description, TypeOf(x.Member), x.Member)
+            {
+                Minimum = x.Attribute.Minimum,
+                Folder = x.Attribute.Folder,
+            })
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
 
