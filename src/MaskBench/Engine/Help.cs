@@ -19,7 +19,7 @@ static class Help
         var text = new StringBuilder();
         text.AppendLine(title)
             .AppendLine()
-            .AppendLine("Usage: ./build.sh [targets] [--parameters] [--plan] [--skip [targets]] [--force [targets]]")
+            .AppendLine("Usage: ./build.sh [targets] [--parameters] [--plan] [--skip [targets]] [--force [targets]] [--jobs N]")
             .AppendLine();
         text.AppendLine("Targets (default marked *):");
         var listed = graph.Targets.Where(t => t.Listed).ToList();
