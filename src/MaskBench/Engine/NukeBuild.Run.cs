@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using MaskBench.Files;
 using MaskBench.Text;
 using Serilog;
 
@@ -19,7 +18,7 @@ public abstract partial class NukeBuild
         {
             var commandLine = CommandLine.Parse(args);
             InvocationDirectory = Environment.CurrentDirectory;
-            RootDirectory = commandLine.Has("root") ? Path.GetFullPath(commandLine.Values("root").Single()) : FindRootFromHere();
+            RootDirectory = commandLine.Has("root") ? GivenRoot(commandLine.Values("root")) : FindRootFromHere();
             Environment.CurrentDirectory = RootDirectory;
             var files = ParameterFiles.Load(
                 Path.Combine(RootDirectory, ".nuke"),
@@ -63,7 +62,7 @@ public abstract partial class NukeBuild
                 return 0;
             }
             using var cancel = new CancellationTokenSource();
-            // Ctrl-C, a cancelled CI job (SIGTERM) or a closed terminal (SIGHUP): stop the running target's
+            // Ctrl-C, a cancelled CI job (SIGTERM) or a closed terminal (SIGHUP): stop the running targets'
             // processes gracefully, print the summary, exit non-zero. Nothing may keep training on the GPUs.
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
@@ -140,6 +139,11 @@ public abstract partial class NukeBuild
                 $"--jobs {string.Join(" ", values)}: give a whole number of 1 or more (1 runs the targets one after another)"
             );
     }
+
+    static string GivenRoot(IReadOnlyList<string> values) =>
+        values.Count != 1 ? throw new BuildException("--root takes one folder: the MaskBench checkout (the folder with .nuke/)")
+        : Directory.Exists(values[0]) ? Path.GetFullPath(values[0])
+        : throw new BuildException($"--root {values[0]}: there is no such folder; give the MaskBench checkout (the folder with .nuke/)");
 
     static string FindRootFromHere()
     {

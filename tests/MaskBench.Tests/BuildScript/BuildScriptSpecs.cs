@@ -29,7 +29,7 @@ public class BuildScriptSpecs
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task Force_and_skip_refuse_an_unknown_target_with_the_nearest_name()
+    public async Task Force_jobs_and_root_refuse_a_bad_value_in_one_line()
     {
         // Arrange
         using var build = new BuildScript();
@@ -37,6 +37,7 @@ public class BuildScriptSpecs
         // Act
         var force = await build.Run("Benchmark", "--force", "Train-Torchvison", "--plan");
         var jobs = await build.Run("Benchmark", "--jobs", "0", "--plan");
+        var root = await build.Run("--help", "--root", Path.Combine(build.Work, "nowhere"));
 
         // Assert
         Assert.Equal(2, force.ExitCode);
@@ -46,6 +47,8 @@ public class BuildScriptSpecs
         );
         Assert.Equal(2, jobs.ExitCode);
         Assert.Contains("error: --jobs 0: give a whole number of 1 or more", jobs.StandardError);
+        Assert.Equal(2, root.ExitCode);
+        Assert.Contains("nowhere: there is no such folder; give the MaskBench checkout", root.StandardError);
     }
 
     [Fact(Timeout = 120_000)]
