@@ -35,7 +35,7 @@ public abstract partial class NukeBuild
             );
             var jobs = Jobs(commandLine);
             checkOnly = commandLine.Has("check");
-            var logFile = Logging.Configure(TemporaryDirectory, commandLine.Values("verbosity").FirstOrDefault() ?? "");
+            var logFile = LogFile = Logging.Configure(TemporaryDirectory, commandLine.Values("verbosity").FirstOrDefault() ?? "");
             OnBuildInitialized();
             var graph = this.graph = CreateGraph();
             var fallback = NameOf(graph, defaultTarget(this));

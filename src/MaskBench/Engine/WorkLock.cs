@@ -10,14 +10,12 @@ internal sealed class WorkLock : IDisposable
 
     WorkLock(FileStream stream) => this.stream = stream;
 
-    public static WorkLock Acquire(string path)
+    public static WorkLock Acquire(string path, string fix = "give this run its own --work-dir")
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         for (var part = folder; part is not null && !Directory.Exists(part); part = Path.GetDirectoryName(part))
             if (File.Exists(part))
-                throw new BuildException(
-                    $"{part} is a file, but it must be a folder (it holds {(part == folder ? "the stamps and the work lock" : folder)}): move or remove it"
-                );
+                throw new BuildException($"{part} is a file, but it must be a folder: move or remove it (this run locks {path})");
         Directory.CreateDirectory(folder);
         FileStream stream;
         try
@@ -28,7 +26,7 @@ internal sealed class WorkLock : IDisposable
         {
             var holder = TryRead(path);
             throw new WorkFolderBusyException(
-                $"another MaskBench run holds {path}{(holder is null ? "" : $" ({holder})")}; wait for it to finish, or give this run its own --work-dir"
+                $"another MaskBench run holds {path}{(holder is null ? "" : $" ({holder})")}; wait for it to finish, or {fix}"
             );
         }
         AtomicFile.WriteAllText(OwnerFile(path), $"pid {Environment.ProcessId}, started {DateTimeOffset.Now:O}");

@@ -13,12 +13,12 @@ public sealed record StopPolicy(string Mode, TimeSpan Grace, TimeSpan CapExit, T
     public static StopPolicy For(string mode) => new(mode, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(10));
 }
 
-/// <param name="Id">The implementation id: the run folder's name and the console prefix.</param>
+/// <param name="Id">The run's name (<c>detectron2</c>, <c>detectron2-2</c>): the console prefix and part of container names.</param>
 /// <param name="Process">The filled command, variables and working directory (absolute).</param>
 /// <param name="Host">Where the process runs.</param>
 /// <param name="Watcher">Reads the live log (the recipe's format, the page's window).</param>
 /// <param name="WatchedStream"><c>stdout</c>, <c>stderr</c> or <c>both</c>: the lines the watcher sees.</param>
-/// <param name="RunsDirectory"><c>artifacts/runs</c>.</param>
+/// <param name="RunDirectory">The run's folder, <c>artifacts/runs/&lt;id&gt;/&lt;n&gt;</c>: replaced as a whole when the run ends.</param>
 /// <param name="OutputDirectory">The fresh <c>{output}</c> folder (see <see cref="OutputFolder.Fresh"/>).</param>
 /// <param name="PreciseFile">A glob under the output folder, copied beside train.log after the run.</param>
 /// <param name="Facts">What the manifest records beside what the runner reads itself: commit, tree hash, environment identity, gpus.</param>
@@ -32,7 +32,7 @@ public sealed record TrainRequest(
     IReadOnlyList<FailureSpec> Failures,
     Window Window,
     int ImagesPerIteration,
-    string RunsDirectory,
+    string RunDirectory,
     string OutputDirectory,
     string? PreciseFile,
     TimeSpan Timeout,
@@ -46,9 +46,13 @@ public sealed record TrainRequest(
     public bool EchoLines { get; init; } = true;
 
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Called with the staged run folder, whether the run succeeded and its one-line summary, just before the
+    /// folder replaces the older run: what is written there (the run's record) appears together with the log or not at all.</summary>
+    public Action<string, bool, string>? BeforePublish { get; init; }
 }
 
-/// <param name="RunDirectory">Where the run's files are: <c>runs/&lt;id&gt;</c>, or <c>runs/&lt;id&gt;.failed</c>.</param>
+/// <param name="RunDirectory">Where the run's files are, whether it succeeded or not.</param>
 /// <param name="FailureKind">oom, nan, data, import, timeout, exit, incomplete, cancelled, start, …; null on success.</param>
 /// <param name="Message">One paragraph for the user: what happened, the matched line, the last lines, where the log is.</param>
 /// <param name="StopReason">Why the runner stopped the tree (window, timeout, failure, cancelled, orphans); null when it exited by itself.</param>

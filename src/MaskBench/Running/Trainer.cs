@@ -13,7 +13,7 @@ public static class Trainer
 
     public static async Task<RunOutcome> TrainAsync(TrainRequest request, CancellationToken cancellation = default)
     {
-        var folder = RunStaging.Begin(request.RunsDirectory, request.Id);
+        var folder = RunStaging.Begin(request.RunDirectory);
         var started = DateTimeOffset.UtcNow;
         var versions = request.ProbeMachine
             ? await MachineFacts.VersionsAsync(request.Host, request.Process.WorkingDirectory, cancellation)
@@ -35,7 +35,8 @@ public static class Trainer
         var verdict = RunVerdict.Judge(request, state, execution);
         var manifest = new RunManifest(request, hosted, started, ended, execution, verdict, gpus, versions);
         manifest.Write(folder.Path);
-        var final = folder.Finish(verdict.Succeeded);
+        request.BeforePublish?.Invoke(folder.Path, verdict.Succeeded, verdict.Summary);
+        var final = folder.Finish();
         return verdict.ToOutcome(request, state, execution, final, ended - started);
     }
 

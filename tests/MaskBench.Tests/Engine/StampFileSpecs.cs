@@ -76,7 +76,7 @@ public class StampFileSpecs
 
         // Assert
         Assert.Equal(
-            $"{stamps} is a file, but it must be a folder (it holds the stamps and the work lock): move or remove it",
+            $"{stamps} is a file, but it must be a folder: move or remove it (this run locks {Path.Combine(stamps, ".lock")})",
             error.Message
         );
     }
