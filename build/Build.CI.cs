@@ -4,8 +4,8 @@ namespace MaskBench.Build;
 
 partial class Build
 {
-    /// <summary>The GitHub Actions workflow, generated from this declaration on every local run
-    /// (and checked against the committed file by a test, which NUKE does not do).</summary>
+    /// <summary>The GitHub Actions workflow, written from this declaration by <c>./build.sh Generate</c>
+    /// (and checked against the committed file by <c>Generate --check</c>, in CI and in a test, which NUKE does not do).</summary>
     internal static readonly GitHubActionsWorkflow Workflow = new(
         Name: "ci",
         RunsOn: "ubuntu-24.04",

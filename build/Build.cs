@@ -2,6 +2,7 @@ using MaskBench.Catalog;
 using MaskBench.Chain;
 using MaskBench.Engine;
 using MaskBench.Parsing;
+using MaskBench.Text;
 
 namespace MaskBench.Build;
 

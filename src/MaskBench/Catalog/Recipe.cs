@@ -1,3 +1,5 @@
+using MaskBench.Text;
+
 namespace MaskBench.Catalog;
 
 /// <summary>One implementation of the comparison, as data: where its source is, how to patch, set up,

@@ -1,3 +1,5 @@
+using MaskBench.Text;
+
 namespace MaskBench.Catalog;
 
 /// <summary>All recipes under <c>recipes/</c>, in a stable order (the page's order, then by id).</summary>

@@ -171,4 +171,4 @@ public static partial class RecipeLoader
     private static partial Regex MirrorPattern();
 }
 
-public sealed class CatalogException(string message) : Exception(message);
+public sealed class CatalogException(string message) : Exception(message), IUserError;

@@ -1,3 +1,5 @@
+using MaskBench.Text;
+
 namespace MaskBench.Engine;
 
 /// <summary>The command line split into target names and <c>--options</c> with their values.</summary>
@@ -15,10 +17,11 @@ internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyDicti
         ["profile"] = "Also read .nuke/parameters.<name>.json, in the order given",
         ["root"] = "The MaskBench root folder (default: found from the current folder)",
         ["verbosity"] = "quiet, minimal, normal or verbose (default: normal)",
-        ["no-logo"] = "Do not print the banner",
+        ["jobs"] = "How many targets may run at once (default: the number of CPUs; 1 runs them one after another)",
+        ["check"] = "With Generate: write nothing, and fail when a generated file differs from the build's declaration",
     };
 
-    static readonly HashSet<string> Flags = ["help", "plan", "json", "no-logo"];
+    static readonly HashSet<string> Flags = ["help", "plan", "json", "check"];
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -59,7 +62,5 @@ internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyDicti
 
     /// <summary><c>--Train_Timeout</c>, <c>--train-timeout</c> and <c>--trainTimeout</c> are the same option.</summary>
     public static string Normalize(string name) =>
-        name.Contains('=')
-            ? Normalize(name[..name.IndexOf('=')]) + name[name.IndexOf('=')..]
-            : Catalog.Naming.KebabCase(name.Replace('_', '-'));
+        name.Contains('=') ? Normalize(name[..name.IndexOf('=')]) + name[name.IndexOf('=')..] : Naming.KebabCase(name.Replace('_', '-'));
 }

@@ -1,26 +1,19 @@
 namespace MaskBench.Engine;
 
-/// <summary>A target as the engine runs it: its relations by name, its inputs, outputs and action.</summary>
+/// <summary>A target as the engine runs it: its relations by name, the resources it holds, its inputs, outputs and action.</summary>
 public sealed record ExecutableTarget(
     string Name,
     string Description,
     IReadOnlyList<string> DependsOn,
     IReadOnlyList<string> After,
-    IReadOnlyList<string> Before,
-    IReadOnlyList<string> Triggers,
-    IReadOnlyList<(Func<bool> Condition, string Because)> Conditions,
+    IReadOnlyList<ResourceUse> Uses,
     IReadOnlyList<TargetOutput> Outputs,
     Action<FingerprintBuilder>? Inputs,
-    Func<Task>? Action,
+    Func<CancellationToken, Task>? Action,
     bool Assured,
     bool Listed
 )
 {
-    /// <summary>Declared from the other side (<c>DependentFor</c>, <c>TriggeredBy</c>); the graph folds them in.</summary>
-    internal IReadOnlyList<string> DependentFor { get; init; } = [];
-
-    internal IReadOnlyList<string> TriggeredBy { get; init; } = [];
-
     /// <summary>A target with declared inputs or outputs is checked and stamped; others always run, as in NUKE.</summary>
     public bool IsTracked => Inputs is not null || Outputs.Count > 0;
 

@@ -5,44 +5,76 @@ using Serilog.Context;
 namespace MaskBench.Engine;
 
 /// <summary>
-/// Runs a schedule. A target runs when it is stale, and its stamp is written only after it succeeded
-/// and made all its outputs. A failure stops only what depends on it (keep-going); targets marked
-/// <c>AssuredAfterFailure</c> run all the same.
+/// Runs a schedule, Bullseye-style: a target starts once every target it depends on or comes after has
+/// finished, while fewer than <c>jobs</c> targets run and a slot of each resource it uses is free; ready
+/// targets start in schedule order. A target runs when it is stale, decided just before it starts, and its
+/// stamp is written only after it succeeded and made all its outputs. A failure stops only what depends on
+/// it (keep-going); targets marked <c>AssuredAfterFailure</c> run all the same. Cancellation reaches the
+/// running targets through their token; the targets not started yet are not run. Results come back in
+/// schedule order, whatever order the targets finished in.
 /// </summary>
-internal sealed class Executor(StampStore stamps, Decider decider)
+internal sealed class Executor(StampStore stamps, Decider decider, int jobs = 1)
 {
+    readonly Lock hooks = new();
+
+    /// <summary>When a target failed; called for one target at a time.</summary>
     public event Action<ExecutableTarget, Exception>? TargetFailed;
 
-    /// <summary>After every target that ran or was up to date (not skipped, failed or not run).</summary>
+    /// <summary>After every target that ran or was up to date (not skipped, failed or not run); one at a time.</summary>
     public event Action<ExecutableTarget, TargetResult>? TargetSucceeded;
 
     public async Task<IReadOnlyList<TargetResult>> Run(IReadOnlyList<ExecutableTarget> schedule, CancellationToken cancellation)
     {
-        var results = new List<TargetResult>();
+        var scheduled = schedule.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var waitsFor = schedule.Select(t => t.DependsOn.Concat(t.After).Where(scheduled.Contains).ToList()).ToList();
+        var results = new TargetResult?[schedule.Count];
+        var started = new bool[schedule.Count];
+        var finished = new HashSet<string>(StringComparer.Ordinal);
         var broken = new Dictionary<string, string>(StringComparer.Ordinal); // target → which failure stopped it
-        foreach (var target in schedule)
+        var resources = new ResourcePool();
+        var running = new Dictionary<Task<TargetResult>, int>();
+        while (true)
         {
-            var blocker = target.DependsOn.FirstOrDefault(broken.ContainsKey);
-            if ((blocker is not null || cancellation.IsCancellationRequested) && !target.Assured)
+            // The schedule is in dependency order, so one pass sees every target the last finish made ready.
+            for (var i = 0; i < schedule.Count; i++)
             {
-                var cause = blocker is null ? "the build was cancelled" : broken[blocker];
-                broken[target.Name] = cause;
-                results.Add(new(target.Name, TargetStatus.NotRun, TimeSpan.Zero, cause));
-                continue;
+                var target = schedule[i];
+                if (started[i] || !waitsFor[i].All(finished.Contains))
+                    continue;
+                var blocker = target.DependsOn.FirstOrDefault(broken.ContainsKey);
+                if ((blocker is not null || cancellation.IsCancellationRequested) && !target.Assured)
+                {
+                    var cause = blocker is null ? "the build was cancelled" : broken[blocker];
+                    broken[target.Name] = cause;
+                    results[i] = new(target.Name, TargetStatus.NotRun, TimeSpan.Zero, cause);
+                    started[i] = true;
+                    finished.Add(target.Name);
+                    continue;
+                }
+                if (running.Count >= jobs || !resources.TryTake(target.Uses))
+                    continue;
+                started[i] = true;
+                running[Task.Run(() => RunOne(target, cancellation))] = i;
             }
-            var result = await RunOne(target);
-            results.Add(result);
-            if (result.Status is TargetStatus.Ran or TargetStatus.UpToDate)
-                TargetSucceeded?.Invoke(target, result);
+            if (running.Count == 0)
+                break;
+            var done = await Task.WhenAny(running.Keys);
+            var index = running[done];
+            running.Remove(done);
+            var result = await done;
+            resources.Give(schedule[index].Uses);
+            results[index] = result;
+            finished.Add(result.Target);
             if (result.Status == TargetStatus.Failed)
-                broken[target.Name] = $"{target.Name} failed";
+                broken[result.Target] = $"{result.Target} failed";
         }
-        return results;
+        return results.Select((r, i) => r ?? throw new InvalidOperationException($"{schedule[i].Name} was never started")).ToList();
     }
 
-    async Task<TargetResult> RunOne(ExecutableTarget target)
+    async Task<TargetResult> RunOne(ExecutableTarget target, CancellationToken cancellation)
     {
         using var _ = LogContext.PushProperty("Target", target.Name);
+        using var __ = LogContext.PushProperty("TargetPrefix", target.Name + " | ");
         var clock = Stopwatch.StartNew();
         try
         {
@@ -54,30 +86,38 @@ internal sealed class Executor(StampStore stamps, Decider decider)
             if (decision.Verdict == Verdict.UpToDate)
             {
                 Log.Debug("{Target} is up to date", target.Name);
-                return new(target.Name, TargetStatus.UpToDate, clock.Elapsed, "up to date");
+                return Succeeded(target, new(target.Name, TargetStatus.UpToDate, clock.Elapsed, "up to date"));
             }
             Log.Information("── {Target} ── {Reason}", target.Name, decision.Because);
             var inputs = target.IsTracked ? target.Fingerprint(decider.UpstreamIdentity) : null;
             if (target.Action is not null)
-                await target.Action();
+                await target.Action(cancellation);
             if (inputs is not null)
                 WriteStamp(target, inputs);
-            return new(target.Name, TargetStatus.Ran, clock.Elapsed, decision.Because);
+            return Succeeded(target, new(target.Name, TargetStatus.Ran, clock.Elapsed, decision.Because));
         }
         catch (Exception e)
         {
             var message = Explain(e);
             Log.Error("{Target} failed: {Message}", target.Name, message);
-            if (e is not BuildException and not OperationCanceledException)
+            if (e is not IUserError and not OperationCanceledException)
                 Log.Debug(e, "{Target} failed", target.Name);
-            TargetFailed?.Invoke(target, e);
+            lock (hooks)
+                TargetFailed?.Invoke(target, e);
             return new(target.Name, TargetStatus.Failed, clock.Elapsed, message);
         }
     }
 
+    TargetResult Succeeded(ExecutableTarget target, TargetResult result)
+    {
+        lock (hooks)
+            TargetSucceeded?.Invoke(target, result);
+        return result;
+    }
+
     /// <summary>MaskBench's own errors and the system's I/O errors say what to do; anything else is a bug, said as one.</summary>
     static string Explain(Exception e) =>
-        e is BuildException or OperationCanceledException or IOException or UnauthorizedAccessException
+        e is IUserError or OperationCanceledException or IOException or UnauthorizedAccessException
         || e.GetType().Namespace?.StartsWith("MaskBench", StringComparison.Ordinal) == true
             ? e.Message
             : $"{e.GetType().Name}: {e.Message} (a bug in MaskBench; the stack trace is in the log file)";

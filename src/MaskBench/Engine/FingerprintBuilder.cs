@@ -1,5 +1,6 @@
 using System.Globalization;
 using MaskBench.Files;
+using MaskBench.Text;
 
 namespace MaskBench.Engine;
 
@@ -10,7 +11,7 @@ public sealed class FingerprintBuilder
 
     public FingerprintBuilder Command(IEnumerable<string> arguments) => Value("command", string.Join(" ", arguments.Select(Quote)));
 
-    public FingerprintBuilder Parameter(string name, object? value) => Value($"parameter {Catalog.Naming.KebabCase(name)}", Format(value));
+    public FingerprintBuilder Parameter(string name, object? value) => Value($"parameter {Naming.KebabCase(name)}", Format(value));
 
     /// <summary>A file's content; a missing file counts as a value too, so creating it makes the target stale.</summary>
     public FingerprintBuilder File(string path) => Value($"input file {Shown.Path(path)}", Hashing.FileOrNull(path) ?? "(missing)");

@@ -12,14 +12,14 @@ static class Help
         string defaultTarget,
         IReadOnlyList<BuildParameter> parameters,
         object build,
-        IReadOnlyDictionary<string, string> sources,
+        IReadOnlyDictionary<string, ParameterSource> sources,
         string notes
     )
     {
         var text = new StringBuilder();
         text.AppendLine(title)
             .AppendLine()
-            .AppendLine("Usage: ./build.sh [targets] [--parameters] [--plan] [--skip [targets]] [--force [targets]]")
+            .AppendLine("Usage: ./build.sh [targets] [--parameters] [--plan] [--skip [targets]] [--force [targets]] [--jobs N]")
             .AppendLine();
         text.AppendLine("Targets (default marked *):");
         var listed = graph.Targets.Where(t => t.Listed).ToList();
@@ -35,13 +35,19 @@ static class Help
         var optionWidth = parameters.Select(p => p.Option.Length).Concat(CommandLine.EngineOptions.Keys.Select(k => k.Length)).Max() + 4;
         foreach (var parameter in parameters)
         {
-            var source = sources.GetValueOrDefault(parameter.Name, "default");
+            var source = sources.TryGetValue(parameter.Name, out var given) ? given.Label : "default";
             text.AppendLine($"  --{parameter.Option.PadRight(optionWidth)}{parameter.Description}");
             text.AppendLine($"    {"".PadRight(optionWidth)}now: {ParameterValues.Show(parameter.Get(build))} ({source})");
         }
         text.AppendLine().AppendLine("Options:");
         foreach (var (option, description) in CommandLine.EngineOptions)
             text.AppendLine($"  --{option.PadRight(optionWidth)}{description}");
+        text.AppendLine()
+            .AppendLine("Exit codes:")
+            .AppendLine("  0  every target succeeded (or was up to date)")
+            .AppendLine("  1  a target failed, or the build was cancelled (Ctrl-C, SIGTERM)")
+            .AppendLine("  2  a bad invocation: a parameter, a target name, a parameter file or a preflight check refused it")
+            .AppendLine("  3  the work folder is busy: another MaskBench run holds it");
         return text.ToString();
     }
 

@@ -1,6 +1,7 @@
 namespace MaskBench.Engine;
 
-/// <summary>NUKE's fluent target surface, plus what NUKE lacks: declared inputs and outputs for up-to-date checks.</summary>
+/// <summary>NUKE's fluent target surface, plus what NUKE lacks: declared inputs and outputs for up-to-date
+/// checks, and shared resources that bound how many targets use one thing at once.</summary>
 public interface ITargetDefinition
 {
     ITargetDefinition Description(string description);
@@ -10,20 +11,13 @@ public interface ITargetDefinition
 
     ITargetDefinition DependsOn(params string[] targets);
 
-    /// <summary>This target runs before those, which depend on it.</summary>
-    ITargetDefinition DependentFor(params string[] targets);
-
-    /// <summary>Ordering only: when both are scheduled, this one runs after those.</summary>
+    /// <summary>Ordering only: when both are scheduled, this one starts after those finished (whatever their outcome).</summary>
     ITargetDefinition After(params string[] targets);
 
-    ITargetDefinition Before(params string[] targets);
-
-    /// <summary>Those targets are scheduled when this one succeeds.</summary>
-    ITargetDefinition Triggers(params string[] targets);
-
-    ITargetDefinition TriggeredBy(params string[] targets);
-
-    ITargetDefinition OnlyWhenStatic(Func<bool> condition, string because);
+    /// <summary>While this target runs it holds one slot of <paramref name="resource"/>, which has
+    /// <paramref name="capacity"/> slots: targets using the same resource never run more at once than that
+    /// (a GPU host: capacity 1, or one per GPU partition). Every target naming a resource must give it the same capacity.</summary>
+    ITargetDefinition Uses(string resource, int capacity = 1);
 
     /// <summary>Runs even when an earlier target failed (and after Ctrl-C), like NUKE's AssuredAfterFailure.</summary>
     ITargetDefinition AssuredAfterFailure();
@@ -40,4 +34,7 @@ public interface ITargetDefinition
     ITargetDefinition Executes(Action action);
 
     ITargetDefinition Executes(Func<Task> action);
+
+    /// <summary>An action that stops when the build is cancelled (Ctrl-C, SIGTERM): it is given the build's token.</summary>
+    ITargetDefinition Executes(Func<CancellationToken, Task> action);
 }

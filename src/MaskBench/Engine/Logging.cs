@@ -4,7 +4,10 @@ using Serilog.Sinks.SystemConsole.Themes;
 
 namespace MaskBench.Engine;
 
-/// <summary>Serilog to the console and to <c>.nuke/temp/logs/build-&lt;time&gt;.log</c> (the last five are kept).</summary>
+/// <summary>Serilog to the console and to <c>.nuke/temp/logs/build-&lt;time&gt;.log</c> (the last five are kept).
+/// Lines logged inside a target carry its name (the executor pushes it onto the log context), so the lines of
+/// targets running at once can be told apart. Both sinks write each event whole under their own lock (the
+/// console sink formats into a buffer first), so lines from parallel targets never interleave.</summary>
 static class Logging
 {
     public static string Configure(string tempDirectory, string verbosity)
@@ -30,7 +33,7 @@ static class Logging
             .Enrich.FromLogContext()
             .WriteTo.Console(
                 level,
-                "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}",
+                "{Timestamp:HH:mm:ss} {Level:u3} {TargetPrefix:l}{Message:lj}{NewLine}{Exception}",
                 theme: colour ? AnsiConsoleTheme.Code : ConsoleTheme.None,
                 standardErrorFromLevel: null
             )

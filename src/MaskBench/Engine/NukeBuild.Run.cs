@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using MaskBench.Files;
+using MaskBench.Text;
 using Serilog;
 
 namespace MaskBench.Engine;
@@ -9,6 +9,7 @@ public abstract partial class NukeBuild
 {
     const int Failed = 1;
     const int BadInvocation = 2;
+    const int WorkFolderBusy = 3;
 
     int Run(string[] args, Func<NukeBuild, Target> defaultTarget)
     {
@@ -17,29 +18,35 @@ public abstract partial class NukeBuild
         {
             var commandLine = CommandLine.Parse(args);
             InvocationDirectory = Environment.CurrentDirectory;
-            RootDirectory = commandLine.Has("root") ? Path.GetFullPath(commandLine.Values("root").Single()) : FindRootFromHere();
+            RootDirectory = commandLine.Has("root") ? GivenRoot(commandLine.Values("root")) : FindRootFromHere();
             Environment.CurrentDirectory = RootDirectory;
             var files = ParameterFiles.Load(
                 Path.Combine(RootDirectory, ".nuke"),
                 commandLine.Values("profile").SelectMany(p => p.Split(',')).ToList()
             );
-            var parameters = BuildParameter.Of(GetType());
-            var sources = ParameterBinder.Bind(this, parameters, commandLine, files, Environment.GetEnvironmentVariables());
+            parameters = BuildParameter.Of(GetType());
+            parameterSources = ParameterBinder.Bind(
+                this,
+                parameters,
+                commandLine,
+                files,
+                Environment.GetEnvironmentVariables(),
+                InvocationDirectory
+            );
+            var jobs = Jobs(commandLine);
+            checkOnly = commandLine.Has("check");
             var logFile = LogFile = Logging.Configure(TemporaryDirectory, commandLine.Values("verbosity").FirstOrDefault() ?? "");
             OnBuildInitialized();
-            var graph = CreateGraph();
-            foreach (var (path, content) in GeneratedFiles(graph, parameters))
-                if (AtomicFile.WriteIfChanged(path, content))
-                    Log.Information("Wrote {File}", Path.GetRelativePath(RootDirectory, path));
+            var graph = this.graph = CreateGraph();
             var fallback = NameOf(graph, defaultTarget(this));
             if (commandLine.Has("help"))
             {
-                Console.Write(Help.Render(Title, graph, fallback, parameters, this, sources, HelpNotes));
+                Console.Write(Help.Render(Title, graph, fallback, parameters, this, parameterSources, HelpNotes));
                 return 0;
             }
             var invoked = Invoked(commandLine, graph, fallback);
             var skipped = Skipped(commandLine, graph, invoked);
-            var force = commandLine.Values("force");
+            var force = Named(commandLine, "force", graph);
             var stamps = new StampStore(StampDirectory);
             var decider = new Decider(
                 graph,
@@ -55,7 +62,7 @@ public abstract partial class NukeBuild
                 return 0;
             }
             using var cancel = new CancellationTokenSource();
-            // Ctrl-C, a cancelled CI job (SIGTERM) or a closed terminal (SIGHUP): stop the running target's
+            // Ctrl-C, a cancelled CI job (SIGTERM) or a closed terminal (SIGHUP): stop the running targets'
             // processes gracefully, print the summary, exit non-zero. Nothing may keep training on the GPUs.
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
@@ -63,7 +70,7 @@ public abstract partial class NukeBuild
             void Cancel(PosixSignalContext signal)
             {
                 signal.Cancel = true;
-                Log.Warning("{Signal}: cancelling; the running target stops, then the summary", signal.Signal);
+                Log.Warning("{Signal}: cancelling; the running targets stop, then the summary", signal.Signal);
                 cancel.Cancel();
             }
             Cancellation = cancel.Token;
@@ -73,7 +80,7 @@ public abstract partial class NukeBuild
                 )
                 .GetAwaiter()
                 .GetResult();
-            var executor = new Executor(stamps, decider);
+            var executor = new Executor(stamps, decider, jobs);
             executor.TargetFailed += (target, e) => OnTargetFailed(target.Name, e);
             executor.TargetSucceeded += (target, _) => OnTargetSucceeded(target.Name);
             var results = executor.Run(schedule, cancel.Token).GetAwaiter().GetResult();
@@ -81,7 +88,12 @@ public abstract partial class NukeBuild
             Log.Information("Summary\n{Summary}Log: {LogFile}", summary, Path.GetRelativePath(RootDirectory, logFile));
             return results.Any(r => r.Status == TargetStatus.Failed) || cancel.IsCancellationRequested ? Failed : 0;
         }
-        catch (Exception e) when (e is BuildException or Catalog.CatalogException)
+        catch (WorkFolderBusyException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return WorkFolderBusy;
+        }
+        catch (Exception e) when (e is IUserError)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return BadInvocation;
@@ -104,6 +116,35 @@ public abstract partial class NukeBuild
         }
     }
 
+    /// <summary>The targets an option names (<c>--skip</c>, <c>--force</c>), each checked to be a target.</summary>
+    static IReadOnlyList<string> Named(CommandLine commandLine, string option, TargetGraph graph)
+    {
+        var named = commandLine.Values(option);
+        foreach (var name in named.Where(n => !graph.Contains(n)))
+            throw new BuildException(
+                $"--{option} names an unknown target '{name}'{Suggest.Nearest(name, graph.Targets.Select(t => t.Name)).Format()}"
+            );
+        return named;
+    }
+
+    /// <summary><c>--jobs N</c>: how many targets may run at once; the number of CPUs when not given.</summary>
+    static int Jobs(CommandLine commandLine)
+    {
+        if (!commandLine.Has("jobs"))
+            return Environment.ProcessorCount;
+        var values = commandLine.Values("jobs");
+        return values.Count == 1 && int.TryParse(values[0], out var jobs) && jobs >= 1
+            ? jobs
+            : throw new BuildException(
+                $"--jobs {string.Join(" ", values)}: give a whole number of 1 or more (1 runs the targets one after another)"
+            );
+    }
+
+    static string GivenRoot(IReadOnlyList<string> values) =>
+        values.Count != 1 ? throw new BuildException("--root takes one folder: the MaskBench checkout (the folder with .nuke/)")
+        : Directory.Exists(values[0]) ? Path.GetFullPath(values[0])
+        : throw new BuildException($"--root {values[0]}: there is no such folder; give the MaskBench checkout (the folder with .nuke/)");
+
     static string FindRootFromHere()
     {
         try
@@ -121,7 +162,7 @@ public abstract partial class NukeBuild
         var invoked = commandLine.Targets.Count == 0 ? [fallback] : commandLine.Targets;
         foreach (var name in invoked.Where(n => !graph.Contains(n)))
             throw new BuildException(
-                $"unknown target '{name}'{Catalog.Suggest.Nearest(name, graph.Targets.Select(t => t.Name)).Format()}; ./build.sh --help lists them"
+                $"unknown target '{name}'{Suggest.Nearest(name, graph.Targets.Select(t => t.Name)).Format()}; ./build.sh --help lists them"
             );
         return invoked.Distinct().ToList();
     }
@@ -131,11 +172,7 @@ public abstract partial class NukeBuild
     {
         if (!commandLine.Has("skip"))
             return [];
-        var named = commandLine.Values("skip");
-        foreach (var name in named.Where(n => !graph.Contains(n)))
-            throw new BuildException(
-                $"--skip names an unknown target '{name}'{Catalog.Suggest.Nearest(name, graph.Targets.Select(t => t.Name)).Format()}"
-            );
+        var named = Named(commandLine, "skip", graph);
         return named.Count > 0
             ? named.ToHashSet(StringComparer.Ordinal)
             : graph.Targets.Select(t => t.Name).Except(invoked).ToHashSet(StringComparer.Ordinal);

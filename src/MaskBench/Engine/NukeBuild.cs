@@ -24,6 +24,16 @@ public abstract partial class NukeBuild
     /// <summary>Cancelled on Ctrl-C: long targets stop their work gracefully.</summary>
     protected CancellationToken Cancellation { get; private set; }
 
+    IReadOnlyDictionary<string, ParameterSource> parameterSources = new Dictionary<string, ParameterSource>();
+
+    /// <summary>How the user gave a parameter's value, to name it in the build's own checks:
+    /// <c>--window-skip -3</c>, <c>WINDOW_SKIP=-3 (environment)</c>, <c>"WindowSkip": -3 (.nuke/parameters.json:4)</c>
+    /// or <c>--window-skip 100 (default)</c>. Pass the member's name: <c>SourceOf(nameof(WindowSkip))</c>.</summary>
+    protected string SourceOf(string parameterName) =>
+        parameterSources.TryGetValue(parameterName, out var source)
+            ? source.Given
+            : throw new ArgumentException($"'{parameterName}' is not a [Parameter] of {GetType().Name}", nameof(parameterName));
+
     protected virtual string Title => GetType().Name;
 
     protected virtual string HelpNotes => "";
@@ -44,11 +54,12 @@ public abstract partial class NukeBuild
     /// <summary>Called with the targets that will run, before the first one starts: fail fast here.</summary>
     protected virtual Task BeforeRunning(IReadOnlyList<string> targetsToRun) => Task.CompletedTask;
 
-    /// <summary>Files the build generates from its own declaration (schema, CI workflow): path and content.</summary>
+    /// <summary>Files the build generates from its own declaration (schema, CI workflow): path and content.
+    /// Only the <c>Generate</c> target writes them.</summary>
     protected virtual IEnumerable<(string Path, string Content)> GeneratedFiles(
         TargetGraph graph,
         IReadOnlyList<BuildParameter> parameters
-    ) => [(Path.Combine(RootDirectory, ".nuke", "build.schema.json"), SchemaGenerator.Generate(graph, parameters))];
+    ) => [(Path.Combine(RootDirectory, ".nuke", "build.schema.json"), SchemaGenerator.Generate(parameters))];
 
     public static int Execute<T>(string[] args, Func<T, Target> defaultTarget)
         where T : NukeBuild, new() => new T().Run(args, build => defaultTarget((T)build));
@@ -61,7 +72,7 @@ public abstract partial class NukeBuild
             .OrderBy(p => p.MetadataToken)
             .Select(p => new NamedTarget(p.Name, (Target)p.GetValue(this)!))
             .ToList();
-        var named = DynamicTargets().Concat(properties).ToList();
+        var named = DynamicTargets().Concat(properties).Append(new NamedTarget(Generation.TargetName, GenerateTarget)).ToList();
         var names = properties.ToDictionary(t => t.Definition.Method, t => t.Name);
         string NameOf(Target target) =>
             names.TryGetValue(target.Method, out var name)
@@ -69,6 +80,17 @@ public abstract partial class NukeBuild
                 : throw new BuildException("DependsOn(Target) only takes target properties; name generated targets by their string names");
         return new TargetGraph(named.Select(t => ((TargetDefinition)t.Definition(new TargetDefinition(t.Name, NameOf))).Freeze()).ToList());
     }
+
+    TargetGraph? graph;
+    IReadOnlyList<BuildParameter> parameters = [];
+    bool checkOnly;
+
+    ITargetDefinition GenerateTarget(ITargetDefinition target) =>
+        target
+            .Description(Generation.Description)
+            .Executes(() =>
+                Generation.Apply(GeneratedFiles(graph ?? throw new InvalidOperationException("no graph yet"), parameters), checkOnly)
+            );
 
     internal string NameOf(TargetGraph graph, Target target) =>
         graph

@@ -7,4 +7,11 @@ namespace MaskBench.Engine;
 public sealed class ParameterAttribute(string description) : Attribute
 {
     public string Description { get; } = description;
+
+    /// <summary>The smallest value a number parameter accepts, checked when it is read
+    /// (<c>Minimum = 1</c> for a count that must be positive). Unset: any value.</summary>
+    public double Minimum { get; set; } = double.NegativeInfinity;
+
+    /// <summary>A path parameter that must name a folder (or nothing yet): naming an existing file is refused.</summary>
+    public bool Folder { get; set; }
 }

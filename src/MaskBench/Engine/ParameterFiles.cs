@@ -1,4 +1,5 @@
 using MaskBench.Files;
+using MaskBench.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -20,7 +21,7 @@ internal sealed record ParameterFiles(IReadOnlyDictionary<string, (JToken Value,
                     .GetFiles(nukeDirectory, "parameters.*.json")
                     .Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length]);
                 throw new BuildException(
-                    $"unknown profile '{profile}': there is no {Shown.Path(file)}{Catalog.Suggest.Nearest(profile, known).Format()}"
+                    $"unknown profile '{profile}': there is no {Shown.Path(file)}{Suggest.Nearest(profile, known).Format()}"
                 );
             }
             files.Add(file);

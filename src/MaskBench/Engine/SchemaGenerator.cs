@@ -1,31 +1,17 @@
+using MaskBench.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Engine;
 
-/// <summary><c>.nuke/build.schema.json</c>: the JSON schema of the parameter files, for IDE completion.</summary>
+/// <summary><c>.nuke/build.schema.json</c>: the JSON schema of the parameter files, for IDE completion. It offers
+/// exactly the build's parameters, which is what the binder accepts from those files: the targets to run, the
+/// targets to skip and the verbosity are choices of one invocation, given on the command line only.</summary>
 internal static class SchemaGenerator
 {
-    public static string Generate(TargetGraph graph, IReadOnlyList<BuildParameter> parameters)
+    public static string Generate(IReadOnlyList<BuildParameter> parameters)
     {
-        var targets = new JArray(graph.Targets.Select(t => t.Name));
-        var properties = new JObject
-        {
-            ["$schema"] = new JObject { ["type"] = "string" },
-            ["Target"] = new JObject
-            {
-                ["type"] = "array",
-                ["description"] = "Targets to run",
-                ["items"] = new JObject { ["type"] = "string", ["enum"] = targets },
-            },
-            ["Skip"] = new JObject
-            {
-                ["type"] = "array",
-                ["description"] = "Targets to skip",
-                ["items"] = new JObject { ["type"] = "string", ["enum"] = targets.DeepClone() },
-            },
-            ["Verbosity"] = new JObject { ["type"] = "string", ["enum"] = new JArray("quiet", "minimal", "normal", "verbose") },
-        };
+        var properties = new JObject { ["$schema"] = new JObject { ["type"] = "string" } };
         foreach (var parameter in parameters)
             properties[parameter.Name] = Property(parameter);
         var schema = new JObject
@@ -48,13 +34,16 @@ internal static class SchemaGenerator
                 {
                     ["type"] = "array",
                     ["items"] = new JObject { ["type"] = "string" },
+                    ["minItems"] = 1,
                 }
             : type == typeof(int) ? new JObject { ["type"] = "integer" }
             : type == typeof(double) ? new JObject { ["type"] = "number" }
             : type == typeof(bool) ? new JObject { ["type"] = "boolean" }
-            : type.IsEnum
-                ? new JObject { ["type"] = "string", ["enum"] = new JArray(Enum.GetNames(type).Select(n => Catalog.Naming.KebabCase(n))) }
+            : type == typeof(TimeSpan) ? new JObject { ["type"] = "string", ["pattern"] = @"^([0-9.]+[smhd]|[0-9.:]+:[0-9]{2})$" }
+            : type.IsEnum ? new JObject { ["type"] = "string", ["enum"] = new JArray(Enum.GetNames(type).Select(n => Naming.KebabCase(n))) }
             : new JObject { ["type"] = "string" };
+        if (!double.IsNegativeInfinity(parameter.Minimum))
+            property["minimum"] = type == typeof(int) ? (int)parameter.Minimum : parameter.Minimum;
         property["description"] = parameter.Description;
         return property;
     }

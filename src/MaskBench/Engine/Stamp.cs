@@ -1,5 +1,4 @@
 using MaskBench.Files;
-using Newtonsoft.Json;
 
 namespace MaskBench.Engine;
 
@@ -11,35 +10,13 @@ internal sealed record Stamp(
     DateTimeOffset Completed
 )
 {
+    /// <summary>The shape of this record; a stamp of another version is treated as absent (the target reruns).
+    /// Stamps written before versions were recorded have none and are read as this version.</summary>
+    public const int CurrentVersion = 1;
+
+    public int Version { get; init; } = CurrentVersion;
+
     /// <summary>One identity for all outputs, which downstream targets take as an input.</summary>
     public string OutputIdentity =>
         Hashing.Text(string.Join("\n", Outputs.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Value}")));
-}
-
-/// <summary>One JSON file per target in a folder; each written atomically (temp file, then rename).</summary>
-internal sealed class StampStore(string directory)
-{
-    public string Directory { get; } = directory;
-
-    public Stamp? Read(string target)
-    {
-        var path = PathOf(target);
-        if (!File.Exists(path))
-            return null;
-        try
-        {
-            return JsonConvert.DeserializeObject<Stamp>(File.ReadAllText(path));
-        }
-        catch (JsonException)
-        {
-            return null; // an unreadable stamp is the same as none: the target reruns
-        }
-    }
-
-    public void Write(Stamp stamp) =>
-        AtomicFile.WriteAllText(PathOf(stamp.Target), JsonConvert.SerializeObject(stamp, Formatting.Indented));
-
-    public void Delete(string target) => File.Delete(PathOf(target));
-
-    string PathOf(string target) => Path.Combine(Directory, target + ".json");
 }

@@ -5,15 +5,11 @@ sealed class TargetDefinition(string name, Func<Target, string> nameOf) : ITarge
 {
     string description = "";
     readonly List<string> dependsOn = [];
-    readonly List<string> dependentFor = [];
     readonly List<string> after = [];
-    readonly List<string> before = [];
-    readonly List<string> triggers = [];
-    readonly List<string> triggeredBy = [];
-    readonly List<(Func<bool> Condition, string Because)> conditions = [];
+    readonly List<ResourceUse> uses = [];
     readonly List<TargetOutput> outputs = [];
     Action<FingerprintBuilder>? inputs;
-    Func<Task>? action;
+    Func<CancellationToken, Task>? action;
     bool assured;
     bool listed = true;
 
@@ -23,17 +19,12 @@ sealed class TargetDefinition(string name, Func<Target, string> nameOf) : ITarge
 
     public ITargetDefinition DependsOn(params string[] targets) => Set(() => dependsOn.AddRange(targets));
 
-    public ITargetDefinition DependentFor(params string[] targets) => Set(() => dependentFor.AddRange(targets));
-
     public ITargetDefinition After(params string[] targets) => Set(() => after.AddRange(targets));
 
-    public ITargetDefinition Before(params string[] targets) => Set(() => before.AddRange(targets));
-
-    public ITargetDefinition Triggers(params string[] targets) => Set(() => triggers.AddRange(targets));
-
-    public ITargetDefinition TriggeredBy(params string[] targets) => Set(() => triggeredBy.AddRange(targets));
-
-    public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string because) => Set(() => conditions.Add((condition, because)));
+    public ITargetDefinition Uses(string resource, int capacity = 1) =>
+        capacity >= 1
+            ? Set(() => uses.Add(new ResourceUse(resource, capacity)))
+            : throw new BuildException($"target '{name}' uses '{resource}' with capacity {capacity}: a resource has at least one slot");
 
     public ITargetDefinition AssuredAfterFailure() => Set(() => assured = true);
 
@@ -44,13 +35,26 @@ sealed class TargetDefinition(string name, Func<Target, string> nameOf) : ITarge
     public ITargetDefinition Produces(params TargetOutput[] made) => Set(() => outputs.AddRange(made));
 
     public ITargetDefinition Executes(Action run) =>
-        Executes(() =>
+        Executes(_ =>
         {
             run();
             return Task.CompletedTask;
         });
 
-    public ITargetDefinition Executes(Func<Task> run) => Set(() => action += run);
+    public ITargetDefinition Executes(Func<Task> run) => Executes(_ => run());
+
+    public ITargetDefinition Executes(Func<CancellationToken, Task> run) =>
+        Set(() =>
+        {
+            var before = action;
+            action = before is null
+                ? run
+                : async token =>
+                {
+                    await before(token);
+                    await run(token);
+                };
+        });
 
     ITargetDefinition Set(Action change)
     {
@@ -64,17 +68,11 @@ sealed class TargetDefinition(string name, Func<Target, string> nameOf) : ITarge
             description,
             dependsOn.Distinct().ToList(),
             after.Distinct().ToList(),
-            before.Distinct().ToList(),
-            triggers.Distinct().ToList(),
-            conditions,
+            uses.DistinctBy(u => u.Resource).ToList(),
             outputs,
             inputs,
             action,
             assured,
             listed
-        )
-        {
-            DependentFor = dependentFor,
-            TriggeredBy = triggeredBy,
-        };
+        );
 }

@@ -1,3 +1,5 @@
+using MaskBench.Text;
+
 namespace MaskBench.Engine;
 
 /// <summary>All targets, their relations resolved and checked, and the order to run a selection in.</summary>
@@ -14,28 +16,25 @@ public sealed class TargetGraph
             throw new BuildException($"target '{duplicate.Key}' is declared twice: give each target its own name");
         index = declared.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         foreach (var target in declared)
-        foreach (
-            var reference in target
-                .DependsOn.Concat(target.After)
-                .Concat(target.Before)
-                .Concat(target.Triggers)
-                .Concat(target.DependentFor)
-                .Concat(target.TriggeredBy)
-        )
+        foreach (var reference in target.DependsOn.Concat(target.After))
             if (!index.ContainsKey(reference))
                 throw new BuildException(
-                    $"target '{target.Name}' refers to '{reference}', which is not a target{Catalog.Suggest.Nearest(reference, index.Keys).Format()}"
+                    $"target '{target.Name}' refers to '{reference}', which is not a target{Suggest.Nearest(reference, index.Keys).Format()}"
                 );
-        Targets = declared.Select(t => Fold(t, declared)).ToList();
+        Targets = declared;
+        Capacities = ResourceCapacities(declared);
         ThrowOnCycle();
     }
+
+    /// <summary>Every resource a target uses, with its number of slots.</summary>
+    public IReadOnlyDictionary<string, int> Capacities { get; }
 
     public ExecutableTarget this[string name] => Targets[index[name]];
 
     public bool Contains(string name) => index.ContainsKey(name);
 
-    /// <summary>The invoked targets, their dependencies and what they trigger, in an order that honours
-    /// DependsOn, After, Before and Triggers; ties keep declaration order. Skipped targets stay in the
+    /// <summary>The invoked targets and their dependencies, in an order that honours DependsOn and After;
+    /// ties keep declaration order. Skipped targets stay in the
     /// list but pull in no dependencies of their own.</summary>
     public IReadOnlyList<ExecutableTarget> Schedule(IEnumerable<string> invoked, ISet<string> skipped)
     {
@@ -47,7 +46,7 @@ public sealed class TargetGraph
                 continue;
             var target = this[name];
             if (!skipped.Contains(name))
-                foreach (var next in target.DependsOn.Concat(target.Triggers))
+                foreach (var next in target.DependsOn)
                     pending.Push(next);
         }
         return Order(scheduled);
@@ -82,8 +81,6 @@ public sealed class TargetGraph
         {
             foreach (var dependency in target.DependsOn.Concat(target.After))
                 Edge(dependency, target.Name);
-            foreach (var later in target.Before.Concat(target.Triggers))
-                Edge(target.Name, later);
         }
         return before;
     }
@@ -114,16 +111,15 @@ public sealed class TargetGraph
             Visit(name);
     }
 
-    static ExecutableTarget Fold(ExecutableTarget target, IReadOnlyList<ExecutableTarget> all) =>
-        target with
-        {
-            DependsOn = target
-                .DependsOn.Concat(all.Where(t => t.DependentFor.Contains(target.Name)).Select(t => t.Name))
-                .Distinct()
-                .ToList(),
-            Triggers = target.Triggers.Concat(all.Where(t => t.TriggeredBy.Contains(target.Name)).Select(t => t.Name)).Distinct().ToList(),
-        };
+    static Dictionary<string, int> ResourceCapacities(IReadOnlyList<ExecutableTarget> declared)
+    {
+        var capacities = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var target in declared)
+        foreach (var use in target.Uses)
+            if (!capacities.TryAdd(use.Resource, use.Capacity) && capacities[use.Resource] != use.Capacity)
+                throw new BuildException(
+                    $"target '{target.Name}' gives resource '{use.Resource}' {use.Capacity} slots, another target {capacities[use.Resource]}: declare one capacity per resource"
+                );
+        return capacities;
+    }
 }
-
-/// <summary>A problem with how the build was declared or invoked; its message is shown as is.</summary>
-public sealed class BuildException(string message) : Exception(message);

@@ -12,7 +12,11 @@ internal sealed class WorkLock : IDisposable
 
     public static WorkLock Acquire(string path, string fix = "give this run its own --work-dir")
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        for (var part = folder; part is not null && !Directory.Exists(part); part = Path.GetDirectoryName(part))
+            if (File.Exists(part))
+                throw new BuildException($"{part} is a file, but it must be a folder: move or remove it (this run locks {path})");
+        Directory.CreateDirectory(folder);
         FileStream stream;
         try
         {
@@ -21,7 +25,7 @@ internal sealed class WorkLock : IDisposable
         catch (IOException)
         {
             var holder = TryRead(path);
-            throw new BuildException(
+            throw new WorkFolderBusyException(
                 $"another MaskBench run holds {path}{(holder is null ? "" : $" ({holder})")}; wait for it to finish, or {fix}"
             );
         }

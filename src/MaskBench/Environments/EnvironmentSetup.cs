@@ -1,5 +1,6 @@
 using MaskBench.Catalog;
 using MaskBench.Running;
+using MaskBench.Text;
 
 namespace MaskBench.Environments;
 

@@ -17,10 +17,38 @@ public class BuildScriptSpecs
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("*Benchmark", result.StandardOutput);
         Assert.Contains("BenchmarkAll", result.StandardOutput);
-        Assert.Contains("Test", result.StandardOutput);
+        Assert.Matches(@"(?m)^   Test +\S", result.StandardOutput);
+        Assert.Matches(@"(?m)^   Generate +Write the generated files", result.StandardOutput);
         Assert.Contains("MaskrcnnBenchmark (maskrcnn-benchmark)", result.StandardOutput);
-        Assert.Contains("--gpus", result.StandardOutput);
-        Assert.Contains("Default: 8", result.StandardOutput);
+        Assert.Matches(@"(?m)^  --gpus +GPUs per training run\. Default: 8$", result.StandardOutput);
+        Assert.Matches(@"(?m)^ +now: 8 \(default\)$", result.StandardOutput);
+        Assert.Matches(@"(?m)^  --jobs +How many targets may run at once", result.StandardOutput);
+        Assert.Contains("Exit codes:", result.StandardOutput);
+        Assert.Contains("  3  the work folder is busy", result.StandardOutput);
+        Assert.DoesNotContain("--no-logo", result.StandardOutput);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Force_jobs_and_root_refuse_a_bad_value_in_one_line()
+    {
+        // Arrange
+        using var build = new BuildScript();
+
+        // Act
+        var force = await build.Run("Benchmark", "--force", "Train-Torchvison", "--plan");
+        var jobs = await build.Run("Benchmark", "--jobs", "0", "--plan");
+        var root = await build.Run("--help", "--root", Path.Combine(build.Work, "nowhere"));
+
+        // Assert
+        Assert.Equal(2, force.ExitCode);
+        Assert.Contains(
+            "error: --force names an unknown target 'Train-Torchvison' (did you mean 'Train-Torchvision'?)",
+            force.StandardError
+        );
+        Assert.Equal(2, jobs.ExitCode);
+        Assert.Contains("error: --jobs 0: give a whole number of 1 or more", jobs.StandardError);
+        Assert.Equal(2, root.ExitCode);
+        Assert.Contains("nowhere: there is no such folder; give the MaskBench checkout", root.StandardError);
     }
 
     [Fact(Timeout = 120_000)]
@@ -131,8 +159,8 @@ public class BuildScriptSpecs
         // Act
         var result = await build.Run("Data");
 
-        // Assert
-        Assert.Equal(2, result.ExitCode);
+        // Assert: 3, not 2: the invocation is fine, the folder is busy
+        Assert.Equal(3, result.ExitCode);
         Assert.Contains("another MaskBench run holds", result.StandardError);
         Assert.Contains($"pid {Environment.ProcessId},", result.StandardError);
         Assert.False(Directory.Exists(Path.Combine(build.WorkDir, "data")), "the refused run must not write anything");

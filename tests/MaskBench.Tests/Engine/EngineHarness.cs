@@ -6,10 +6,21 @@ namespace MaskBench.Tests.Engine;
 sealed class EngineHarness : IDisposable
 {
     readonly List<NamedTarget> declared = [];
+    readonly List<string> ran = [];
+    readonly List<(string Target, string What)> events = [];
+    int made;
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("maskbench-engine-").FullName;
 
-    public List<string> Ran { get; } = [];
+    /// <summary>The targets whose bodies ran, in the order they started.</summary>
+    public List<string> Ran
+    {
+        get
+        {
+            lock (ran)
+                return [.. ran];
+        }
+    }
 
     public StampStore Stamps => new(Path.Combine(Folder, "stamps"));
 
@@ -26,21 +37,69 @@ sealed class EngineHarness : IDisposable
         string? output = null,
         Action? body = null
     ) =>
+        Async(
+            name,
+            configure,
+            output,
+            _ =>
+            {
+                body?.Invoke();
+                return Task.CompletedTask;
+            }
+        );
+
+    /// <summary>A target whose body is asynchronous and sees the build's cancellation token; its start and end
+    /// are recorded in <see cref="Events"/>, in the order they happened.</summary>
+    public EngineHarness Async(
+        string name,
+        Func<ITargetDefinition, ITargetDefinition>? configure,
+        string? output,
+        Func<CancellationToken, Task> body
+    ) =>
         Add(
             name,
             _ =>
             {
                 var definition = (configure ?? (d => d))(_)
-                    .Executes(() =>
+                    .Executes(async token =>
                     {
-                        Ran.Add(name);
-                        body?.Invoke();
-                        if (output is not null)
-                            File.WriteAllText(PathOf(output), $"{name} made this at {Ran.Count}");
+                        lock (ran)
+                            ran.Add(name);
+                        Record(name, "start");
+                        try
+                        {
+                            await body(token);
+                            if (output is not null)
+                                await File.WriteAllTextAsync(
+                                    PathOf(output),
+                                    $"{name} made this, output {Interlocked.Increment(ref made)}",
+                                    CancellationToken.None
+                                );
+                        }
+                        finally
+                        {
+                            Record(name, "end");
+                        }
                     });
                 return output is null ? definition : definition.Produces(TargetOutput.File(PathOf(output)));
             }
         );
+
+    void Record(string target, string what)
+    {
+        lock (events)
+            events.Add((target, what));
+    }
+
+    /// <summary>Where in the sequence of starts and ends an event happened.</summary>
+    public int Moment(string target, string what)
+    {
+        lock (events)
+        {
+            var moment = events.IndexOf((target, what));
+            return moment >= 0 ? moment : throw new InvalidOperationException($"{target} has no {what}");
+        }
+    }
 
     public string PathOf(string file) => Path.Combine(Folder, file);
 
@@ -53,17 +112,37 @@ sealed class EngineHarness : IDisposable
                 .ToList()
         );
 
-    public IReadOnlyList<TargetResult> Run(string[] invoked, ISet<string>? skipped = null, bool force = false)
+    public IReadOnlyList<TargetResult> Run(
+        string[] invoked,
+        ISet<string>? skipped = null,
+        bool force = false,
+        int jobs = 1,
+        CancellationToken cancellation = default
+    ) => RunAsync(invoked, skipped, force, jobs, cancellation).GetAwaiter().GetResult();
+
+    public Task<IReadOnlyList<TargetResult>> RunAsync(
+        string[] invoked,
+        ISet<string>? skipped = null,
+        bool force = false,
+        int jobs = 1,
+        CancellationToken cancellation = default
+    )
     {
-        Ran.Clear();
+        lock (ran)
+            ran.Clear();
+        lock (events)
+            events.Clear();
         var graph = Graph();
         var decider = new Decider(graph, Stamps, skipped ?? new HashSet<string>(), _ => force);
-        var executor = new Executor(Stamps, decider);
-        return executor.Run(graph.Schedule(invoked, skipped ?? new HashSet<string>()), CancellationToken.None).GetAwaiter().GetResult();
+        var executor = new Executor(Stamps, decider, jobs);
+        return executor.Run(graph.Schedule(invoked, skipped ?? new HashSet<string>()), cancellation);
     }
 
+    /// <summary>The plan; <see cref="Ran"/> is emptied first, so it shows whether planning ran anything.</summary>
     public Plan Plan(params string[] invoked)
     {
+        lock (ran)
+            ran.Clear();
         var graph = Graph();
         var decider = new Decider(graph, Stamps, new HashSet<string>(), _ => false);
         return MaskBench.Engine.Plan.Make(invoked, graph.Schedule(invoked, new HashSet<string>()), decider);

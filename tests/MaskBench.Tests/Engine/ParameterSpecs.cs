@@ -15,13 +15,22 @@ public class ParameterSpecs : IDisposable
 
         [Parameter("Timeout")]
         public TimeSpan TrainTimeout = TimeSpan.FromHours(2);
+
+        [Parameter("Images", Minimum = 1)]
+        public int SyntheticImages = 16;
+
+        [Parameter("Settings")]
+        public string[] Set = [];
+
+        [Parameter("Work folder", Folder = true)]
+        public string? WorkDir = null;
     }
 
     readonly string nuke = Directory.CreateTempSubdirectory("maskbench-nuke-").FullName;
 
     public void Dispose() => Directory.Delete(nuke, recursive: true);
 
-    (SampleBuild Build, IReadOnlyDictionary<string, string> Sources) Bind(
+    (SampleBuild Build, IReadOnlyDictionary<string, ParameterSource> Sources) Bind(
         string[] args,
         IDictionary? environment = null,
         params string[] profiles
@@ -33,7 +42,8 @@ public class ParameterSpecs : IDisposable
             BuildParameter.Of(typeof(SampleBuild)),
             CommandLine.Parse(args),
             ParameterFiles.Load(nuke, profiles),
-            environment ?? new Hashtable()
+            environment ?? new Hashtable(),
+            nuke
         );
         return (build, sources);
     }
@@ -59,7 +69,7 @@ public class ParameterSpecs : IDisposable
         Assert.Equal(4, fromFile.Gpus);
         Assert.Equal(TimeSpan.FromMinutes(45), fromFile.TrainTimeout);
         Assert.Equal(["detectron2", "mmdetection"], fromFile.Implementations);
-        Assert.Equal("$IMPLEMENTATIONS", sources["Implementations"]);
+        Assert.Equal("$IMPLEMENTATIONS", sources["Implementations"].Label);
     }
 
     [Fact]
@@ -125,6 +135,113 @@ public class ParameterSpecs : IDisposable
         );
     }
 
+    [Theory]
+    [InlineData("--train-timeout", "90", "parameter --train-timeout (command line): '90' has no unit: write 90s, 90m or 90h")]
+    [InlineData("--train-timeout", "1.5", "parameter --train-timeout (command line): '1.5' has no unit: write 1.5s, 1.5m or 1.5h")]
+    [InlineData("--synthetic-images", "0", "parameter --synthetic-images (command line): 0 is too small: give 1 or more")]
+    [InlineData("--synthetic-images", "-1", "parameter --synthetic-images (command line): -1 is too small: give 1 or more")]
+    [InlineData(
+        "--implementations",
+        "",
+        "parameter --implementations (command line): the list is empty; name at least one value, or leave the option out for the default"
+    )]
+    [InlineData(
+        "--implementations",
+        " ",
+        "parameter --implementations (command line): the list is empty; name at least one value, or leave the option out for the default"
+    )]
+    public void A_value_that_would_be_misread_is_refused_with_the_fix(string option, string value, string message)
+    {
+        // Act
+        var error = Assert.Throws<BuildException>(() => Bind([option, value]));
+
+        // Assert
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void A_bare_number_for_a_duration_in_a_parameter_file_is_refused_with_the_file_and_line()
+    {
+        // Arrange
+        File.WriteAllText(Path.Combine(nuke, "parameters.json"), "{\n  \"TrainTimeout\": 5\n}");
+
+        // Act
+        var error = Assert.Throws<BuildException>(() => Bind([]));
+
+        // Assert
+        Assert.Matches(@"^parameter --train-timeout \(.*parameters\.json:2\): '5' has no unit: write 5s, 5m or 5h$", error.Message);
+    }
+
+    [Fact]
+    public void A_refused_value_from_the_environment_is_reported_under_the_variable_s_name()
+    {
+        // Act
+        var error = Assert.Throws<BuildException>(() => Bind([], new Hashtable { ["SYNTHETIC_IMAGES"] = "-3" }));
+
+        // Assert
+        Assert.Equal(
+            "parameter --synthetic-images (environment variable SYNTHETIC_IMAGES): -3 is too small: give 1 or more",
+            error.Message
+        );
+    }
+
+    [Fact]
+    public void The_source_of_each_value_repeats_it_as_the_user_gave_it()
+    {
+        // Arrange
+        File.WriteAllText(Path.Combine(nuke, "parameters.json"), "{\n  \"TrainTimeout\": \"45m\"\n}");
+
+        // Act
+        var (_, sources) = Bind(["--gpus", "4"], new Hashtable { ["NUKE_SYNTHETIC_IMAGES"] = "3" });
+
+        // Assert
+        Assert.Equal("--gpus 4", sources["Gpus"].Given);
+        Assert.Matches(@"^""TrainTimeout"": ""45m"" \(.*parameters\.json:2\)$", sources["TrainTimeout"].Given);
+        Assert.Equal("NUKE_SYNTHETIC_IMAGES=3 (environment)", sources["SyntheticImages"].Given);
+        Assert.Equal("--implementations (none) (default)", sources["Implementations"].Given);
+    }
+
+    [Fact]
+    public void A_quoted_setting_with_spaces_is_one_item_and_an_unquoted_one_is_refused_with_the_quoting_to_use()
+    {
+        // Act
+        var (quoted, _) = Bind(["--set", "extra=--hang-at  30", "batch=2 device=cuda"]);
+        var error = Assert.Throws<BuildException>(() => Bind(["--set", "extra=--hang-at", "30"]));
+
+        // Assert
+        Assert.Equal(["extra=--hang-at  30", "batch=2", "device=cuda"], quoted.Set);
+        Assert.Equal(
+            "parameter --set (command line): '30' is not key=value but follows 'extra=--hang-at': a value with spaces must be quoted as one, e.g. --set 'extra=--hang-at 30'",
+            error.Message
+        );
+    }
+
+    [Fact]
+    public void A_list_of_plain_names_is_still_split_on_spaces()
+    {
+        // Act
+        var (build, _) = Bind(["--implementations", "detectron2 mmdetection", "simpledet"]);
+
+        // Assert
+        Assert.Equal(["detectron2", "mmdetection", "simpledet"], build.Implementations);
+    }
+
+    [Fact]
+    public void A_folder_parameter_that_names_an_existing_file_is_refused_naming_the_option()
+    {
+        // Arrange
+        var file = Path.Combine(nuke, "hostname");
+        File.WriteAllText(file, "a file");
+
+        // Act
+        var error = Assert.Throws<BuildException>(() => Bind(["--work-dir", "hostname"]));
+        var (fine, _) = Bind(["--work-dir", "new-folder"]);
+
+        // Assert
+        Assert.Equal($"--work-dir hostname: {file} is a file; --work-dir names a folder", error.Message);
+        Assert.Equal("new-folder", fine.WorkDir);
+    }
+
     [Fact]
     public void A_second_run_on_the_same_work_folder_is_refused_while_the_first_holds_it()
     {
@@ -133,7 +250,7 @@ public class ParameterSpecs : IDisposable
         using var first = WorkLock.Acquire(lockFile);
 
         // Act
-        var error = Assert.Throws<BuildException>(() => WorkLock.Acquire(lockFile));
+        var error = Assert.Throws<WorkFolderBusyException>(() => WorkLock.Acquire(lockFile));
 
         // Assert
         Assert.Contains("another MaskBench run holds", error.Message);

@@ -162,7 +162,7 @@ public class StalenessSpecs
 
         // Assert
         Assert.True(File.Exists(log));
-        Assert.Null(engine.Stamps.Read("Train"));
+        Assert.Null(engine.Stamps.Read("Train").Stamp);
         Assert.Equal(Verdict.Run, plan.Decisions.Single().Verdict);
         Assert.Equal("never ran successfully", plan.Decisions.Single().Because);
     }
@@ -183,7 +183,7 @@ public class StalenessSpecs
         // Assert
         Assert.Equal(TargetStatus.Failed, results.Single().Status);
         Assert.Contains("did not make", results.Single().Reason);
-        Assert.Null(engine.Stamps.Read("Parse"));
+        Assert.Null(engine.Stamps.Read("Parse").Stamp);
     }
 
     [Fact]

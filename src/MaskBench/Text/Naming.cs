@@ -1,4 +1,4 @@
-namespace MaskBench.Catalog;
+namespace MaskBench.Text;
 
 internal static class Naming
 {

@@ -1,4 +1,4 @@
-namespace MaskBench.Catalog;
+namespace MaskBench.Text;
 
 /// <summary>"Did you mean …" for names a user mistyped.</summary>
 internal static class Suggest

@@ -1,0 +1,30 @@
+namespace MaskBench.Engine;
+
+/// <summary>Decides run, skip or up to date for one target, from its stamp, its inputs now and its upstream.
+/// The executor asks just before the target would start, so upstream stamps written moments ago count.</summary>
+internal sealed class Decider(TargetGraph graph, StampStore stamps, ISet<string> skipped, Func<string, bool> forced)
+{
+    /// <param name="willRun">Whether an upstream target is going to run first (at plan time), so its output may change.</param>
+    public Decision Decide(ExecutableTarget target, Func<string, bool> willRun)
+    {
+        if (skipped.Contains(target.Name))
+            return new(target.Name, Verdict.Skip, ["skipped with --skip"]);
+        if (target.Action is null)
+            return new(target.Name, Verdict.Collective, ["groups its dependencies"]);
+        if (!target.IsTracked)
+            return new(target.Name, Verdict.Run, ["has no up-to-date check; runs every time"]);
+        if (forced(target.Name))
+            return new(target.Name, Verdict.Run, ["forced with --force"]);
+        var upstream = target.DependsOn.Where(d => graph[d].IsTracked && willRun(d)).ToList();
+        if (upstream.Count > 0)
+            return new(target.Name, Verdict.Run, upstream.Select(d => $"{d} runs first and may change its output").ToList());
+        var read = stamps.Read(target.Name);
+        if (read.Problem is not null)
+            return new(target.Name, Verdict.Run, [$"stamp {read.Shown} is unreadable ({read.Problem}): running {target.Name} again"]);
+        var reasons = Staleness.Reasons(read.Stamp, target.Fingerprint(UpstreamIdentity), target.OutputIdentities());
+        return reasons.Count == 0 ? new(target.Name, Verdict.UpToDate, ["up to date"]) : new(target.Name, Verdict.Run, reasons);
+    }
+
+    public string? UpstreamIdentity(string dependency) =>
+        graph[dependency].IsTracked ? stamps.Read(dependency).Stamp?.OutputIdentity ?? "(never made)" : null;
+}
