@@ -1,5 +1,6 @@
 using MaskBench.Catalog;
 using MaskBench.Parsing;
+using MaskBench.Processes;
 
 namespace MaskBench.Running;
 
@@ -10,7 +11,9 @@ namespace MaskBench.Running;
 /// <param name="AfterFailure">How long a process may go on after a failure signature before it is stopped.</param>
 public sealed record StopPolicy(string Mode, TimeSpan Grace, TimeSpan CapExit, TimeSpan AfterFailure)
 {
-    public static StopPolicy For(string mode) => new(mode, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(10));
+    /// <summary>A short CapExit (30 s): after the window a capped trainer only writes a checkpoint and tears down;
+    /// the runner says that it waits, and for how long.</summary>
+    public static StopPolicy For(string mode) => new(mode, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
 }
 
 /// <param name="Id">The implementation id: the run folder's name and the console prefix.</param>
@@ -46,6 +49,15 @@ public sealed record TrainRequest(
     public bool EchoLines { get; init; } = true;
 
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>At most this many lines a second are echoed to the console (the log file keeps every line); the
+    /// number left out is said once a second.</summary>
+    public int EchoLinesPerSecond { get; init; } = 200;
+
+    /// <summary>The live-trainings journal entry of this run, e.g. <c>&lt;work&gt;/live/&lt;run&gt;.json</c>: written before the
+    /// training starts, removed once its whole tree is gone. Before starting, every entry of the same folder left by
+    /// a build that is no longer running is stopped (see <see cref="LiveTrainings"/>). Null: no journal.</summary>
+    public string? LiveJournal { get; init; }
 }
 
 /// <param name="RunDirectory">Where the run's files are: <c>runs/&lt;id&gt;</c>, or <c>runs/&lt;id&gt;.failed</c>.</param>
