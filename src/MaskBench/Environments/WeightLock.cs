@@ -2,8 +2,9 @@ using Serilog;
 
 namespace MaskBench.Environments;
 
-/// <summary>A lock per weight file (<c>&lt;file&gt;.lock</c>, held open without sharing: an flock the kernel drops
-/// when the holder dies), so that builds sharing one <c>--weights</c> folder fetch each file once.</summary>
+/// <summary>A lock per weight file (<c>.locks/&lt;name&gt;.lock</c> beside it, held open without sharing: an flock the
+/// kernel drops when the holder dies), so that builds sharing one <c>--weights</c> folder fetch each file once. Lock
+/// files stay (removing one another build waits on would let a third take the lock beside it).</summary>
 sealed class WeightLock : IAsyncDisposable
 {
     static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
@@ -15,7 +16,8 @@ sealed class WeightLock : IAsyncDisposable
 
     public static async Task<WeightLock> AcquireAsync(string file, CancellationToken cancellation)
     {
-        var path = file + ".lock";
+        var locks = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(file)!, ".locks")).FullName;
+        var path = Path.Combine(locks, Path.GetFileName(file) + ".lock");
         var waited = System.Diagnostics.Stopwatch.StartNew();
         var said = TimeSpan.Zero;
         while (true)
