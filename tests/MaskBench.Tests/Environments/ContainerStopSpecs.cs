@@ -26,7 +26,7 @@ public class ContainerStopSpecs
 
         // Assert
         Assert.Equal(ProcessEnd.TimedOut, result.End);
-        Assert.Contains("podman did not finish within 00:00:03", result.Message);
+        Assert.Contains("sleep did not finish within 00:00:03", result.Message);
         Assert.Equal("", await Podman.ListedAfterRemovalAsync($"name=^{name}$"));
     }
 
