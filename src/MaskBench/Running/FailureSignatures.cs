@@ -4,9 +4,6 @@ using MaskBench.Parsing;
 
 namespace MaskBench.Running;
 
-/// <summary>A line of the log that says why a training failed.</summary>
-public sealed record MatchedFailure(string Kind, string Line, double Seconds);
-
 /// <summary>The recipe's own error signatures first, then those every Python training shares.</summary>
 sealed class FailureSignatures
 {

@@ -4,10 +4,6 @@ using System.Text;
 
 namespace MaskBench.Running;
 
-/// <summary>One line as it arrived: which stream, when (seconds since the start), its text without the line end
-/// (at most <see cref="LineRecorder.TextLimit"/> characters; the log file keeps every byte).</summary>
-public sealed record ArrivedLine(string Stream, double Seconds, string Text);
-
 /// <summary>Writes <c>train.log</c> (every line's bytes exactly as the process wrote them, stdout and stderr
 /// interleaved in arrival order, whole lines) and <c>train.times.tsv</c> (one row per line: seconds since the start,
 /// stream). Writes are buffered and flushed at least every <see cref="FlushEvery"/>, so a trainer printing 100k lines

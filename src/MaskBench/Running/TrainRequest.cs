@@ -4,18 +4,6 @@ using MaskBench.Processes;
 
 namespace MaskBench.Running;
 
-/// <summary>How the runner ends a training. <c>cap</c>: the implementation stops itself (its own iteration cap);
-/// <c>watch</c>: the runner stops the process tree once the watcher has seen the window.</summary>
-/// <param name="Grace">Between the interrupt (SIGINT) and the kill (SIGKILL).</param>
-/// <param name="CapExit">In <c>cap</c> mode, how long a process may take to exit by itself after the window (checkpoint, teardown) before it is stopped.</param>
-/// <param name="AfterFailure">How long a process may go on after a failure signature before it is stopped.</param>
-public sealed record StopPolicy(string Mode, TimeSpan Grace, TimeSpan CapExit, TimeSpan AfterFailure)
-{
-    /// <summary>A short CapExit (30 s): after the window a capped trainer only writes a checkpoint and tears down;
-    /// the runner says that it waits, and for how long.</summary>
-    public static StopPolicy For(string mode) => new(mode, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
-}
-
 /// <param name="Id">The implementation id: the run folder's name and the console prefix.</param>
 /// <param name="Process">The filled command, variables and working directory (absolute).</param>
 /// <param name="Host">Where the process runs.</param>
@@ -59,22 +47,3 @@ public sealed record TrainRequest(
     /// a build that is no longer running is stopped (see <see cref="LiveTrainings"/>). Null: no journal.</summary>
     public string? LiveJournal { get; init; }
 }
-
-/// <param name="RunDirectory">Where the run's files are: <c>runs/&lt;id&gt;</c>, or <c>runs/&lt;id&gt;.failed</c>.</param>
-/// <param name="FailureKind">oom, nan, data, import, timeout, exit, incomplete, cancelled, start, …; null on success.</param>
-/// <param name="Message">One paragraph for the user: what happened, the matched line, the last lines, where the log is.</param>
-/// <param name="StopReason">Why the runner stopped the tree (window, timeout, failure, cancelled, orphans); null when it exited by itself.</param>
-/// <param name="StopDelay">From the line that completed the window to the whole tree being gone.</param>
-public sealed record RunOutcome(
-    bool Succeeded,
-    string RunDirectory,
-    string? FailureKind,
-    string Message,
-    MatchedFailure? Failure,
-    IReadOnlyList<string> LastLines,
-    int? ExitCode,
-    string? StopReason,
-    int? LastIteration,
-    TimeSpan Duration,
-    TimeSpan? StopDelay
-);
