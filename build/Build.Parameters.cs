@@ -1,18 +1,8 @@
+using MaskBench.Chain;
 using MaskBench.Engine;
+using MaskBench.Parsing;
 
 namespace MaskBench.Build;
-
-enum Provider
-{
-    Docker,
-    Venv,
-}
-
-enum ContainerEngine
-{
-    Docker,
-    Podman,
-}
 
 partial class Build
 {
@@ -37,16 +27,13 @@ partial class Build
     [Parameter("Last iteration of the window (1-based). Default: 500")]
     readonly int WindowEnd = 500;
 
-    [Parameter("Where environments come from: docker (containers) or venv (an existing interpreter). Default: docker")]
+    [Parameter("Where environments come from: docker or podman (container images), or venv (a virtual environment). Default: docker")]
     readonly Provider Provider = Provider.Docker;
 
-    [Parameter("Container engine for the docker provider: docker or podman. Default: docker")]
-    readonly ContainerEngine ContainerEngine = ContainerEngine.Docker;
-
-    [Parameter("Interpreter for the venv provider (a python, or a virtual environment's bin/python). Default: python3")]
+    [Parameter("Interpreter the venv provider makes its virtual environments from. Default: python3")]
     readonly string Python = "python3";
 
-    [Parameter("Overrides of the recipes' software stack, as key=value (e.g. cuda=11.8 torch=2.1.0). Default: none")]
+    [Parameter("Overrides of the recipes' software stack, as key=value (e.g. cuda=10.2 torch=1.5.1). Default: none")]
     readonly string[] Stack = [];
 
     [Parameter("Recipe settings as key=value, e.g. batch=8 device=cuda; each applies to the recipes that have that setting. Default: none")]
@@ -57,22 +44,41 @@ partial class Build
     )]
     readonly string? Coco = null;
 
+    [Parameter("Images in the synthetic COCO dataset that --coco synthetic trains on. Default: 16")]
+    readonly int SyntheticImages = 16;
+
     [Parameter("Cache of ImageNet-pretrained weights, fetched once and checked by hash. Default: weights in the work folder")]
     readonly string? Weights = null;
 
     [Parameter("Longest a training run may take, e.g. 90m or 2h. Default: 2h")]
     readonly TimeSpan TrainTimeout = TimeSpan.FromHours(2);
 
+    [Parameter("Complete Train and Parse runs per implementation, kept side by side (runs/<id>/<n>). Default: 1")]
+    readonly int Repeats = 1;
+
+    [Parameter("Seed of the interleaved order of all runs across implementations (recorded in each manifest). Default: 1")]
+    readonly int Seed = 1;
+
     [Parameter("Aggregate: build the table from logs in DIR/<id>/train.log instead of runs. Default: none")]
     readonly string? From = null;
 
-    string Resolve(string path) => Path.GetFullPath(path, InvocationDirectory);
+    /// <summary>A path given as a parameter is relative to where the build was run.</summary>
+    string? Resolve(string? path) => path is null ? null : Path.GetFullPath(path, InvocationDirectory);
 
-    string WorkDirectory => WorkDir is null ? Path.Combine(RootDirectory, ".work") : Resolve(WorkDir);
-
-    string ArtifactsDirectory => ArtifactsDir is null ? Path.Combine(RootDirectory, "artifacts") : Resolve(ArtifactsDir);
-
-    string WeightsDirectory => Weights is null ? Path.Combine(WorkDirectory, "weights") : Resolve(Weights);
-
-    protected override string StampDirectory => Path.Combine(WorkDirectory, "stamps");
+    BenchmarkSettings Settings() =>
+        new(
+            new Window(WindowSkip, WindowEnd),
+            Gpus,
+            Coco is null or BenchmarkSettings.Synthetic ? Coco : Resolve(Coco),
+            SyntheticImages,
+            TrainTimeout,
+            Provider,
+            Provider == Provider.Venv ? ProgramPath.Find(Python, InvocationDirectory) : null,
+            KeyValues.Parse(Set, "--set", "batch=8"),
+            KeyValues.Parse(Stack.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)), "--stack", "cuda=10.2"),
+            Resolve(GitMirror),
+            Resolve(From),
+            Repeats,
+            Seed
+        );
 }

@@ -1,10 +1,12 @@
 using MaskBench.Catalog;
+using MaskBench.Chain;
 using MaskBench.Engine;
-using MaskBench.Reports;
+using MaskBench.Parsing;
 
 namespace MaskBench.Build;
 
-/// <summary>The MaskBench build: one chain of targets per implementation, then the comparison table.</summary>
+/// <summary>The MaskBench build: one chain of targets per implementation, then the comparison table. It declares;
+/// the chain layer (src/MaskBench/Chain) does.</summary>
 partial class Build : NukeBuild
 {
     public static int Main(string[] args) => Execute<Build>(args, x => x.Benchmark);
@@ -13,38 +15,54 @@ partial class Build : NukeBuild
 
     RecipeCatalog Catalog = null!;
     IReadOnlyList<Recipe> Selected = [];
+    StageContext Context = null!;
+    ChainTargets Chain = null!;
+    IDisposable? ArtifactsLock;
 
     protected override void OnBuildInitialized()
     {
         Catalog = RecipeCatalog.Load(Path.Combine(RootDirectory, "recipes"));
         Selected = Catalog.Select(Implementations);
-        CheckParameters();
+        var settings = Settings();
+        SettingsCheck.Ensure(settings, Catalog.All, name => $"--{Naming.KebabCase(name)}");
+        var workspace = Workspace.Under(RootDirectory, Resolve(WorkDir), Resolve(ArtifactsDir), Resolve(Weights));
+        Context = new StageContext(workspace, settings, Catalog, MakeExecutor(workspace.Work), LogFile);
+        Chain = new ChainTargets(Context);
     }
 
     Target Benchmark =>
         _ =>
             _.Description("Clone, patch, set up, train and parse the selected implementations (--implementations), then write the table")
-                .DependsOn([.. Selected.Select(r => Chain.Name(Stage.Parse, r)), nameof(Aggregate)]);
+                .DependsOn([.. Chain.Ends(Selected), nameof(Aggregate)]);
 
     Target BenchmarkAll =>
+        _ => _.Description("The same for all implementations").DependsOn([.. Chain.Ends(Catalog.All), nameof(Aggregate)]);
+
+    Target Data =>
         _ =>
-            _.Description("The same for all implementations")
-                .DependsOn([.. Catalog.All.Select(r => Chain.Name(Stage.Parse, r)), nameof(Aggregate)]);
+            _.Description(DataStage.Description)
+                .Inputs(new DataStage(Context).Declare)
+                .Produces(new DataStage(Context).Output)
+                .Executes(new DataStage(Context).Run);
 
     Target Aggregate =>
         _ =>
-            _.Description(
-                    "Write the comparison (artifacts/benchmark.md, .csv, .json, .svg, .html) from every parsed run, or from logs in --from DIR"
-                )
-                .After([.. Catalog.All.Select(r => Chain.Name(Stage.Parse, r))])
+            _.Description(AggregateStage.Description)
+                .After([.. Chain.Ends(Catalog.All)])
                 .AssuredAfterFailure()
-                .Inputs(AggregateInputs)
-                .Produces([.. BenchmarkTable.FileNames.Select(name => TargetOutput.File(Path.Combine(ArtifactsDirectory, name)))])
-                .Executes(WriteTable);
+                .Inputs(new AggregateStage(Context).Declare)
+                .Produces([.. new AggregateStage(Context).Outputs])
+                .Executes(new AggregateStage(Context).Run);
 
-    protected override IEnumerable<NamedTarget> DynamicTargets() =>
-        Enum.GetValues<Stage>()
-            .SelectMany(stage => Catalog.All.Select(recipe => new NamedTarget(Chain.Name(stage, recipe), ChainTarget(stage, recipe))));
+    protected override IEnumerable<NamedTarget> DynamicTargets() => Chain.Targets(() => Cancellation);
+
+    /// <summary>Runs and the table are written by one build at a time; then preflight, before anything long starts.</summary>
+    protected override async Task BeforeRunning(IReadOnlyList<string> targetsToRun)
+    {
+        if (targetsToRun.Any(t => t is not (nameof(Test) or nameof(Format) or nameof(Supervise))))
+            ArtifactsLock ??= WorkLock.Acquire(Context.Workspace.ArtifactsLock, "give this run its own --artifacts-dir");
+        await ChainPreflight.EnsureAsync(Context, Chain, targetsToRun, Cancellation);
+    }
 
     protected override string HelpNotes =>
         "Per implementation, a chain Clone-<Id> -> Patch-<Id> -> Setup-<Id> -> Train-<Id> -> Parse-<Id>, with <Id> one of:\n  "

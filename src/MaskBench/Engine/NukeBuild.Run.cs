@@ -25,7 +25,7 @@ public abstract partial class NukeBuild
             );
             var parameters = BuildParameter.Of(GetType());
             var sources = ParameterBinder.Bind(this, parameters, commandLine, files, Environment.GetEnvironmentVariables());
-            var logFile = Logging.Configure(TemporaryDirectory, commandLine.Values("verbosity").FirstOrDefault() ?? "");
+            var logFile = LogFile = Logging.Configure(TemporaryDirectory, commandLine.Values("verbosity").FirstOrDefault() ?? "");
             OnBuildInitialized();
             var graph = CreateGraph();
             foreach (var (path, content) in GeneratedFiles(graph, parameters))

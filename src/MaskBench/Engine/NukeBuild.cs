@@ -18,6 +18,9 @@ public abstract partial class NukeBuild
 
     public string TemporaryDirectory => Path.Combine(RootDirectory, ".nuke", "temp");
 
+    /// <summary>This run's log file (every line, verbose included).</summary>
+    protected string LogFile { get; private set; } = "";
+
     /// <summary>Cancelled on Ctrl-C: long targets stop their work gracefully.</summary>
     protected CancellationToken Cancellation { get; private set; }
 

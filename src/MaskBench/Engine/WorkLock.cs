@@ -10,7 +10,7 @@ internal sealed class WorkLock : IDisposable
 
     WorkLock(FileStream stream) => this.stream = stream;
 
-    public static WorkLock Acquire(string path)
+    public static WorkLock Acquire(string path, string fix = "give this run its own --work-dir")
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         FileStream stream;
@@ -22,7 +22,7 @@ internal sealed class WorkLock : IDisposable
         {
             var holder = TryRead(path);
             throw new BuildException(
-                $"another MaskBench run holds {path}{(holder is null ? "" : $" ({holder})")}; wait for it to finish, or give this run its own --work-dir"
+                $"another MaskBench run holds {path}{(holder is null ? "" : $" ({holder})")}; wait for it to finish, or {fix}"
             );
         }
         AtomicFile.WriteAllText(OwnerFile(path), $"pid {Environment.ProcessId}, started {DateTimeOffset.Now:O}");

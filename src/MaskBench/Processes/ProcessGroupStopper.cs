@@ -2,7 +2,7 @@ namespace MaskBench.Processes;
 
 /// <summary>Stops a local process group, every descendant found under its leader, and every process that
 /// carries the tree's mark (a daemon that left the group and lost its parent).</summary>
-sealed class ProcessGroupStopper(string? mark) : IProcessTreeStopper
+sealed class ProcessGroupStopper(string? mark = null) : IProcessTreeStopper
 {
     int leader;
     readonly HashSet<int> seen = [];

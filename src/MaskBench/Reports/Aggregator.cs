@@ -8,18 +8,17 @@ namespace MaskBench.Reports;
 /// <summary>Collects one row per recipe: from the build's run folders, or by parsing logs a user already has.</summary>
 public static class Aggregator
 {
-    /// <summary>Rows from <c>runs/&lt;id&gt;/result.json</c>; a newer <c>failure.json</c> (a chain target failed) wins.</summary>
-    public static IReadOnlyList<BenchmarkRow> FromRuns(
+    /// <summary>Rows from the runs' records (<c>runs/&lt;id&gt;/&lt;n&gt;/record.json</c>): what the last stage that ran
+    /// for each run decided, and nothing else.</summary>
+    public static IReadOnlyList<BenchmarkRow> FromRecords(
         IReadOnlyList<Recipe> recipes,
-        string runsFolder,
+        Func<Recipe, IReadOnlyList<string>> records,
         Func<Recipe, int> imagesPerIteration,
         Window? window = null,
         ILogger? log = null
     ) =>
         Order(
-            recipes.Select(recipe =>
-                Report(log, FromRun(recipe, Path.Combine(runsFolder, recipe.Id), imagesPerIteration(recipe), window ?? Window.Page))
-            )
+            recipes.Select(recipe => Report(log, FromRecord(recipe, records(recipe)[0], imagesPerIteration(recipe), window ?? Window.Page)))
         );
 
     /// <summary>Rows from <c>DIR/&lt;id&gt;/train.log</c> (and any precise file beside it), parsed now; nothing is written there.</summary>
@@ -42,25 +41,28 @@ public static class Aggregator
         );
     }
 
-    static BenchmarkRow FromRun(Recipe recipe, string folder, int images, Window window)
+    static BenchmarkRow FromRecord(Recipe recipe, string path, int images, Window window)
     {
-        var run = new RunFolder(folder);
-        var failure = ResultFiles.ReadFailure(folder);
-        var failureTime = failure is null ? DateTime.MinValue : File.GetLastWriteTimeUtc(Path.Combine(folder, ResultFiles.FailureName));
-        if (File.Exists(run.Result) && (failure is null || File.GetLastWriteTimeUtc(run.Result) > failureTime))
+        var (record, problem) = RunRecords.Read(path);
+        if (problem is not null)
+            return BenchmarkRow.Failed(recipe, images, window, $"{problem}: run Parse-{recipe.TargetSuffix} again to rewrite it");
+        return record switch
         {
-            try
-            {
-                return BenchmarkRow.FromResult(recipe, ResultFiles.Read(run.Result));
-            }
-            catch (InvalidDataException e)
-            {
-                return BenchmarkRow.Failed(recipe, images, window, e.Message);
-            }
-        }
-        if (failure is not null)
-            return BenchmarkRow.Failed(recipe, images, window, $"{failure.Target} failed: {failure.Message}");
-        return BenchmarkRow.NotThere(recipe, images, window, $"no result yet: run ./build.sh Parse-{recipe.TargetSuffix}");
+            null => BenchmarkRow.NotThere(
+                recipe,
+                images,
+                window,
+                $"not run yet: ./build.sh Benchmark --implementations {recipe.Id} runs it"
+            ),
+            { Status: RunRecord.Trained } => BenchmarkRow.NotThere(
+                recipe,
+                images,
+                window,
+                $"trained, not parsed yet: run Parse-{recipe.TargetSuffix}"
+            ),
+            { Result: { } result } when record.Status != ThroughputResult.Failed => BenchmarkRow.FromResult(recipe, result),
+            _ => BenchmarkRow.Failed(recipe, images, window, $"{record.Stage} failed: {record.Reason}"),
+        };
     }
 
     static BenchmarkRow FromLog(Recipe recipe, string folder, int images, Window window)

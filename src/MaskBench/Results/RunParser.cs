@@ -4,22 +4,14 @@ using Serilog;
 
 namespace MaskBench.Results;
 
-/// <summary>What the <c>Parse-&lt;Id&gt;</c> target does: parse <c>runs/&lt;id&gt;/train.log</c> with the recipe's
-/// format and write <c>result.json</c> beside it, saying in the log what was measured or what went wrong.</summary>
+/// <summary>What Parse does with a run folder: parse <c>train.log</c> (and any precise file beside it) with the
+/// recipe's format, saying in the log what was measured or what went wrong.</summary>
 public static class RunParser
 {
-    public static ThroughputResult ParseAndWrite(
-        Recipe recipe,
-        string runFolder,
-        int imagesPerIteration,
-        Window? window = null,
-        ILogger? log = null
-    )
+    public static ThroughputResult Parse(Recipe recipe, string runFolder, int imagesPerIteration, Window window, ILogger? log = null)
     {
         log ??= Log.Logger;
-        var run = new RunFolder(runFolder);
-        var result = LogFormats.Get(recipe.Log.Format).Parse(run, window ?? Window.Page, imagesPerIteration, recipe.Failures);
-        ResultFiles.Write(run, result);
+        var result = LogFormats.Get(recipe.Log.Format).Parse(new RunFolder(runFolder), window, imagesPerIteration, recipe.Failures);
         foreach (var failure in result.Failures)
             if (failure.AfterWindow)
                 log.Information(

@@ -1,49 +1,40 @@
 namespace MaskBench.Running;
 
-/// <summary>A run is written into <c>&lt;runs&gt;/&lt;id&gt;.partial</c> and moved into place only at the end:
-/// <c>&lt;id&gt;</c> when it succeeded, <c>&lt;id&gt;.failed</c> when it did not, so that a failed or interrupted run
-/// never leaves a folder that looks done.</summary>
+/// <summary>A run is written into <c>&lt;run&gt;.partial</c> and moved into place only at the end, whether it succeeded
+/// or not: the run folder always holds one whole run, the latest, and its record says how it went. A crash leaves only
+/// the partial folder, which the next run of the same key replaces.</summary>
 sealed class RunStaging
 {
-    public string Runs { get; }
-    public string Id { get; }
+    public string Target { get; }
     public string Path { get; }
 
-    RunStaging(string runs, string id)
+    RunStaging(string target)
     {
-        Runs = runs;
-        Id = id;
-        Path = System.IO.Path.Combine(runs, id + ".partial");
+        Target = target;
+        Path = target + ".partial";
     }
 
-    public static RunStaging Begin(string runs, string id)
+    public static RunStaging Begin(string runDirectory)
     {
-        var folder = new RunStaging(System.IO.Path.GetFullPath(runs), id);
+        var folder = new RunStaging(System.IO.Path.GetFullPath(runDirectory));
         if (Directory.Exists(folder.Path))
             Directory.Delete(folder.Path, recursive: true);
         Directory.CreateDirectory(folder.Path);
         return folder;
     }
 
-    public static string Done(string runs, string id) => System.IO.Path.Combine(System.IO.Path.GetFullPath(runs), id);
-
-    public static string Failed(string runs, string id) => System.IO.Path.Combine(System.IO.Path.GetFullPath(runs), id + ".failed");
-
-    /// <summary>Moves the partial folder to its final name, replacing an older one; returns the final path.</summary>
-    public string Finish(bool succeeded)
+    /// <summary>Moves the partial folder to its final name, replacing the older run; returns the final path.</summary>
+    public string Finish()
     {
-        var target = succeeded ? Done(Runs, Id) : Failed(Runs, Id);
-        var old = target + ".old";
+        var old = Target + ".old";
         if (Directory.Exists(old))
             Directory.Delete(old, recursive: true);
-        if (Directory.Exists(target))
-            Directory.Move(target, old);
-        Directory.Move(Path, target);
+        if (Directory.Exists(Target))
+            Directory.Move(Target, old);
+        Directory.Move(Path, Target);
         if (Directory.Exists(old))
             Directory.Delete(old, recursive: true);
-        if (succeeded && Directory.Exists(Failed(Runs, Id)))
-            Directory.Delete(Failed(Runs, Id), recursive: true);
-        return target;
+        return Target;
     }
 }
 

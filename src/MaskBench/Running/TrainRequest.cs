@@ -4,13 +4,13 @@ using MaskBench.Processes;
 
 namespace MaskBench.Running;
 
-/// <param name="Id">The implementation id: the run folder's name and the console prefix.</param>
+/// <param name="Id">The run's name (<c>detectron2</c>, <c>detectron2-2</c>): the console prefix and part of container names.</param>
 /// <param name="Process">The filled command, variables and working directory (absolute).</param>
 /// <param name="Host">Where the process runs.</param>
 /// <param name="Watcher">Reads the live log (the recipe's format, the page's window).</param>
 /// <param name="WatchedStream"><c>stdout</c>, <c>stderr</c> or <c>both</c>: the lines the watcher sees.</param>
-/// <param name="RunsDirectory"><c>artifacts/runs</c>.</param>
-/// <param name="OutputDirectory">The fresh <c>{output}</c> folder (see <see cref="OutputFolder.Fresh"/>).</param>
+/// <param name="RunDirectory">The run's folder, <c>artifacts/runs/&lt;id&gt;/&lt;n&gt;</c>: replaced as a whole when the run ends.</param>
+/// <param name="OutputDirectory">The fresh <c>{output}</c> folder (see <see cref="OutputFolders.Fresh"/>).</param>
 /// <param name="PreciseFile">A glob under the output folder, copied beside train.log after the run.</param>
 /// <param name="Facts">What the manifest records beside what the runner reads itself: commit, tree hash, environment identity, gpus.</param>
 public sealed record TrainRequest(
@@ -23,7 +23,7 @@ public sealed record TrainRequest(
     IReadOnlyList<FailureSpec> Failures,
     Window Window,
     int ImagesPerIteration,
-    string RunsDirectory,
+    string RunDirectory,
     string OutputDirectory,
     string? PreciseFile,
     TimeSpan Timeout,
@@ -37,6 +37,10 @@ public sealed record TrainRequest(
     public bool EchoLines { get; init; } = true;
 
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Called with the staged run folder, whether the run succeeded and its one-line summary, just before the
+    /// folder replaces the older run: what is written there (the run's record) appears together with the log or not at all.</summary>
+    public Action<string, bool, string>? BeforePublish { get; init; }
 
     /// <summary>At most this many lines a second are echoed to the console (the log file keeps every line); the
     /// number left out is said once a second.</summary>

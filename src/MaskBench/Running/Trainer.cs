@@ -14,7 +14,7 @@ public static class Trainer
 
     public static async Task<RunOutcome> TrainAsync(TrainRequest request, CancellationToken cancellation = default)
     {
-        var folder = RunStaging.Begin(request.RunsDirectory, request.Id);
+        var folder = RunStaging.Begin(request.RunDirectory);
         var started = DateTimeOffset.UtcNow;
         var versions = request.ProbeMachine
             ? await MachineFacts.VersionsAsync(request.Host, request.Process.WorkingDirectory, cancellation)
@@ -36,7 +36,8 @@ public static class Trainer
         var verdict = RunVerdict.Judge(request, state, execution);
         var manifest = new RunManifest(request, hosted, started, ended, execution, verdict, gpus, versions);
         manifest.Write(folder.Path);
-        var final = folder.Finish(verdict.Succeeded);
+        request.BeforePublish?.Invoke(folder.Path, verdict.Succeeded, verdict.Summary);
+        var final = folder.Finish();
         return verdict.ToOutcome(request, state, execution, final, ended - started);
     }
 
@@ -63,11 +64,12 @@ public static class Trainer
                 null,
                 $"the working directory {request.Process.WorkingDirectory} does not exist: run Patch first, or fix the recipe's workingDirectory"
             );
-        if (request.LiveJournal is { } journal)
-        {
-            await LiveTrainings.StopLeftoversAsync(Path.GetDirectoryName(Path.GetFullPath(journal))!, request.Stop.Grace);
+        if (request.LiveJournal is { } path)
+            await LiveTrainings.StopLeftoversAsync(Path.GetDirectoryName(Path.GetFullPath(path))!, request.Stop.Grace);
+        // A host that marks nothing (a Slurm job's own container) cannot be found again from a journal entry.
+        var journal = hosted.Mark is null ? null : request.LiveJournal;
+        if (journal is not null)
             LiveTrainings.Record(journal, LiveTraining.Before(request.Id, hosted, request.OutputDirectory));
-        }
         var running = RunningProcess.TryStart(
             hosted,
             PipeTarget.Create((stream, token) => recorder.PumpAsync(stream, "stdout", token)),
@@ -76,12 +78,12 @@ public static class Trainer
         );
         if (running is null)
         {
-            if (request.LiveJournal is { } nothing)
+            if (journal is { } nothing)
                 LiveTrainings.Forget(nothing);
             return new Execution(null, null, null, null, $"cannot start {hosted.Shown}: {problem}");
         }
         using var _ = running;
-        if (request.LiveJournal is { } started)
+        if (journal is { } started)
             LiveTrainings.Record(
                 started,
                 LiveTraining.Before(request.Id, hosted, request.OutputDirectory) with
@@ -135,7 +137,7 @@ public static class Trainer
         }
         var goneAt = stopping is null ? await EnsureGoneAsync(request, hosted, clock) : await stopping;
         state.EndEcho();
-        if (goneAt is not null && request.LiveJournal is { } finished)
+        if (goneAt is not null && journal is { } finished)
             LiveTrainings.Forget(finished);
         return new Execution(exitCode, reason, state.WindowCompleteAt, goneAt, null);
     }

@@ -79,48 +79,83 @@ public sealed class AggregatorSpecs : IDisposable
     }
 
     [Fact]
-    public void The_build_s_runs_give_results_failures_and_missing_rows()
+    public void The_table_shows_what_each_run_s_record_says_and_nothing_else()
     {
-        // Arrange: detectron2 parsed; mmdetection's Train failed after an older result; the rest never ran
+        // Arrange: detectron2 parsed; mmdetection's Train failed (an older log still lies beside it); matterport
+        // trained but not parsed; simpledet's record is of another shape; the rest never ran
         var runs = Path.Combine(folder, "runs");
         WriteLogs(runs);
         var detectron2 = catalog.Get("detectron2");
-        RunParser.ParseAndWrite(detectron2, Path.Combine(runs, "detectron2"), 16);
-        var mmdetection = Path.Combine(runs, "mmdetection");
-        RunParser.ParseAndWrite(catalog.Get("mmdetection"), mmdetection, 16);
-        File.SetLastWriteTimeUtc(Path.Combine(mmdetection, RunFolder.ResultName), DateTime.UtcNow.AddHours(-1));
-        ResultFiles.WriteFailure(mmdetection, new TargetFailure("Train-Mmdetection", "the training command exited with code 1"));
+        var parsed = RunParser.Parse(detectron2, Path.Combine(runs, "detectron2"), 16, Window.Page);
+        Record(runs, "detectron2", "ok", "Parse", null, parsed);
+        Record(
+            runs,
+            "mmdetection",
+            "failed",
+            "Train",
+            "the training exited with code 1 at iteration 20, before the window's end 500",
+            null
+        );
+        Record(runs, "matterport", RunRecord.Trained, "Train", null, null);
+        File.WriteAllText(Path.Combine(runs, "simpledet", "record.json"), "{}");
 
         // Act
-        var rows = Aggregator.FromRuns(Page, runs, r => r.ImagesPerIteration(8));
+        var rows = Aggregator.FromRecords(Page, r => [Path.Combine(runs, r.Id, "record.json")], r => r.ImagesPerIteration(8));
 
         // Assert
         var byId = rows.ToDictionary(r => r.Implementation);
         Assert.Equal("ok", byId["detectron2"].Status);
-        Assert.Equal(ResultFiles.Read(Path.Combine(runs, "detectron2", RunFolder.ResultName)).Throughput, byId["detectron2"].Throughput);
+        Assert.Equal(parsed.Throughput, byId["detectron2"].Throughput);
         Assert.Equal("failed", byId["mmdetection"].Status);
-        Assert.Equal("Train-Mmdetection failed: the training command exited with code 1", byId["mmdetection"].Reason);
+        Assert.Equal(
+            "Train failed: the training exited with code 1 at iteration 20, before the window's end 500",
+            byId["mmdetection"].Reason
+        );
+        Assert.Equal("missing", byId["matterport"].Status);
+        Assert.Contains("Parse-Matterport", byId["matterport"].Reason);
+        Assert.Equal("failed", byId["simpledet"].Status);
+        Assert.Contains(Path.Combine("simpledet", "record.json"), byId["simpledet"].Reason);
         Assert.Equal("missing", byId["tensorpack"].Status);
-        Assert.Contains("./build.sh Parse-Tensorpack", byId["tensorpack"].Reason);
+        Assert.Contains("--implementations tensorpack", byId["tensorpack"].Reason);
         Assert.Equal("detectron2", rows[0].Implementation);
     }
 
     [Fact]
-    public void A_result_newer_than_a_failure_wins()
+    public void A_record_of_another_version_is_named_and_never_taken_for_a_result()
     {
         // Arrange
-        var run = Path.Combine(folder, "detectron2");
-        ResultFiles.WriteFailure(run, new TargetFailure("Train-Detectron2", "old failure"));
-        File.SetLastWriteTimeUtc(Path.Combine(run, ResultFiles.FailureName), DateTime.UtcNow.AddHours(-1));
-        _ = new TestRun(new LogOptions("detectron2"), run);
-        RunParser.ParseAndWrite(catalog.Get("detectron2"), run, 16);
+        var runs = Path.Combine(folder, "runs");
+        Directory.CreateDirectory(Path.Combine(runs, "detectron2"));
+        File.WriteAllText(Path.Combine(runs, "detectron2", "record.json"), """{"version": 99, "status": "ok", "throughput": 1e9}""");
 
         // Act
-        var row = Aggregator.FromRuns([catalog.Get("detectron2")], folder, r => r.ImagesPerIteration(8)).Single();
+        var row = Aggregator
+            .FromRecords([catalog.Get("detectron2")], r => [Path.Combine(runs, r.Id, "record.json")], r => r.ImagesPerIteration(8))
+            .Single();
 
         // Assert
-        Assert.Equal("ok", row.Status);
-        Assert.Null(row.Reason);
+        Assert.Equal("failed", row.Status);
+        Assert.Null(row.Throughput);
+        Assert.Contains("version 99", row.Reason);
+    }
+
+    static void Record(string runs, string id, string status, string stage, string? reason, ThroughputResult? result)
+    {
+        Directory.CreateDirectory(Path.Combine(runs, id));
+        RunRecords.Write(
+            Path.Combine(runs, id, "record.json"),
+            new RunRecord(
+                RunRecord.CurrentVersion,
+                id,
+                1,
+                status,
+                stage,
+                reason,
+                Path.Combine(runs, id, "train.log"),
+                DateTimeOffset.UnixEpoch,
+                result
+            )
+        );
     }
 
     [Fact]

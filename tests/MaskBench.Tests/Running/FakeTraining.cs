@@ -41,7 +41,7 @@ sealed class FakeTraining : IDisposable
             [new FailureSpec("crash", "simulated crash")],
             range,
             16,
-            Runs,
+            Path.Combine(Runs, "fake"),
             Output,
             null,
             timeout ?? TimeSpan.FromSeconds(30),

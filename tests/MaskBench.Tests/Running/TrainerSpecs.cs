@@ -99,7 +99,7 @@ public class TrainerSpecs
         Assert.Contains(line, outcome.Failure!.Line);
         Assert.Contains(line, string.Join("\n", outcome.LastLines));
         Assert.Contains(outcome.LastLines[^1], outcome.Message);
-        Assert.Contains(Path.Combine(fake.Runs, "fake.failed", "train.log"), outcome.Message);
+        Assert.Contains(Path.Combine(fake.Runs, "fake", "train.log"), outcome.Message);
     }
 
     [Fact(Timeout = 60_000)]
@@ -119,7 +119,7 @@ public class TrainerSpecs
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task A_failed_run_never_leaves_a_folder_that_looks_done()
+    public async Task A_failed_run_replaces_the_older_run_whole_so_no_older_log_looks_current()
     {
         // Arrange
         using var fake = new FakeTraining();
@@ -131,13 +131,11 @@ public class TrainerSpecs
         // Assert
         Assert.True(done.Succeeded, done.Message);
         Assert.Equal("incomplete", failed.FailureKind);
-        Assert.Equal(Path.Combine(fake.Runs, "fake.failed"), failed.RunDirectory);
-        Assert.True(File.Exists(Path.Combine(fake.Runs, "fake.failed", "train.log")));
-        Assert.Equal(
-            new[] { "fake", "fake.failed" },
-            Directory.GetDirectories(fake.Runs).Select(Path.GetFileName).Order(StringComparer.Ordinal)
-        );
-        Assert.Contains("iter 40 time", File.ReadAllText(Path.Combine(fake.Runs, "fake", "train.log")));
+        Assert.Equal(Path.Combine(fake.Runs, "fake"), failed.RunDirectory);
+        Assert.Equal(new[] { "fake" }, Directory.GetDirectories(fake.Runs).Select(Path.GetFileName));
+        var log = File.ReadAllText(Path.Combine(fake.Runs, "fake", "train.log"));
+        Assert.Contains("iter 30 time", log);
+        Assert.DoesNotContain("iter 40 time", log);
     }
 
     [Fact(Timeout = 60_000)]

@@ -1,0 +1,65 @@
+using MaskBench.Chain;
+using MaskBench.Engine;
+using MaskBench.Slurm;
+
+namespace MaskBench.Build;
+
+/// <summary>Where trainings run, and what a Slurm cluster is asked for (kept per cluster in .nuke/parameters.&lt;cluster&gt;.json).</summary>
+partial class Build
+{
+    [Parameter("Where Train runs: local, or slurm (one batch job per training, all in flight at once). Default: local")]
+    readonly ExecutorKind Executor = ExecutorKind.Local;
+
+    [Parameter("Slurm partition for training jobs. Default: the cluster's default")]
+    readonly string? SlurmPartition = null;
+
+    [Parameter("Slurm account to charge. Default: yours")]
+    readonly string? SlurmAccount = null;
+
+    [Parameter("Slurm QOS. Default: none")]
+    readonly string? SlurmQos = null;
+
+    [Parameter("Node features the job needs, e.g. a100&nvlink. Default: none")]
+    readonly string? SlurmConstraint = null;
+
+    [Parameter("How the cluster asks for GPUs: gres (--gres=gpu:N) or gpus-per-node. Default: gres")]
+    readonly GpuDialect SlurmGpuDialect = GpuDialect.Gres;
+
+    [Parameter("GPU type in the request, e.g. a100. Default: any")]
+    readonly string? SlurmGpuType = null;
+
+    [Parameter("Whole nodes for measurements (--exclusive). Default: true")]
+    readonly bool SlurmExclusive = true;
+
+    [Parameter("Host memory per GPU (--mem-per-gpu), e.g. 32G. Default: 32G")]
+    readonly string SlurmMemPerGpu = "32G";
+
+    [Parameter("CPUs per GPU (--cpus-per-gpu). Default: 8")]
+    readonly int SlurmCpusPerGpu = 8;
+
+    [Parameter("Added to --train-timeout for the job's --time: environment start, probes, record. Default: 10m")]
+    readonly TimeSpan SlurmSetupSlack = TimeSpan.FromMinutes(10);
+
+    [Parameter("Submissions of a measurement whose job was preempted or requeued. Default: 3")]
+    readonly int SlurmAttempts = 3;
+
+    IExecutor MakeExecutor(string work) =>
+        Executor == ExecutorKind.Local
+            ? new LocalExecutor()
+            : new SlurmTrainExecutor(
+                SlurmExecutor.Create(SlurmCommands.OnPath, work, retry: new RetryPolicy(SlurmAttempts)),
+                new SlurmSettings(
+                    SlurmPartition,
+                    SlurmAccount,
+                    SlurmQos,
+                    SlurmConstraint,
+                    SlurmGpuDialect,
+                    SlurmGpuType,
+                    SlurmExclusive,
+                    SlurmMemPerGpu,
+                    SlurmCpusPerGpu,
+                    SlurmSetupSlack
+                ),
+                Path.Combine(AppContext.BaseDirectory, "_build.dll")
+            );
+}

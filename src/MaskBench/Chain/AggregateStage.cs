@@ -1,0 +1,54 @@
+using MaskBench.Engine;
+using MaskBench.Reports;
+using Serilog;
+
+namespace MaskBench.Chain;
+
+/// <summary>Writes the comparison (md, csv, json, svg, html) from every run's record, or from logs in <c>--from</c>.</summary>
+public sealed class AggregateStage(StageContext context)
+{
+    public const string Name = "Aggregate";
+
+    public static string Description =>
+        "Write the comparison (artifacts/benchmark.md, .csv, .json, .svg, .html) from every parsed run, or from logs in --from DIR";
+
+    public void Declare(FingerprintBuilder inputs)
+    {
+        var settings = context.Settings;
+        inputs
+            .Value("reporting code", typeof(BenchmarkTable).Assembly.ManifestModule.ModuleVersionId.ToString())
+            .Value("from", settings.From ?? "(runs)")
+            .Parameter("WindowSkip", settings.Window.Skip)
+            .Parameter("WindowEnd", settings.Window.End);
+        foreach (var recipe in context.Catalog.All)
+        {
+            inputs.Value(
+                $"recipe {recipe.Id}",
+                $"{recipe.Name} {recipe.Published} {recipe.Log.Format} {settings.ImagesPerIteration(recipe)}"
+            );
+            if (settings.From is null)
+                foreach (var run in context.Runs(recipe))
+                    inputs.File(context.Workspace.Record(run));
+            else
+                inputs.Files(Path.Combine(settings.From, recipe.Id)); // train.log and any precise file beside it
+        }
+    }
+
+    public IReadOnlyList<TargetOutput> Outputs =>
+        [.. BenchmarkTable.FileNames.Select(name => TargetOutput.File(Path.Combine(context.Workspace.Artifacts, name)))];
+
+    public void Run()
+    {
+        var settings = context.Settings;
+        var rows = settings.From is null
+            ? Aggregator.FromRecords(
+                context.Catalog.All,
+                recipe => context.Runs(recipe).Select(context.Workspace.Record).ToList(),
+                settings.ImagesPerIteration,
+                settings.Window
+            )
+            : Aggregator.FromLogs(context.Catalog.All, settings.From, settings.ImagesPerIteration, settings.Window);
+        BenchmarkTable.Write(rows, context.Workspace.Artifacts);
+        Log.Information("Comparison table:\n{Table}", BenchmarkTable.Markdown(rows));
+    }
+}

@@ -1,0 +1,81 @@
+using MaskBench.Catalog;
+using MaskBench.Engine;
+using MaskBench.Results;
+using Serilog;
+
+namespace MaskBench.Chain;
+
+/// <summary>One stage of an implementation's chain (<c>Clone-Detectron2</c>, …): what it depends on, what its result
+/// depends on, what it makes, and what it does. A stage that fails writes the record of every run it stops, so the
+/// table shows the failure (and the engine writes no stamp).</summary>
+public abstract class ChainStage(StageContext context)
+{
+    protected StageContext Context => context;
+    protected Workspace Workspace => context.Workspace;
+    protected BenchmarkSettings Settings => context.Settings;
+
+    /// <summary>Clone, Patch, Setup, Train or Parse.</summary>
+    public abstract string Verb { get; }
+
+    /// <summary>One target per run (Train, Parse) rather than one per implementation.</summary>
+    public virtual bool PerRun => false;
+
+    public IReadOnlyList<Step> Steps(Recipe recipe) =>
+        PerRun ? [.. context.Runs(recipe).Select(run => new Step(recipe, run))] : [new Step(recipe, new RunKey(recipe.Id))];
+
+    public string Name(Step step) => step.Name(Verb, PerRun);
+
+    public abstract string Description(Step step);
+
+    public virtual IReadOnlyList<string> DependsOn(Step step) => [];
+
+    /// <summary>What the stage's result depends on besides its upstream outputs; cheap, and changes nothing.</summary>
+    public abstract void Declare(FingerprintBuilder inputs, Step step);
+
+    public abstract IReadOnlyList<TargetOutput> Outputs(Step step);
+
+    public async Task RunAsync(Step step, CancellationToken cancellation)
+    {
+        try
+        {
+            await Body(step, cancellation);
+        }
+        catch (Exception e) when (e is not ChainException { Recorded: true })
+        {
+            var reason = RunRecords.OneLine(e is OperationCanceledException ? "cancelled" : e.Message);
+            foreach (var run in PerRun ? [step.Run] : context.Runs(step.Recipe))
+                RecordFailure(run, reason);
+            throw;
+        }
+    }
+
+    protected abstract Task Body(Step step, CancellationToken cancellation);
+
+    /// <summary>Where a person finds the details of this stage's failure.</summary>
+    protected virtual string LogOf(RunKey run) => context.BuildLog;
+
+    protected void RecordFailure(RunKey run, string reason)
+    {
+        try
+        {
+            RunRecords.Write(
+                Workspace.Record(run),
+                new RunRecord(
+                    RunRecord.CurrentVersion,
+                    run.Implementation,
+                    run.Repeat,
+                    "failed",
+                    Verb,
+                    reason,
+                    LogOf(run),
+                    DateTimeOffset.UtcNow,
+                    null
+                )
+            );
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.Error("{Run}: cannot record the failure in {Record}: {Message}", run, Workspace.Record(run), e.Message);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using MaskBench.Catalog;
+using MaskBench.Engine;
+using MaskBench.Parsing;
+using MaskBench.Results;
+using Newtonsoft.Json;
+
+namespace MaskBench.Chain;
+
+/// <summary>Reads img/s over the window from a run's log into the run's record.</summary>
+public sealed class ParseStage(StageContext context) : ChainStage(context)
+{
+    public override string Verb => "Parse";
+
+    public override bool PerRun => true;
+
+    public override string Description(Step step) => $"Read img/s over the window from {step.Recipe.Name}'s log (run {step.Run.Repeat})";
+
+    public override IReadOnlyList<string> DependsOn(Step step) => [step.Name("Train", perRun: true)];
+
+    public override void Declare(FingerprintBuilder inputs, Step step) => Declare(inputs, step.Recipe);
+
+    void Declare(FingerprintBuilder inputs, Recipe recipe) =>
+        inputs
+            .Value("log format", recipe.Log.Format)
+            .Value("images per iteration", Settings.ImagesPerIteration(recipe).ToString(CultureInfo.InvariantCulture))
+            .Value("parser version", LogFormats.Get(recipe.Log.Format).Version.ToString(CultureInfo.InvariantCulture))
+            .Value("failure patterns", JsonConvert.SerializeObject(recipe.Failures))
+            .Parameter("WindowSkip", Settings.Window.Skip)
+            .Parameter("WindowEnd", Settings.Window.End);
+
+    public override IReadOnlyList<TargetOutput> Outputs(Step step) => [TargetOutput.File(Workspace.Record(step.Run))];
+
+    protected override string LogOf(RunKey run) => Workspace.RunFile(run, Workspace.LogName);
+
+    protected override Task Body(Step step, CancellationToken cancellation)
+    {
+        var (recipe, run) = step;
+        var result = RunParser.Parse(recipe, Workspace.Run(run), Settings.ImagesPerIteration(recipe), Settings.Window);
+        var reason = result.Reason is { } r ? RunRecords.OneLine(r) : null;
+        RunRecords.Write(
+            Workspace.Record(run),
+            new RunRecord(
+                RunRecord.CurrentVersion,
+                run.Implementation,
+                run.Repeat,
+                result.Status,
+                Verb,
+                reason,
+                LogOf(run),
+                DateTimeOffset.UtcNow,
+                result
+            )
+        );
+        return result.Status == ThroughputResult.Failed ? throw new ChainException($"{run}: {reason}", recorded: true) : Task.CompletedTask;
+    }
+}

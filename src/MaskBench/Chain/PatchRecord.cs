@@ -1,0 +1,25 @@
+using MaskBench.Files;
+using MaskBench.Patching;
+using Newtonsoft.Json;
+
+namespace MaskBench.Chain;
+
+/// <summary><c>patch-report.json</c>: what Patch did to the clean checkout, and when.</summary>
+public sealed record PatchRecord(PatchReport Report, DateTimeOffset Made)
+{
+    public void Write(string path) => AtomicFile.WriteAllText(path, JsonConvert.SerializeObject(this, Formatting.Indented));
+
+    public static PatchRecord Read(string path)
+    {
+        try
+        {
+            return File.Exists(path) && JsonConvert.DeserializeObject<PatchRecord>(File.ReadAllText(path)) is { Report: { } } record
+                ? record
+                : throw new ChainException($"no patch record at {Shown.Path(path)}: run Patch first");
+        }
+        catch (JsonException e)
+        {
+            throw new ChainException($"{Shown.Path(path)} is not a patch record ({e.Message.Split('\n')[0]}): run Patch again");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using MaskBench.Catalog;
+using MaskBench.Engine;
+using MaskBench.Patching;
+using Newtonsoft.Json;
+
+namespace MaskBench.Chain;
+
+/// <summary>Applies the recipe's patches to a clean checkout, with proof (blob hashes, the tree hash).</summary>
+public sealed class PatchStage(StageContext context) : ChainStage(context)
+{
+    public override string Verb => "Patch";
+
+    public override string Description(Step step) => $"Apply {step.Recipe.Name}'s patches from a clean checkout, with proof";
+
+    public override IReadOnlyList<string> DependsOn(Step step) => [step.Name("Clone")];
+
+    public override void Declare(FingerprintBuilder inputs, Step step) =>
+        inputs.Value("patches", JsonConvert.SerializeObject(step.Recipe.Patches)).Files(Workspace.Patches(step.Recipe.Id));
+
+    public override IReadOnlyList<TargetOutput> Outputs(Step step) => [TargetOutput.File(Workspace.PatchRecord(step.Recipe.Id))];
+
+    /// <summary>Patching resets the tree (compiled extensions included), so the old record goes first: an interrupted
+    /// Patch leaves no output and reruns, and every Patch that runs makes Setup run again.</summary>
+    protected override Task Body(Step step, CancellationToken cancellation)
+    {
+        var recipe = step.Recipe;
+        File.Delete(Workspace.PatchRecord(recipe.Id));
+        var report = Patcher.Patch(Workspace.Source(recipe.Id), Workspace.Patches(recipe.Id), recipe.Patches);
+        new PatchRecord(report, DateTimeOffset.UtcNow).Write(Workspace.PatchRecord(recipe.Id));
+        return Task.CompletedTask;
+    }
+}

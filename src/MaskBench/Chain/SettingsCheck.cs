@@ -1,0 +1,47 @@
+using System.Globalization;
+using MaskBench.Catalog;
+using MaskBench.Parsing;
+
+namespace MaskBench.Chain;
+
+/// <summary>Every problem with the settings that can be seen before a target runs, with the fix.</summary>
+public static class SettingsCheck
+{
+    /// <param name="sourceOf">Where a parameter's value came from, for the message (<c>--gpus</c>, <c>GPUS</c> …).</param>
+    public static void Ensure(BenchmarkSettings settings, IReadOnlyList<Recipe> all, Func<string, string> sourceOf)
+    {
+        var window = settings.Window;
+        if (window.Skip < 0 || window.End <= window.Skip)
+            throw new ChainException(
+                $"{sourceOf("WindowSkip")} {window.Skip} {sourceOf("WindowEnd")} {window.End}: the window is iterations skip+1..end, so 0 <= skip < end (the page's: 100 and 500)"
+            );
+        if (settings.Gpus < 0)
+            throw new ChainException($"{sourceOf("Gpus")} {settings.Gpus}: give 0 (the CPU) or more");
+        if (settings.TrainTimeout <= TimeSpan.Zero)
+            throw new ChainException($"{sourceOf("TrainTimeout")} {settings.TrainTimeout}: give a positive duration such as 90m or 2h");
+        if (settings.Repeats < 1)
+            throw new ChainException($"{sourceOf("Repeats")} {settings.Repeats}: give 1 run or more per implementation");
+        if (settings.SyntheticImages < 1)
+            throw new ChainException(
+                $"{sourceOf("SyntheticImages")} {settings.SyntheticImages}: the synthetic dataset needs 1 image or more"
+            );
+        foreach (var key in settings.SettingOverrides.Keys.Where(key => !all.Any(r => r.Settings.ContainsKey(key))))
+            throw new ChainException(
+                $"{sourceOf("Set")} {key}=...: no recipe has the setting '{key}'; known: {string.Join(", ", all.SelectMany(r => r.Settings.Keys).Distinct().Order())}"
+            );
+        foreach (var recipe in all)
+        {
+            if (!LogFormats.Known.Contains(recipe.Log.Format))
+                throw new ChainException(
+                    $"{recipe.File}: field 'log.format': unknown format '{recipe.Log.Format}'; known: {string.Join(", ", LogFormats.Known)}"
+                );
+            if (
+                recipe.Images.Setting is { } setting
+                && (!int.TryParse(settings.Settings(recipe)[setting], CultureInfo.InvariantCulture, out var images) || images <= 0)
+            )
+                throw new ChainException(
+                    $"{sourceOf("Set")} {setting}={settings.Settings(recipe)[setting]}: {recipe.Id}'s images per iteration must be a positive whole number"
+                );
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using MaskBench.Catalog;
+using MaskBench.Engine;
+using MaskBench.Environments;
+using Newtonsoft.Json;
+using Serilog;
+
+namespace MaskBench.Chain;
+
+/// <summary>Builds the implementation's environment (an image, or a virtual environment) and compiles its extensions;
+/// records the environment's identity for Train.</summary>
+public sealed class SetupStage(StageContext context) : ChainStage(context)
+{
+    public override string Verb => "Setup";
+
+    public override string Description(Step step) => $"Build {step.Recipe.Name}'s environment and compile its extensions";
+
+    public override IReadOnlyList<string> DependsOn(Step step) => [step.Name("Patch")];
+
+    public override void Declare(FingerprintBuilder inputs, Step step)
+    {
+        var recipe = step.Recipe;
+        inputs
+            .Parameter("Provider", Settings.ProviderName)
+            .Parameter("Stack", Settings.StackOverrides.Select(s => $"{s.Key}={s.Value}").Order(StringComparer.Ordinal))
+            .Value("recipe stack", JsonConvert.SerializeObject(recipe.Environment.Stack))
+            .Command(recipe.Environment.Build);
+        if (Settings.Provider == Provider.Venv)
+            inputs.Parameter("Python", Settings.Python);
+        if (recipe.Environment.Recipe is { } file)
+            inputs.File(Path.Combine(Workspace.Root, file));
+    }
+
+    public override IReadOnlyList<TargetOutput> Outputs(Step step) => [TargetOutput.File(Workspace.EnvironmentRecord(step.Recipe.Id))];
+
+    protected override async Task Body(Step step, CancellationToken cancellation)
+    {
+        var recipe = step.Recipe;
+        var prepared = await EnvironmentSetup.SetupAsync(
+            recipe,
+            Workspace.Source(recipe.Id),
+            Settings.EnvironmentOptions(Workspace),
+            cancellation
+        );
+        EnvironmentIdentityFile.Write(prepared.Identity, Workspace.EnvironmentRecord(recipe.Id));
+        Log.Information(
+            "{Provider} environment {Reference}: {Python}, {Packages} packages",
+            prepared.Identity.Provider,
+            prepared.Identity.Reference,
+            prepared.Identity.Python,
+            prepared.Identity.Packages.Count
+        );
+    }
+}

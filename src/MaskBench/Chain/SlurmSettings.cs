@@ -1,0 +1,34 @@
+using MaskBench.Slurm;
+
+namespace MaskBench.Chain;
+
+/// <summary>What a Slurm cluster is asked for each training: kept per cluster in <c>.nuke/parameters.&lt;cluster&gt;.json</c>.</summary>
+/// <param name="SetupSlack">Added to <c>--train-timeout</c> for the job's time limit: environment start, probes, record.</param>
+public sealed record SlurmSettings(
+    string? Partition,
+    string? Account,
+    string? Qos,
+    string? Constraint,
+    GpuDialect Dialect,
+    string? GpuType,
+    bool Exclusive,
+    string MemoryPerGpu,
+    int CpusPerGpu,
+    TimeSpan SetupSlack
+)
+{
+    public SlurmResources Resources(int gpus, TimeSpan trainTimeout) =>
+        new(
+            gpus,
+            Dialect,
+            GpuType,
+            Exclusive,
+            MemoryPerGpu,
+            CpusPerGpu,
+            TimeLimit.For(trainTimeout, SetupSlack),
+            Partition,
+            Account,
+            Qos,
+            Constraint
+        );
+}

@@ -1,0 +1,17 @@
+using MaskBench.Catalog;
+
+namespace MaskBench.Chain;
+
+/// <summary>What every stage works with: the paths, the settings, the recipes, where trainings run, and where the
+/// build's own log is (the details of a failure before Train).</summary>
+public sealed record StageContext(
+    Workspace Workspace,
+    BenchmarkSettings Settings,
+    RecipeCatalog Catalog,
+    IExecutor Executor,
+    string BuildLog
+)
+{
+    /// <summary>The runs of an implementation this benchmark makes.</summary>
+    public IReadOnlyList<RunKey> Runs(Recipe recipe) => [.. Enumerable.Range(1, Settings.Repeats).Select(n => new RunKey(recipe.Id, n))];
+}

@@ -1,0 +1,45 @@
+using MaskBench.Files;
+using MaskBench.Results;
+
+namespace MaskBench.Chain;
+
+/// <summary>What an executor's job runs on its node (<c>./build.sh Supervise --job job.json</c>): the training, exactly
+/// as the local executor runs it, then an exit marker beside the job file, written last, for a scheduler that has
+/// forgotten the job. Whatever happens, the run's record says it.</summary>
+public static class Supervisor
+{
+    public static async Task RunAsync(string jobFile, CancellationToken cancellation)
+    {
+        var job = TrainJob.Read(jobFile);
+        try
+        {
+            await TrainJobRunner.RunAsync(job, cancellation);
+        }
+        catch (Exception e) when (e is not ChainException { Recorded: true })
+        {
+            Directory.CreateDirectory(job.Workspace.Run(job.Run));
+            RunRecords.Write(
+                job.Workspace.Record(job.Run),
+                new RunRecord(
+                    RunRecord.CurrentVersion,
+                    job.Run.Implementation,
+                    job.Run.Repeat,
+                    "failed",
+                    "Train",
+                    RunRecords.OneLine(e is OperationCanceledException ? "cancelled" : e.Message),
+                    job.Workspace.RunFile(job.Run, Workspace.LogName),
+                    DateTimeOffset.UtcNow,
+                    null
+                )
+            );
+        }
+        catch (ChainException) { }
+        finally
+        {
+            AtomicFile.WriteAllText(
+                Path.Combine(Path.GetDirectoryName(Path.GetFullPath(jobFile))!, SlurmTrainExecutor.ExitMarkerName),
+                "0\n"
+            );
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using MaskBench.Files;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
+namespace MaskBench.Chain;
+
+/// <summary>Everything a training needs, as plain data: an executor can hand it to another machine (as
+/// <c>job.json</c>), where <see cref="TrainJobRunner"/> reopens the recipe, the environment Setup recorded and the data.</summary>
+public sealed record TrainJob(Workspace Workspace, BenchmarkSettings Settings, RunKey Run)
+{
+    static readonly JsonSerializerSettings Json = new() { Formatting = Formatting.Indented, Converters = [new StringEnumConverter()] };
+
+    public void Write(string path) => AtomicFile.WriteAllText(path, JsonConvert.SerializeObject(this, Json) + "\n");
+
+    public static TrainJob Read(string path)
+    {
+        try
+        {
+            return JsonConvert.DeserializeObject<TrainJob>(File.ReadAllText(path), Json) is { Workspace: { }, Settings: { }, Run: { } } job
+                ? job
+                : throw new ChainException($"{path} is not a training job: it lacks workspace, settings or run");
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            throw new ChainException($"{path} is not a readable training job ({e.Message.Split('\n')[0]})");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using MaskBench.Catalog;
+using MaskBench.Environments;
+using MaskBench.Parsing;
+using MaskBench.Results;
+using MaskBench.Running;
+using Serilog;
+
+namespace MaskBench.Chain;
+
+/// <summary>Runs one training where it is called (this machine, or the node of a job): checks the data, reopens the
+/// environment Setup recorded, fetches weights, lays out the data, trains through the runner, and records the run.</summary>
+public static class TrainJobRunner
+{
+    public static async Task RunAsync(TrainJob job, CancellationToken cancellation)
+    {
+        var (workspace, settings, run) = job;
+        var recipe = RecipeCatalog.Load(workspace.Recipes).Get(run.Implementation);
+        var source = workspace.Source(recipe.Id);
+        var coco = settings.CocoDirectory(workspace);
+        DataCheck.Ensure(recipe, coco);
+        var options = settings.EnvironmentOptions(workspace);
+        var environment = await EnvironmentSetup.OpenAsync(
+            EnvironmentIdentityFile.Read(workspace.EnvironmentRecord(recipe.Id)),
+            source,
+            options,
+            cancellation
+        );
+        await WeightsCache.EnsureAsync(recipe, workspace.Weights, source, cancellation: cancellation);
+        var output = OutputFolder.Fresh(workspace.Outputs(recipe.Id), run.Folder);
+        var host = environment.Host(new HostRequest([coco, workspace.Weights, output], settings.Gpus));
+        DataLayout.Link(recipe, source, coco);
+        await DataLayout.PrepareAsync(recipe, host, source, coco, cancellation);
+
+        var values = settings.PlaceholderValues(recipe, workspace, output);
+        var images = settings.ImagesPerIteration(recipe);
+        var process = new ProcessSpec(
+            settings.TrainCommand(recipe, workspace, output),
+            Path.Combine(source, recipe.WorkingDirectory),
+            recipe.Variables.ToDictionary(v => v.Key, v => Placeholders.Fill(v.Value, values))
+        );
+        var request = new TrainRequest(
+            run.Name,
+            process,
+            host,
+            LogFormats.Get(recipe.Log.Format).Watch(settings.Window, images),
+            recipe.Log.Stream,
+            StopPolicy.For(recipe.Stop.Mode),
+            recipe.Failures,
+            settings.Window,
+            images,
+            workspace.Run(run),
+            output,
+            recipe.Log.PreciseFile,
+            settings.TrainTimeout,
+            Facts(recipe, workspace, settings, run, environment.Identity)
+        )
+        {
+            BeforePublish = (folder, succeeded, summary) => Record(folder, run, workspace, succeeded, summary),
+        };
+        var outcome = await Trainer.TrainAsync(request, cancellation);
+        if (!outcome.Succeeded)
+        {
+            Log.Error("{Message}", outcome.Message);
+            throw new ChainException(RunRecords.OneLine(outcome.Message), recorded: true);
+        }
+    }
+
+    /// <summary>The record goes into the staged folder, so the run folder and its record are replaced together.</summary>
+    internal static void Record(string folder, RunKey run, Workspace workspace, bool succeeded, string summary) =>
+        RunRecords.Write(
+            Path.Combine(folder, Workspace.RecordName),
+            new RunRecord(
+                RunRecord.CurrentVersion,
+                run.Implementation,
+                run.Repeat,
+                succeeded ? RunRecord.Trained : "failed",
+                "Train",
+                succeeded ? null : RunRecords.OneLine(summary),
+                workspace.RunFile(run, Workspace.LogName),
+                DateTimeOffset.UtcNow,
+                null
+            )
+        );
+
+    /// <summary>What the run's manifest records beside what the runner reads itself.</summary>
+    static Dictionary<string, string> Facts(
+        Recipe recipe,
+        Workspace workspace,
+        BenchmarkSettings settings,
+        RunKey run,
+        EnvironmentIdentity identity
+    )
+    {
+        var patch = PatchRecord.Read(workspace.PatchRecord(recipe.Id)).Report;
+        var facts = new Dictionary<string, string>(identity.Facts)
+        {
+            ["implementation"] = recipe.Id,
+            ["repeat"] = run.Repeat.ToString(CultureInfo.InvariantCulture),
+            ["repeats"] = settings.Repeats.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
+            ["repository"] = settings.Repository(recipe),
+            ["commit"] = patch.BaseCommit,
+            ["tree"] = patch.TreeHash,
+            ["gpus"] = settings.Gpus.ToString(CultureInfo.InvariantCulture),
+            ["window"] = settings.Window.ToString(),
+            ["images per iteration"] = settings.ImagesPerIteration(recipe).ToString(CultureInfo.InvariantCulture),
+            ["maskbench"] = MaskBenchVersion.Of(workspace.Root),
+        };
+        facts["host"] = Environment.MachineName;
+        foreach (
+            var (variable, key) in new[]
+            {
+                ("SLURM_JOB_ID", "slurm job"),
+                ("SLURM_JOB_NODELIST", "slurm nodes"),
+                ("CUDA_VISIBLE_DEVICES", "visible devices"),
+            }
+        )
+            if (Environment.GetEnvironmentVariable(variable) is { } value)
+                facts[key] = value;
+        foreach (var (key, value) in settings.Settings(recipe))
+            facts[$"setting {key}"] = value;
+        return facts;
+    }
+}

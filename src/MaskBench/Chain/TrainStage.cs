@@ -1,0 +1,67 @@
+using MaskBench.Catalog;
+using MaskBench.Engine;
+using Newtonsoft.Json;
+
+namespace MaskBench.Chain;
+
+/// <summary>Trains until the window is complete, through the executor, keeping every line with its arrival time.</summary>
+public sealed class TrainStage(StageContext context) : ChainStage(context)
+{
+    /// <summary>The resource every training on one host takes: they run one at a time.</summary>
+    public const string GpuHost = "gpu-host";
+
+    public override string Verb => "Train";
+
+    public override bool PerRun => true;
+
+    public override string Description(Step step) =>
+        $"Train {step.Recipe.Name} (run {step.Run.Repeat}) until the window is complete, logging every line";
+
+    public override IReadOnlyList<string> DependsOn(Step step) =>
+        Settings.Coco == BenchmarkSettings.Synthetic ? [step.Name("Setup"), DataStage.Name] : [step.Name("Setup")];
+
+    /// <summary>What the training's result depends on. Prose (the formula, what times mean, notes) is not here: it
+    /// changes the report, not the training.</summary>
+    public override void Declare(FingerprintBuilder inputs, Step step)
+    {
+        Declare(inputs, step.Recipe);
+        Context.Executor.Declare(inputs, new TrainJob(Workspace, Settings, step.Run));
+    }
+
+    void Declare(FingerprintBuilder inputs, Recipe recipe) =>
+        inputs
+            .Command(Settings.TrainCommand(recipe, Workspace, "{output}"))
+            .Value("environment variables", JsonConvert.SerializeObject(recipe.Variables))
+            .Value("working directory", recipe.WorkingDirectory)
+            .Value(
+                "recipe run",
+                JsonConvert.SerializeObject(
+                    new
+                    {
+                        recipe.Data,
+                        recipe.Weights,
+                        recipe.Stop.Mode,
+                        recipe.Log.Format,
+                        recipe.Log.Stream,
+                        recipe.Log.PreciseFile,
+                        recipe.Failures,
+                    }
+                )
+            )
+            .Value("executor", Context.Executor.Where)
+            .Parameter("Gpus", Settings.Gpus)
+            .Parameter("WindowSkip", Settings.Window.Skip)
+            .Parameter("WindowEnd", Settings.Window.End)
+            .Parameter("Coco", Settings.Coco);
+
+    public override IReadOnlyList<TargetOutput> Outputs(Step step) =>
+        [
+            TargetOutput.File(Workspace.RunFile(step.Run, Workspace.LogName)),
+            TargetOutput.File(Workspace.RunFile(step.Run, Workspace.ManifestName)),
+        ];
+
+    protected override string LogOf(RunKey run) => Workspace.RunFile(run, Workspace.LogName);
+
+    protected override Task Body(Step step, CancellationToken cancellation) =>
+        Context.Executor.TrainAsync(new TrainJob(Workspace, Settings, step.Run), cancellation);
+}

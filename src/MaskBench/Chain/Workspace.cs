@@ -1,0 +1,71 @@
+namespace MaskBench.Chain;
+
+/// <summary>The only owner of paths: where MaskBench's own files are (<see cref="Root"/>), where clones, environments,
+/// outputs and stamps go (<see cref="Work"/>), where runs and the table go (<see cref="Artifacts"/>), and the weights
+/// cache. Every stage asks it; no other code builds a path from these folders.</summary>
+/// <param name="Root">The MaskBench checkout: recipes/, patches/, environments/.</param>
+/// <param name="Work">Clones, environments, training outputs, stamps and locks (<c>--work-dir</c>).</param>
+/// <param name="Artifacts">Runs and the comparison table (<c>--artifacts-dir</c>).</param>
+/// <param name="Weights">The cache of pretrained weights (<c>--weights</c>).</param>
+public sealed record Workspace(string Root, string Work, string Artifacts, string Weights)
+{
+    public const string LogName = "train.log";
+    public const string TimesName = "train.times.tsv";
+    public const string ManifestName = "manifest.json";
+    public const string RecordName = "record.json";
+    public const string JobName = "job.json";
+
+    /// <summary>The file names of a run folder the harness writes; an implementation's files may not take them.</summary>
+    public static IReadOnlyList<string> RunFileNames { get; } = [LogName, TimesName, ManifestName, RecordName, JobName];
+
+    public string Recipes => Path.Combine(Root, "recipes");
+
+    public string Patches(string id) => Path.Combine(Root, "patches", id);
+
+    public string Implementation(string id) => Path.Combine(Work, id);
+
+    public string Source(string id) => Path.Combine(Implementation(id), "source");
+
+    public string PatchRecord(string id) => Path.Combine(Implementation(id), "patch-report.json");
+
+    public string EnvironmentRecord(string id) => Path.Combine(Implementation(id), "environment.json");
+
+    /// <summary>A virtual environment the venv provider makes for one implementation (never the user's interpreter).</summary>
+    public string VirtualEnvironment(string id) => Path.Combine(Implementation(id), "venv");
+
+    /// <summary>Small files of MaskBench's own (interpreter shims).</summary>
+    public string State => Path.Combine(Work, "state");
+
+    /// <summary>The parent of an implementation's fresh <c>{output}</c> folders (one per run, see <c>OutputFolder</c>).</summary>
+    public string Outputs(string id) => Path.Combine(Work, "outputs", id);
+
+    /// <summary>Trainings in flight: one entry per run, so a later build can find what a killed one left running.</summary>
+    public string LiveTrainings => Path.Combine(Work, "live");
+
+    public string Stamps => Path.Combine(Work, "stamps");
+
+    public string SyntheticCoco => Path.Combine(Work, "data", "synthetic-coco");
+
+    public string Runs => Path.Combine(Artifacts, "runs");
+
+    /// <summary><c>runs/&lt;implementation&gt;/&lt;repeat&gt;/</c>: the log, line times, manifest and record of one run.</summary>
+    public string Run(RunKey run) => Path.Combine(Runs, run.Implementation, run.Folder);
+
+    public string RunFile(RunKey run, string name) => Path.Combine(Run(run), name);
+
+    public string Record(RunKey run) => RunFile(run, RecordName);
+
+    /// <summary>Held while a build writes runs or the table, so two builds never mix their runs in one folder.</summary>
+    public string ArtifactsLock => Path.Combine(Artifacts, ".lock");
+
+    public static Workspace Under(string root, string? work = null, string? artifacts = null, string? weights = null)
+    {
+        var workFolder = Path.GetFullPath(work ?? Path.Combine(root, ".work"));
+        return new Workspace(
+            Path.GetFullPath(root),
+            workFolder,
+            Path.GetFullPath(artifacts ?? Path.Combine(root, "artifacts")),
+            Path.GetFullPath(weights ?? Path.Combine(workFolder, "weights"))
+        );
+    }
+}

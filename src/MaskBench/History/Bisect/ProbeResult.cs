@@ -1,0 +1,9 @@
+namespace MaskBench.History;
+
+/// <summary>What measuring a commit gave: the throughputs of the runs asked for, or why the commit could not be built.</summary>
+public sealed record ProbeResult(IReadOnlyList<double> Throughputs, string? Unbuildable)
+{
+    public static ProbeResult Measured(IReadOnlyList<double> throughputs) => new(throughputs, null);
+
+    public static ProbeResult NotBuildable(string reason) => new([], reason);
+}

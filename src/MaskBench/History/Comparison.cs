@@ -1,0 +1,74 @@
+namespace MaskBench.History;
+
+/// <summary>Compare: each implementation's candidate runs against a rolling baseline of its earlier runs on the same machine.</summary>
+public static class Comparison
+{
+    /// <summary>Compares per implementation; both lists must be of one machine key (the baseline's runs are already chosen).</summary>
+    public static ComparisonReport Against(
+        IReadOnlyList<HistoryRecord> baseline,
+        IReadOnlyList<HistoryRecord> candidate,
+        IVerdictOracle oracle,
+        int baselineRuns
+    )
+    {
+        var keys = baseline.Concat(candidate).Select(r => r.MachineKey).Distinct().ToList();
+        if (keys.Count > 1)
+            throw new HistoryException(
+                $"the runs come from several machines ({string.Join(", ", keys)}): compare runs of one machine key only, nothing compared"
+            );
+        var rows = candidate
+            .Select(r => r.Implementation)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .Select(implementation => Row(implementation, baseline, candidate, oracle))
+            .ToList();
+        return new ComparisonReport(keys.FirstOrDefault() ?? "–", baselineRuns, rows);
+    }
+
+    /// <summary>
+    /// Picks each implementation's rolling baseline from the index (the last <paramref name="baselineRuns"/> measured runs
+    /// of earlier commits on <paramref name="machineKey"/>) and compares the candidate runs with it.
+    /// </summary>
+    public static ComparisonReport FromHistory(
+        HistoryIndex index,
+        string machineKey,
+        IReadOnlyList<HistoryRecord> candidate,
+        IVerdictOracle oracle,
+        int baselineRuns
+    )
+    {
+        var known = index.MachineKeys();
+        if (known.Count > 0 && !known.Contains(machineKey))
+            throw new HistoryException(
+                $"the history holds runs of {string.Join(", ", known)}, not of this machine ({machineKey}): pass this machine's --history, nothing compared"
+            );
+        if (candidate.FirstOrDefault(r => r.MachineKey != machineKey) is { } stranger)
+            throw new HistoryException(
+                $"a candidate run of {stranger.Implementation} was measured on {stranger.MachineKey}, not on this machine ({machineKey}): nothing compared"
+            );
+        var baseline = candidate
+            .GroupBy(r => (r.Implementation, r.Commit))
+            .SelectMany(g => index.LatestBefore(machineKey, g.Key.Implementation, g.Key.Commit, g.Max(r => r.CommitDate), baselineRuns))
+            .Distinct()
+            .ToList();
+        return Against(baseline, candidate, oracle, baselineRuns);
+    }
+
+    static ComparisonRow Row(
+        string implementation,
+        IReadOnlyList<HistoryRecord> baseline,
+        IReadOnlyList<HistoryRecord> candidate,
+        IVerdictOracle oracle
+    )
+    {
+        var mine = candidate.Where(r => r.Implementation == implementation).ToList();
+        var measured = mine.Where(r => r.Measured).Select(r => r.Throughput!.Value).ToList();
+        var failed = mine.Count - measured.Count;
+        var before = baseline.Where(r => r.Implementation == implementation && r.Measured).Select(r => r.Throughput!.Value).ToList();
+        if (measured.Count == 0)
+            return new ComparisonRow(implementation, before, measured, failed, null, "not measured");
+        if (before.Count == 0)
+            return new ComparisonRow(implementation, before, measured, failed, null, "no baseline");
+        return new ComparisonRow(implementation, before, measured, failed, oracle.Decide(before, measured), null);
+    }
+}

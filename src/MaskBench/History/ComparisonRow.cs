@@ -1,0 +1,21 @@
+namespace MaskBench.History;
+
+/// <summary>One implementation's line of a comparison.</summary>
+/// <param name="Result">The oracle's answer; null when there was nothing to compare (see <see cref="Problem"/>).</param>
+/// <param name="Problem">Why nothing was compared: no baseline, or candidate runs that failed.</param>
+/// <param name="Failed">Candidate runs that did not produce a throughput (an infrastructure failure).</param>
+public sealed record ComparisonRow(
+    string Implementation,
+    IReadOnlyList<double> Baseline,
+    IReadOnlyList<double> Candidate,
+    int Failed,
+    VerdictResult? Result,
+    string? Problem
+)
+{
+    public double? BaselineMedian => Baseline.Count > 0 ? RankOracle.Median(Baseline) : null;
+
+    public double? CandidateMedian => Candidate.Count > 0 ? RankOracle.Median(Candidate) : null;
+
+    public bool Regressed => Result?.Verdict == Verdict.Slower;
+}

@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+
+namespace MaskBench.History;
+
+/// <summary>
+/// A SQLite index over the history's files for queries; rebuilt from the files on demand and never the only copy
+/// (delete it at will). Opened read-only after <see cref="Rebuild"/>.
+/// </summary>
+public sealed class HistoryIndex : IDisposable
+{
+    readonly SqliteConnection connection;
+
+    HistoryIndex(SqliteConnection connection) => this.connection = connection;
+
+    /// <summary>Reads every record of the store into a fresh database at <paramref name="databasePath"/>.</summary>
+    public static HistoryIndex Rebuild(HistoryStore store, string databasePath)
+    {
+        var read = store.ReadAll();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        var temporary = $"{databasePath}.{Guid.NewGuid():N}.tmp";
+        using (var build = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString()))
+        {
+            build.Open();
+            HistoryTable.Create(build);
+            using var transaction = build.BeginTransaction();
+            foreach (var record in read.Records)
+                HistoryTable.Insert(build, transaction, record);
+            transaction.Commit();
+        }
+        File.Move(temporary, databasePath, overwrite: true);
+        var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = databasePath,
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+            }.ToString()
+        );
+        connection.Open();
+        return new HistoryIndex(connection) { Unreadable = read.Unreadable };
+    }
+
+    /// <summary>The files the rebuild skipped, with why.</summary>
+    public IReadOnlyList<string> Unreadable { get; private init; } = [];
+
+    /// <summary>The machine keys present, so a caller can say when the history is from another machine.</summary>
+    public IReadOnlyList<string> MachineKeys() =>
+        HistoryTable.Query(connection, "SELECT DISTINCT machineKey, NULL FROM runs ORDER BY machineKey", [], r => r.GetString(0));
+
+    /// <summary>Every run of one implementation on one machine, oldest commit first (then in recording order).</summary>
+    public IReadOnlyList<HistoryRecord> Runs(string machineKey, string implementation) =>
+        HistoryTable.Records(
+            connection,
+            "WHERE machineKey = $machine AND implementation = $implementation ORDER BY commitDate, commitHash, recorded",
+            ("$machine", machineKey),
+            ("$implementation", implementation)
+        );
+
+    /// <summary>
+    /// The rolling baseline: the latest <paramref name="count"/> measured runs of commits dated before
+    /// <paramref name="commit"/>'s runs (the commit's own runs are never part of its baseline), oldest first.
+    /// </summary>
+    public IReadOnlyList<HistoryRecord> LatestBefore(
+        string machineKey,
+        string implementation,
+        string commit,
+        DateTimeOffset commitDate,
+        int count
+    )
+    {
+        if (count < 1)
+            throw new HistoryException($"a rolling baseline needs at least one run, not {count}: pass --baseline-runs 1 or more");
+        var latest = HistoryTable.Records(
+            connection,
+            "WHERE machineKey = $machine AND implementation = $implementation AND commitHash <> $commit AND commitDate <= $date "
+                + "AND status = 'ok' AND throughput > 0 ORDER BY commitDate DESC, recorded DESC LIMIT $count",
+            ("$machine", machineKey),
+            ("$implementation", implementation),
+            ("$commit", commit),
+            ("$date", commitDate.UtcTicks),
+            ("$count", count)
+        );
+        return latest.Reverse().ToList();
+    }
+
+    public void Dispose() => connection.Dispose();
+}

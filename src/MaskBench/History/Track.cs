@@ -1,0 +1,35 @@
+namespace MaskBench.History;
+
+/// <summary><c>Track-&lt;Id&gt;</c>: the newest commits of an implementation's branch that this machine has not measured yet.</summary>
+public static class Track
+{
+    /// <summary>
+    /// Of <paramref name="newestFirst"/>, the commits with no measured run of <paramref name="implementation"/> on
+    /// <paramref name="machineKey"/>, newest first, at most <paramref name="limit"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Unmeasured(
+        IReadOnlyList<string> newestFirst,
+        IEnumerable<HistoryRecord> history,
+        string machineKey,
+        string implementation,
+        int limit
+    )
+    {
+        if (limit < 1)
+            throw new HistoryException($"Track's limit {limit} measures nothing: pass --track-commits 1 or more");
+        var measured = history
+            .Where(r => r.MachineKey == machineKey && r.Implementation == implementation && r.Measured)
+            .Select(r => r.Commit)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return newestFirst.Where(c => !measured.Contains(c)).Take(limit).ToList();
+    }
+
+    /// <summary>The newest <paramref name="count"/> first-parent commits of <paramref name="branch"/> in a local clone, newest first.</summary>
+    public static async Task<IReadOnlyList<string>> BranchCommits(string clone, string branch, int count, CancellationToken cancellation)
+    {
+        var answer = await GitCli.Run(clone, ["rev-list", "--first-parent", $"--max-count={count}", branch, "--"], cancellation);
+        if (!answer.Ok)
+            throw new HistoryException($"the branch {branch} is not in {clone} ({answer.Error}): fetch it or pass another branch");
+        return answer.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+}

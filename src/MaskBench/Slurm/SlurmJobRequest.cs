@@ -1,0 +1,30 @@
+namespace MaskBench.Slurm;
+
+/// <summary>One training as one batch job: the script runs <paramref name="Command"/> (MaskBench's supervisor) on the
+/// node, which trains, stops after the window and writes the run record into <paramref name="RunFolder"/>.</summary>
+/// <param name="RunName">The job's name and the journal's key: unique per run, e.g. <c>maskbench-detectron2-r1</c>.</param>
+/// <param name="RunFolder">Absolute, on a filesystem the node shares: the script, Slurm's output and error files.</param>
+/// <param name="WorkingDirectory">Absolute: the job's <c>--chdir</c> (the repository root).</param>
+/// <param name="Command">The program and its arguments, exec'ed by the script; each argument is shell-quoted.</param>
+/// <param name="Variables">Exported by the script before the exec (e.g. <c>PYTHONUNBUFFERED=1</c>).</param>
+/// <param name="ExitMarker">A file the supervisor writes last, holding its exit code: read when the scheduler has
+/// forgotten the job (no accounting, past MinJobAge, e.g. after a re-attach); null when there is none.</param>
+public sealed record SlurmJobRequest(
+    string RunName,
+    string RunFolder,
+    string WorkingDirectory,
+    IReadOnlyList<string> Command,
+    SlurmResources Resources,
+    IReadOnlyDictionary<string, string> Variables,
+    string? ExitMarker = null
+)
+{
+    /// <summary>The script's path: <c>&lt;run folder&gt;/job.sh</c>.</summary>
+    public string ScriptPath => Path.Combine(RunFolder, BatchScript.FileName);
+
+    /// <summary>Slurm's stdout file for job <paramref name="jobId"/>.</summary>
+    public string OutputFile(string jobId) => Path.Combine(RunFolder, $"slurm-{jobId}.out");
+
+    /// <summary>Slurm's stderr file for job <paramref name="jobId"/>.</summary>
+    public string ErrorFile(string jobId) => Path.Combine(RunFolder, $"slurm-{jobId}.err");
+}

@@ -1,0 +1,31 @@
+using Perfolizer.Mathematics.Common;
+
+namespace MaskBench.Statistics;
+
+/// <summary>One implementation's throughput (img/s) over its repeated runs.</summary>
+/// <param name="N">How many runs.</param>
+/// <param name="Median">The median of the runs: the row's figure.</param>
+/// <param name="Cov">The coefficient of variation (sample standard deviation over mean); null with one run.</param>
+/// <param name="Ci95">An exact interval of the median (see <see cref="MedianInterval.Of"/>); null with one run.</param>
+public sealed record RowStatistics(int N, double Median, double Mean, double? Cov, MedianInterval? Ci95, double Min, double Max)
+{
+    public static RowStatistics Of(IReadOnlyList<double> throughputs)
+    {
+        Samples.Check(throughputs, "throughputs");
+        var values = throughputs.ToArray();
+        var median = Samples.Median(values);
+        var moments = Moments.Create(values);
+        return new RowStatistics(
+            values.Length,
+            median,
+            moments.Mean,
+            values.Length > 1 ? moments.StandardDeviation / moments.Mean : null,
+            MedianInterval.Of(values),
+            values.Min(),
+            values.Max()
+        );
+    }
+
+    /// <summary>The sample standard deviation, from <see cref="Cov"/>; zero with one run.</summary>
+    public double StandardDeviation => (Cov ?? 0) * Mean;
+}

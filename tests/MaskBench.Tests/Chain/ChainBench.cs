@@ -1,0 +1,81 @@
+using MaskBench.Catalog;
+using MaskBench.Chain;
+using MaskBench.Parsing;
+using MaskBench.Tests.Git;
+
+namespace MaskBench.Tests.Chain;
+
+/// <summary>A MaskBench root of its own (one recipe, <c>fake</c>, whose upstream is a git repository holding the fake
+/// trainer), a workspace, and settings: the chain's stages run against it directly, without <c>./build.sh</c>.</summary>
+sealed class ChainBench : IDisposable
+{
+    /// <summary>Simulated seconds per iteration and the images per iteration the fake prints.</summary>
+    public const double Time = 0.25;
+    public const int Images = 2;
+
+    readonly UpstreamFixture upstream = new();
+
+    public string Root => Path.Combine(upstream.Root, "maskbench");
+    public string Pin { get; }
+    public Workspace Workspace { get; }
+
+    public ChainBench(string extra = "")
+    {
+        var trainer = Paths.Repository("tests", "fake-trainer");
+        var files = Directory
+            .GetFiles(trainer, "*.py", SearchOption.AllDirectories)
+            .Select(f => (Path.GetRelativePath(trainer, f), (string?)File.ReadAllText(f)))
+            .ToArray();
+        Pin = upstream.Commit("the fake trainer", files);
+        Directory.CreateDirectory(Path.Combine(Root, "recipes"));
+        Directory.CreateDirectory(Path.Combine(Root, ".nuke"));
+        Directory.CreateDirectory(Path.Combine(Root, "coco"));
+        File.WriteAllText(Path.Combine(Root, "recipes", "fake.json"), Recipe(extra));
+        Workspace = Workspace.Under(Root);
+    }
+
+    public BenchmarkSettings Settings(Window? window = null) =>
+        new(
+            window ?? new Window(20, 40),
+            0,
+            Path.Combine(Root, "coco"),
+            16,
+            TimeSpan.FromMinutes(2),
+            Provider.Venv,
+            "/usr/bin/python3",
+            new Dictionary<string, string>(),
+            new Dictionary<string, string>(),
+            null,
+            null
+        );
+
+    public StageContext Context(IExecutor? executor = null, BenchmarkSettings? settings = null) =>
+        new(Workspace, settings ?? Settings(), RecipeCatalog.Load(Workspace.Recipes), executor ?? new LocalExecutor(), "build.log");
+
+    public Recipe Fake(StageContext context) => context.Catalog.Get("fake");
+
+    string Recipe(string extra) =>
+        $$"""
+            {
+              "id": "fake", "name": "Fake", "framework": "none", "published": null,
+              "source": { "repository": "{{upstream.Upstream}}", "pin": "{{Pin}}", "reference": null, "mirror": "fake/fake" },
+              "patches": [],
+              "environment": { "recipe": null, "stack": {}, "build": [] },
+              "variables": { "PYTHONUNBUFFERED": "1" },
+              "workingDirectory": ".",
+              "command": ["python", "fake_trainer.py", "--format", "maskrcnn-benchmark", "--images", "{batch}", "--time", "{{Time}}",
+                          "--sleep-scale", "0.1", "--iterations", "60", "--output", "{output}"{{extra}}],
+              "settings": { "batch": "{{Images}}" },
+              "stop": { "mode": "watch", "arguments": [], "explanation": "stopped once the window is seen" },
+              "images": { "setting": "batch" },
+              "log": { "format": "maskrcnn-benchmark", "stream": "stdout", "preciseFile": null, "timeMeaning": "t", "formula": "f" },
+              "data": { "year": "2017", "required": [], "links": {}, "prepare": [] },
+              "weights": [],
+              "failures": [{ "kind": "crash", "pattern": "simulated crash" }],
+              "fullScheduleIterations": 60,
+              "notes": []
+            }
+            """;
+
+    public void Dispose() => upstream.Dispose();
+}

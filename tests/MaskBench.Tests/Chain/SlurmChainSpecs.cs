@@ -1,0 +1,62 @@
+using MaskBench.Chain;
+using MaskBench.Results;
+using MaskBench.Slurm;
+using MaskBench.Tests.Slurm;
+
+namespace MaskBench.Tests.Chain;
+
+[Collection("local slurm")]
+public sealed class SlurmChainSpecs(LocalSlurm slurm)
+{
+    SlurmTrainExecutor Executor(ChainBench bench) =>
+        new(
+            SlurmExecutor.Create(slurm.Commands, bench.Workspace.Work, LocalSlurm.Polling),
+            new SlurmSettings(null, null, null, null, GpuDialect.Gres, "fake", false, "500M", 1, TimeSpan.FromMinutes(5)),
+            Path.Combine(AppContext.BaseDirectory, "_build.dll")
+        );
+
+    [SlurmFact(Timeout = 300_000)]
+    public async Task A_training_runs_as_a_Slurm_job_supervised_on_the_node_and_its_record_comes_back()
+    {
+        // Arrange
+        using var bench = new ChainBench();
+        var context = bench.Context(Executor(bench));
+        var chain = new ChainTargets(context);
+        var recipe = bench.Fake(context);
+
+        // Act
+        foreach (var stage in new[] { "Clone", "Patch", "Setup", "Train", "Parse" }.Select(chain.Stage))
+            await stage.RunAsync(stage.Steps(recipe)[0], CancellationToken.None);
+
+        // Assert
+        var run = new RunKey("fake");
+        var record = RunRecords.Read(context.Workspace.Record(run)).Record!;
+        Assert.Equal("ok", record.Status);
+        Assert.Equal(ChainBench.Images / ChainBench.Time, record.Result!.Throughput!.Value, 2);
+        var folder = context.Workspace.Run(run) + ".slurm";
+        Assert.True(File.Exists(Path.Combine(folder, "job.sh")));
+        Assert.Equal("0", File.ReadAllText(Path.Combine(folder, SlurmTrainExecutor.ExitMarkerName)).Trim());
+        var manifest = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(context.Workspace.RunFile(run, "manifest.json")));
+        Assert.Matches("^[0-9]+$", (string?)manifest["facts"]?["slurm job"]);
+        Assert.Equal(Environment.MachineName, (string?)manifest["facts"]?["host"]);
+    }
+
+    [Fact]
+    public void The_batch_script_is_part_of_what_a_training_depends_on()
+    {
+        // Arrange
+        using var bench = new ChainBench();
+        var executor = Executor(bench);
+        var job = new TrainJob(bench.Workspace, bench.Settings(), new RunKey("fake"));
+        var inputs = new MaskBench.Engine.FingerprintBuilder();
+
+        // Act
+        executor.Declare(inputs, job);
+        var script = executor.Script(job);
+
+        // Assert
+        Assert.Contains("#SBATCH --job-name=maskbench-fake", script);
+        Assert.Contains("Supervise", script);
+        Assert.Contains(BatchScript.Hash(script), string.Join(" ", inputs.Build().Values));
+    }
+}

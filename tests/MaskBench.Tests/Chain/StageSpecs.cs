@@ -1,0 +1,122 @@
+using MaskBench.Chain;
+using MaskBench.Parsing;
+using MaskBench.Reports;
+using MaskBench.Results;
+
+namespace MaskBench.Tests.Chain;
+
+[Collection("processes")]
+public sealed class StageSpecs
+{
+    static async Task RunChain(StageContext context, params string[] verbs)
+    {
+        var chain = new ChainTargets(context);
+        var recipe = context.Catalog.Get("fake");
+        foreach (var stage in verbs.Select(chain.Stage))
+            await stage.RunAsync(stage.Steps(recipe)[0], CancellationToken.None);
+    }
+
+    static RunRecord Record(StageContext context) => RunRecords.Read(context.Workspace.Record(new RunKey("fake"))).Record!;
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_user_s_chain_runs_stage_by_stage_without_the_build_script_and_records_the_throughput()
+    {
+        // Arrange
+        using var bench = new ChainBench();
+        var context = bench.Context();
+
+        // Act
+        await RunChain(context, "Clone", "Patch", "Setup", "Train", "Parse");
+
+        // Assert
+        var record = Record(context);
+        Assert.Equal("ok", record.Status);
+        Assert.Equal("Parse", record.Stage);
+        Assert.Null(record.Reason);
+        Assert.Equal(context.Workspace.RunFile(new RunKey("fake"), "train.log"), record.Log);
+        Assert.Equal(ChainBench.Images / ChainBench.Time, record.Result!.Throughput!.Value, 2);
+        Assert.True(File.Exists(context.Workspace.RunFile(new RunKey("fake"), "manifest.json")));
+        Assert.Equal(bench.Pin, PatchRecord.Read(context.Workspace.PatchRecord("fake")).Report.BaseCommit);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_failed_training_records_one_line_and_where_its_log_is()
+    {
+        // Arrange
+        using var bench = new ChainBench(extra: """, "--crash-at", "20" """);
+        var context = bench.Context();
+        await RunChain(context, "Clone", "Patch", "Setup");
+
+        // Act
+        var error = await Assert.ThrowsAsync<ChainException>(() => RunChain(context, "Train"));
+
+        // Assert
+        var record = Record(context);
+        Assert.Equal("failed", record.Status);
+        Assert.Equal("Train", record.Stage);
+        Assert.DoesNotContain('\n', record.Reason!);
+        Assert.Contains("simulated crash", record.Reason);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.True(File.Exists(record.Log));
+        Assert.Contains("simulated crash", File.ReadAllText(record.Log));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_stage_that_fails_before_Train_shows_in_the_table_with_its_reason()
+    {
+        // Arrange: an older, successful run is still in the run folder
+        using var bench = new ChainBench();
+        var context = bench.Context();
+        var run = new RunKey("fake");
+        Directory.CreateDirectory(context.Workspace.Run(run));
+        RunRecords.Write(
+            context.Workspace.Record(run),
+            new RunRecord(RunRecord.CurrentVersion, "fake", 1, "ok", "Parse", null, "old.log", DateTimeOffset.UnixEpoch, null)
+        );
+        var broken = context with { Settings = context.Settings with { GitMirror = Path.Combine(bench.Root, "no-such-mirror") } };
+
+        // Act
+        await Assert.ThrowsAnyAsync<Exception>(() => RunChain(broken, "Clone"));
+        var row = Aggregator
+            .FromRecords(context.Catalog.All, r => [context.Workspace.Record(run)], r => broken.Settings.ImagesPerIteration(r), Window.Page)
+            .Single();
+
+        // Assert
+        Assert.Equal("failed", row.Status);
+        Assert.StartsWith("Clone failed: ", row.Reason);
+        Assert.Equal("build.log", Record(context).Log);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Trainings_go_through_the_executor_the_context_names()
+    {
+        // Arrange
+        using var bench = new ChainBench();
+        var executor = new RecordingExecutor();
+        var context = bench.Context(executor);
+
+        // Act
+        await RunChain(context, "Train");
+
+        // Assert
+        var job = Assert.Single(executor.Jobs);
+        Assert.Equal(new RunKey("fake", 1), job.Run);
+        Assert.Equal(context.Workspace, job.Workspace);
+        Assert.Equal(context.Settings, job.Settings);
+    }
+
+    sealed class RecordingExecutor : IExecutor
+    {
+        public List<TrainJob> Jobs { get; } = [];
+
+        public string Where => "a list in the test";
+
+        public void Declare(MaskBench.Engine.FingerprintBuilder inputs, TrainJob job) { }
+
+        public Task TrainAsync(TrainJob job, CancellationToken cancellation)
+        {
+            Jobs.Add(job);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using MaskBench.History;
+using MaskBench.Tests.Snapshots;
+
+namespace MaskBench.Tests.History;
+
+public sealed class ChartSpecs : IDisposable
+{
+    readonly string folder = Directory.CreateTempSubdirectory("maskbench-charts-").FullName;
+
+    [Fact]
+    public void The_report_over_time_shows_each_commit_with_its_spread_the_published_band_and_regressions()
+    {
+        // Arrange: twelve commits a day apart, three runs each, slower from commit 8 on.
+        using var repository = SpeedRepository.Step(count: 12, firstSlow: 8, fast: 62, slow: 56);
+        var history = Runs.Measured(repository, new FakeProbe(repository.Clone, noise: 0.01, seed: 3), "detectron2", each: 3);
+
+        // Act
+        var points = Timeline.Of(history, new RankOracle(), baselineRuns: 9);
+        var svg = HistoryChart.Svg("detectron2", Runs.Machine, points, published: (61.5, 62.5));
+
+        // Assert
+        Assert.Equal([repository.Commits[8]], points.Where(p => p.Regressed).Select(p => p.Commit));
+        Assert.Null(points[0].Verdict);
+        Snapshot.Match("history-chart", svg, "svg");
+    }
+
+    [Fact]
+    public async Task The_bisect_chart_shows_the_probes_in_commit_order()
+    {
+        // Arrange
+        using var repository = SpeedRepository.With([60, 60, 60, 60, null, 60, 60, 54, 54, 54, 54, 54, 54, 54, 54, 54]);
+        var commits = await CommitRange.Between(repository.Clone, repository.Commits[0], repository.Commits[^1], default);
+        var result = await Bisection.Run(
+            "detectron2",
+            commits,
+            new FakeProbe(repository.Clone).Measure,
+            folder,
+            new BisectOptions(new RankOracle(), 5, 10),
+            default
+        );
+
+        // Act
+        var svg = BisectChart.Svg(result);
+
+        // Assert
+        Assert.Equal(repository.Commits[7], result.FirstBad);
+        Assert.Contains($"first bad {repository.Commits[7][..12]}", svg);
+        Snapshot.Match("history-bisect-chart", svg, "svg");
+        Snapshot.Match("history-bisect", result.Markdown(), "md");
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}

@@ -1,0 +1,39 @@
+using MaskBench.History;
+
+namespace MaskBench.Tests.History;
+
+public sealed class TrackSpecs : IDisposable
+{
+    readonly SpeedRepository repository = SpeedRepository.Step(count: 8, firstSlow: 8);
+
+    [Fact]
+    public async Task Track_picks_the_newest_commits_not_yet_measured_on_this_machine()
+    {
+        // Arrange: the newest commit was measured here, the second newest only on another machine, the third failed here.
+        var commits = await Track.BranchCommits(repository.Clone, "HEAD", 8, default);
+        var c = repository.Commits;
+        var history = new[]
+        {
+            Runs.Of("d2", c[7], Runs.Day(7), 60, 1),
+            Runs.Of("d2", c[6], Runs.Day(6), 60, 1, machine: "1xA100-drv550"),
+            Runs.Of("d2", c[5], Runs.Day(5), null, 1, status: "failed"),
+            Runs.Of("other", c[4], Runs.Day(4), 60, 1),
+        };
+
+        // Act
+        var next = Track.Unmeasured(commits, history, Runs.Machine, "d2", limit: 3);
+
+        // Assert
+        Assert.Equal(c.AsEnumerable().Reverse(), commits);
+        Assert.Equal([c[6], c[5], c[4]], next);
+    }
+
+    [Fact]
+    public async Task An_unknown_branch_is_refused_in_one_line()
+    {
+        var error = await Assert.ThrowsAsync<HistoryException>(() => Track.BranchCommits(repository.Clone, "no-such-branch", 5, default));
+        Assert.StartsWith("the branch no-such-branch is not in", error.Message);
+    }
+
+    public void Dispose() => repository.Dispose();
+}

@@ -1,0 +1,72 @@
+using MaskBench.Tests.Snapshots;
+
+namespace MaskBench.Tests.Workflows;
+
+public sealed class WorkflowSpecs : IDisposable
+{
+    readonly string folder = Directory.CreateTempSubdirectory("maskbench-workflows-").FullName;
+
+    string Write(string name, string content)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public void The_benchmark_workflow_is_generated_from_its_declaration()
+    {
+        // Act
+        var yaml = Declared.Benchmark.Render();
+
+        // Assert
+        Assert.Contains("github.event.pull_request.head.repo.full_name == github.repository", yaml);
+        Assert.Contains("runs-on: [self-hosted, linux, gpu-v100x8]", yaml);
+        Snapshot.Match("benchmark.workflow", yaml, "yml");
+    }
+
+    [Fact]
+    public void The_bisect_workflow_is_generated_from_its_declaration()
+    {
+        // Act
+        var yaml = Declared.Bisect.Render();
+
+        // Assert
+        Assert.Contains("options: [Detectron2, Mmdetection, MaskrcnnBenchmark, Torchvision]", yaml);
+        Assert.Contains($"group: {Declared.Runner.ConcurrencyGroup}", Declared.Benchmark.Render());
+        Snapshot.Match("bisect.workflow", yaml, "yml");
+    }
+
+    [Fact]
+    public async Task Actionlint_finds_nothing_in_the_generated_workflows()
+    {
+        // Arrange
+        var files = new[] { Write("benchmark.yml", Declared.Benchmark.Render()), Write("bisect.yml", Declared.Bisect.Render()) };
+
+        // Act
+        var findings = await Actionlint.Check(files, Declared.Runner.Labels);
+
+        // Assert
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public async Task Actionlint_flags_a_broken_workflow()
+    {
+        // Arrange: an input that does not exist (the bug of a bisect workflow in the wild) and a job-level runner context.
+        var broken = Declared
+            .Bisect.Render()
+            .Replace("BAD: ${{ inputs.bad }}", "BAD: ${{ inputs.bad_commit }}")
+            .Replace("timeout-minutes: 1440", "timeout-minutes: ${{ runner.temp }}");
+        var file = Write("broken.yml", broken);
+
+        // Act
+        var findings = await Actionlint.Check([file], Declared.Runner.Labels);
+
+        // Assert
+        Assert.Contains(findings, f => f.Message.Contains("property \"bad_commit\" is not defined"));
+        Assert.Contains(findings, f => f.Message.Contains("\"runner\" is not allowed here"));
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
