@@ -7,6 +7,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MaskBench.Catalog;
 using MaskBench.Parsing;
+using MaskBench.Processes;
 using MaskBench.Running;
 
 var root = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", ".."));

@@ -48,6 +48,9 @@ def parse_arguments(argv):
     p.add_argument("--progress-redraw", action="store_true")
     p.add_argument("--partial-last-line", action="store_true")
     p.add_argument("--skip-batch-at", type=int, default=None)
+    p.add_argument("--quiet", action="store_true")
+    p.add_argument("--spawn-daemon", action="store_true")
+    p.add_argument("--forge-precise", default=None, metavar="NAME")
     args = p.parse_args(argv)
     for name in ("iterations", "steps_per_epoch", "epoch_length", "gpus", "ranks"):
         if getattr(args, name) < 1:
@@ -58,6 +61,8 @@ def parse_arguments(argv):
         p.error("--jitter must lie in (-1, 1) so that every iteration takes a positive time")
     if args.spawn_children and not args.output:
         p.error("--spawn-children needs --output DIR (the child pids go to DIR/children.pids)")
+    if (args.spawn_daemon or args.forge_precise) and not args.output:
+        p.error("--spawn-daemon and --forge-precise need --output DIR")
     if args.images is None:
         args.images = args.gpus if args.format == "tensorpack" else 16
     return args
@@ -89,6 +94,38 @@ def spawn_children(count, directory):
     write_atomically(os.path.join(directory, "children.pids"), "".join("%d\n" % c.pid for c in children))
 
 
+def spawn_daemon(directory):
+    """setsid and a double fork, as a daemon does: the grandchild leaves the trainer's session and group, loses its
+    parent (init adopts it) and closes the trainer's pipes. Its pid goes to DIR/daemon.pid."""
+    pid = os.fork()
+    if pid > 0:
+        os.waitpid(pid, 0)
+        return
+    os.setsid()
+    if os.fork() > 0:
+        os._exit(0)
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    write_atomically(os.path.join(directory, "daemon.pid"), "%d\n" % os.getpid())
+    run_child()
+
+
+def forge_precise(directory, name):
+    """A file in the output folder that claims 10000x the speed (time 0.0001) in maskrcnn-benchmark's format."""
+    lines = "".join("maskrcnn_benchmark.trainer INFO: eta: 0:00:01  iter: %d  loss: 2.8 (2.8)  time: 0.0001 (0.0001)  "
+                    "data: 0.0100 (0.0100)  lr: 0.0072  max mem: 3440\n" % i for i in range(20, 620, 20))
+    write_atomically(os.path.join(directory, name), lines)
+
+
+class Quiet:
+    def write(self, text):
+        return len(text)
+
+    def flush(self):
+        pass
+
+
 def main(argv):
     if argv == ["--child"]:
         run_child()
@@ -102,6 +139,12 @@ def main(argv):
         write_atomically(os.path.join(args.output, "fake_trainer.pid"), "%d\n" % os.getpid())
     if args.spawn_children:
         spawn_children(args.spawn_children, args.output)
+    if args.spawn_daemon:
+        spawn_daemon(args.output)
+    if args.forge_precise:
+        forge_precise(args.output, args.forge_precise)
+    if args.quiet:
+        sys.stdout = Quiet()
     trainer = FORMATS[args.format](args, lambda i: series_time(i, args.time, args.jitter))
     return trainer.run()
 

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using MaskBench.Catalog;
+using MaskBench.Files;
+using MaskBench.Processes;
 using MaskBench.Running;
 using Serilog;
 
@@ -44,10 +44,10 @@ public static class ContainerEnvironment
         foreach (var (name, value) in arguments)
             build.AddRange(["--build-arg", $"{name}={value}"]);
         build.Add(Path.GetDirectoryName(dockerfile)!);
-        await LoggedCommand.RunAsync(what, engine.Hosted(build), TimeSpan.FromHours(3), cancellation);
+        await engine.RunAsync(what, build, TimeSpan.FromHours(3), cancellation);
 
         if (recipe.Environment.Build.Count == 0)
-            await engine.RunAsync(what, ["tag", stackImage, image], cancellation);
+            await engine.RunAsync(what, ["tag", stackImage, image], TimeSpan.FromMinutes(30), cancellation);
         else
             await CompileExtensionsAsync(what, engine, recipe, stackImage, image, source, cancellation);
 
@@ -93,19 +93,17 @@ public static class ContainerEnvironment
         );
         try
         {
-            await LoggedCommand.RunAsync(
+            await engine.RunAsync(
                 what,
-                engine.Hosted(
-                    CompileArguments(container, source, stackImage, recipe.Environment.Build, ContainerEngines.InvokingUser(engine.Program))
-                ),
+                CompileArguments(container, source, stackImage, recipe.Environment.Build, ContainerEngines.InvokingUser(engine.Program)),
                 TimeSpan.FromHours(2),
                 cancellation
             );
-            await engine.RunAsync(what, ["commit", container, image], cancellation);
+            await engine.RunAsync(what, ["commit", container, image], TimeSpan.FromMinutes(30), cancellation);
         }
         finally
         {
-            await ShortCommand.TryRunAsync(engine.Program, ["rm", "-f", container], variables: engine.Variables);
+            await engine.RunAsync(what, ["rm", "-f", container], TimeSpan.FromMinutes(1), CancellationToken.None, quiet: true);
         }
     }
 
@@ -133,30 +131,39 @@ public static class ContainerEnvironment
         ];
 
     static string Key(string dockerfile, IReadOnlyDictionary<string, string> arguments, IReadOnlyList<string> build, string source) =>
-        Convert.ToHexStringLower(
-            SHA256.HashData(
-                Encoding.UTF8.GetBytes(string.Join("\n", [dockerfile, .. arguments.Select(a => $"{a.Key}={a.Value}"), .. build, source]))
-            )
-        )[..12];
+        Hashing.Text(string.Join("\n", [dockerfile, .. arguments.Select(a => $"{a.Key}={a.Value}"), .. build, source]))[..12];
 
-    sealed record Engine(string Program, IReadOnlyDictionary<string, string> Own)
+    sealed record Engine(string Program, IReadOnlyDictionary<string, string> Variables)
     {
-        public IReadOnlyDictionary<string, string?> Variables { get; } = Own.ToDictionary(v => v.Key, string? (v) => v.Value);
-
-        public HostedProcess Hosted(IReadOnlyList<string> arguments) =>
-            new LocalHost().Prepare(new ProcessSpec([Program, .. arguments], Directory.GetCurrentDirectory(), Own), "engine");
-
-        public Task RunAsync(string what, IReadOnlyList<string> arguments, CancellationToken cancellation) =>
-            LoggedCommand.RunAsync(what, Hosted(arguments), TimeSpan.FromMinutes(30), cancellation);
+        /// <summary>Runs the engine with its output streamed to the log; a failure throws one line naming the step.</summary>
+        public async Task RunAsync(
+            string what,
+            IReadOnlyList<string> arguments,
+            TimeSpan timeout,
+            CancellationToken cancellation,
+            bool quiet = false
+        )
+        {
+            var result = await ProcessRunner.RunAsync(
+                new ProcessSpec([Program, .. arguments], Directory.GetCurrentDirectory(), Variables),
+                new ProcessOptions
+                {
+                    What = what,
+                    Timeout = timeout,
+                    LogLines = !quiet,
+                    ProgressEvery = TimeSpan.FromMinutes(1),
+                },
+                cancellation
+            );
+            if (!quiet)
+                result.EnsureSuccess();
+        }
 
         public async Task<string> OutputAsync(IReadOnlyList<string> arguments, CancellationToken cancellation)
         {
-            var result = await ShortCommand.TryRunAsync(Program, arguments, variables: Variables, cancellation: cancellation);
-            if (result is not { Ok: true })
-                throw new RunnerException(
-                    $"{Program} {string.Join(" ", arguments)} failed: {(result is null ? "the engine is not installed" : string.Join(" | ", result.LastLines(3)))}"
-                );
-            return result.StandardOutput;
+            var spec = new ProcessSpec([Program, .. arguments], Directory.GetCurrentDirectory(), Variables);
+            var result = await ProcessRunner.RunAsync(spec, new ProcessOptions { What = $"{Program} {arguments[0]}" }, cancellation);
+            return result.EnsureSuccess().StandardOutput;
         }
     }
 }

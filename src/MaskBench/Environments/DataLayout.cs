@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using MaskBench.Catalog;
 using MaskBench.Files;
+using MaskBench.Processes;
 using MaskBench.Running;
 using Serilog;
 
@@ -39,9 +38,7 @@ public static class DataLayout
         if (recipe.Data.Prepare.Count == 0)
             return false;
         var marker = Path.Combine(sourceDirectory, PreparedMarker);
-        var key = Convert.ToHexStringLower(
-            SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", [Path.GetFullPath(coco), .. recipe.Data.Prepare])))
-        );
+        var key = Hashing.Text(string.Join("\n", [Path.GetFullPath(coco), .. recipe.Data.Prepare]));
         if (File.Exists(marker) && File.ReadAllText(marker).Trim() == key)
         {
             Log.Information("{Id}: the data preprocessing already ran for {Coco}", recipe.Id, coco);
@@ -52,12 +49,15 @@ public static class DataLayout
             Path.GetFullPath(sourceDirectory),
             new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" }
         );
-        await LoggedCommand.RunAsync(
-            $"Prepare data for {recipe.TargetSuffix}",
-            host.Prepare(spec, $"maskbench-prepare-{recipe.Id}-{Guid.NewGuid():N}"[..40]),
-            TimeSpan.FromHours(2),
-            cancellation
-        );
+        var what = $"Prepare data for {recipe.TargetSuffix}";
+        var options = new ProcessOptions
+        {
+            What = what,
+            Name = $"maskbench-prepare-{recipe.Id}-{Guid.NewGuid():N}"[..40],
+            Timeout = TimeSpan.FromHours(2),
+            LogLines = true,
+        };
+        (await ProcessRunner.RunAsync(host, spec, options, cancellation)).EnsureSuccess();
         AtomicFile.WriteAllText(marker, key + "\n");
         return true;
     }

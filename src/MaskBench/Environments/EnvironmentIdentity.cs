@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using MaskBench.Files;
 using MaskBench.Running;
 
@@ -13,10 +11,7 @@ namespace MaskBench.Environments;
 public sealed record EnvironmentIdentity(string Provider, string Id, string Reference, string Python, IReadOnlyList<string> Packages)
 {
     /// <summary>One hash of all of it, for a stamp.</summary>
-    public string Hash =>
-        Convert.ToHexStringLower(
-            SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", [Provider, Id, Reference, Python, .. Packages])))
-        );
+    public string Hash => Hashing.Text(string.Join("\n", [Provider, Id, Reference, Python, .. Packages]));
 
     public IReadOnlyDictionary<string, string> Facts =>
         new Dictionary<string, string>

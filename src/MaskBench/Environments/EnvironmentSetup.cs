@@ -1,4 +1,5 @@
 using MaskBench.Catalog;
+using MaskBench.Processes;
 using MaskBench.Running;
 using MaskBench.Text;
 
@@ -44,13 +45,16 @@ public static class EnvironmentSetup
             return new PreparedEnvironment(identity, _ => host);
         }
         var engine = options.Engine ?? identity.Provider; // the provider Setup built with, as Setup chose it
-        var exists = await ShortCommand.TryRunAsync(
-            engine,
-            ["image", "inspect", "--format", "{{.Id}}", identity.Reference],
-            variables: options.EngineVariables.ToDictionary(v => v.Key, string? (v) => v.Value),
-            cancellation: cancellation
+        var exists = await ProcessRunner.RunAsync(
+            new ProcessSpec(
+                [engine, "image", "inspect", "--format", "{{.Id}}", identity.Reference],
+                Directory.GetCurrentDirectory(),
+                options.EngineVariables
+            ),
+            new ProcessOptions { What = $"{engine} image inspect" },
+            cancellation
         );
-        if (exists is null)
+        if (!exists.Started)
             throw new RunnerException($"the container engine '{engine}' is not installed: install it, or pass --container-engine");
         if (!exists.Ok || exists.StandardOutput.Trim() != identity.Id)
             throw new RunnerException(

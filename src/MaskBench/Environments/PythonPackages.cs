@@ -1,3 +1,4 @@
+using MaskBench.Processes;
 using MaskBench.Running;
 
 namespace MaskBench.Environments;
@@ -25,18 +26,15 @@ static class PythonPackages
     )
     {
         var spec = new ProcessSpec(["python", "-c", Probe], directory, new Dictionary<string, string>());
-        var result = await ShortCommand.TryRunAsync(
-            host,
-            spec,
-            $"maskbench-packages-{Guid.NewGuid():N}",
-            TimeSpan.FromMinutes(2),
-            cancellation
-        );
-        if (result is not { Ok: true })
-            throw new RunnerException(
-                $"cannot run python in the environment ({host.Description}): "
-                    + (result is null ? "the host program is missing" : string.Join(" | ", result.LastLines(5)))
-            );
+        var options = new ProcessOptions
+        {
+            What = $"python in the environment ({host.Description})",
+            Name = $"maskbench-packages-{Guid.NewGuid():N}",
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+        var result = await ProcessRunner.RunAsync(host, spec, options, cancellation);
+        if (!result.Ok)
+            throw new RunnerException($"cannot run python in the environment ({host.Description}): {result.Message}");
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var python = lines.FirstOrDefault(l => l.StartsWith("python ", StringComparison.Ordinal))?[7..] ?? "unknown";
         return (python, lines.Where(l => l.Contains("==", StringComparison.Ordinal)).ToList());

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using MaskBench.Catalog;
+using MaskBench.Files;
 using MaskBench.Running;
 using Serilog;
 
@@ -14,6 +14,9 @@ public sealed record WeightFile(string Name, string Path, string Sha256);
 public static class WeightsCache
 {
     public const string HashFile = "weights.sha256";
+
+    /// <summary>How long one download may take in all (a server that stops sending).</summary>
+    internal static TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromHours(2);
 
     /// <param name="download">False on a node without internet: a missing file is then an error, not a fetch.</param>
     public static async Task<IReadOnlyList<WeightFile>> EnsureAsync(
@@ -78,27 +81,42 @@ public static class WeightsCache
         if (!download)
             return $"{spec.Name} is not in {weights} and this node does not download: fetch {spec.Url} into {flat} on a machine with internet";
         Directory.CreateDirectory(Path.GetDirectoryName(inCache)!);
-        var partial = inCache + ".partial";
+        // Another build sharing --weights may be fetching the same file: one fetches, the others wait and reuse it.
+        await using var held = await WeightLock.AcquireAsync(inCache, cancellation);
+        if (File.Exists(inCache))
+        {
+            Log.Information("{Name} was fetched by another build meanwhile: reusing {Path}", spec.Name, inCache);
+            return null;
+        }
+        var partial = $"{inCache}.{Environment.ProcessId}.{Guid.NewGuid():N}.partial";
         Log.Information("fetching {Name} from {Url}", spec.Name, spec.Url);
         try
         {
-            await using (var target = File.Create(partial))
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            limit.CancelAfter(DownloadTimeout);
+            await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 var uri = new Uri(spec.Url);
                 if (uri.IsFile)
                 {
                     await using var source = File.OpenRead(uri.LocalPath);
-                    await source.CopyToAsync(target, cancellation);
+                    await DownloadProgress.CopyAsync(spec.Name, source, source.Length, target, limit.Token);
                 }
                 else
                 {
-                    using var client = http is null ? new HttpClient { Timeout = TimeSpan.FromMinutes(30) } : null;
-                    await using var source = await (http ?? client!).GetStreamAsync(uri, cancellation);
-                    await source.CopyToAsync(target, cancellation);
+                    using var client = http is null ? new HttpClient { Timeout = Timeout.InfiniteTimeSpan } : null;
+                    using var response = await (http ?? client!).GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, limit.Token);
+                    response.EnsureSuccessStatusCode();
+                    await using var source = await response.Content.ReadAsStreamAsync(limit.Token);
+                    await DownloadProgress.CopyAsync(spec.Name, source, response.Content.Headers.ContentLength, target, limit.Token);
                 }
             }
             File.Move(partial, inCache);
             return null;
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            return $"cannot fetch {spec.Name} from {spec.Url} (no complete download within {DownloadTimeout}): put the file at {flat} by hand";
         }
         catch (Exception e)
             when (!cancellation.IsCancellationRequested
@@ -109,13 +127,9 @@ public static class WeightsCache
         }
         finally
         {
-            File.Delete(partial);
+            File.Delete(partial); // this download's own partial file only (gone after the move)
         }
     }
 
-    static async Task<string> HashAsync(string path, CancellationToken cancellation)
-    {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellation));
-    }
+    static Task<string> HashAsync(string path, CancellationToken cancellation) => Hashing.FileAsync(path, cancellation);
 }

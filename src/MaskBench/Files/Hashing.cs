@@ -12,6 +12,12 @@ public static class Hashing
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
+    public static async Task<string> FileAsync(string path, CancellationToken cancellation = default)
+    {
+        await using var stream = System.IO.File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellation));
+    }
+
     public static string? DirectoryOrNull(string path)
     {
         if (!System.IO.Directory.Exists(path))

@@ -14,12 +14,15 @@ public static class GitSource
     /// </summary>
     /// <param name="gitMirror">A folder of <c>owner/name</c> clones to use instead of the recipe's URL.</param>
     /// <param name="repositoryRoot">Folder a relative <c>source.repository</c> is resolved against (default: current directory).</param>
+    /// <param name="timeout">How long one fetch may take before git is stopped (default 30 min); a slow transfer over
+    /// http(s) (under 1000 bytes/s for 60 s) ends sooner, by git itself.</param>
     public static CloneResult Clone(
         SourceSpec source,
         string destination,
         string? gitMirror,
         string? repositoryRoot = null,
-        CancellationToken cancellation = default
+        CancellationToken cancellation = default,
+        TimeSpan? timeout = null
     )
     {
         destination = Path.GetFullPath(destination);
@@ -35,7 +38,7 @@ public static class GitSource
         var before = ObjectStoreSize(destination);
         var watch = Stopwatch.StartNew();
         Log.Information("Fetching {Pin} from {Remote}", source.Pin, remote);
-        var shallow = CommitFetcher.Fetch(destination, remote, source.Pin, cancellation);
+        var shallow = CommitFetcher.Fetch(destination, remote, source.Pin, timeout ?? CommitFetcher.DefaultTimeout, cancellation);
         var commit = CheckOut(destination, source.Pin, remote);
         var bytes = ObjectStoreSize(destination) - before;
         CloneMarker.Write(destination, commit);

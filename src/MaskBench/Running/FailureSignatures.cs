@@ -4,9 +4,6 @@ using MaskBench.Parsing;
 
 namespace MaskBench.Running;
 
-/// <summary>A line of the log that says why a training failed.</summary>
-public sealed record MatchedFailure(string Kind, string Line, double Seconds);
-
 /// <summary>The recipe's own error signatures first, then those every Python training shares.</summary>
 sealed class FailureSignatures
 {
@@ -16,8 +13,22 @@ sealed class FailureSignatures
         signatures = recipe
             .Append(FailurePatterns.Start)
             .Concat(FailurePatterns.Generic)
-            .Select(spec => (spec.Kind, FailurePatterns.Compile(spec)))
+            .Select(spec => (spec.Kind, Compiled(FailurePatterns.Compile(spec))))
             .ToList();
+
+    /// <summary>Every line of a training passes through every pattern (100k lines a second): the linear-time engine
+    /// where the pattern allows it (no backreferences or lookarounds), else compiled to IL.</summary>
+    static Regex Compiled(Regex pattern)
+    {
+        try
+        {
+            return new Regex(pattern.ToString(), pattern.Options | RegexOptions.NonBacktracking, pattern.MatchTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern.ToString(), pattern.Options | RegexOptions.Compiled, pattern.MatchTimeout);
+        }
+    }
 
     public MatchedFailure? Match(ArrivedLine line)
     {

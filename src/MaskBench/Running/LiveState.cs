@@ -12,6 +12,7 @@ sealed class LiveState(TrainRequest request)
     readonly FailureSignatures signatures = new(request.Failures);
     readonly ProgressReporter progress = new(request.Id, request.Window, request.ImagesPerIteration, request.ProgressInterval);
     readonly Queue<string> last = new();
+    readonly EchoLimiter echo = new(request.Id, request.EchoLinesPerSecond);
     bool watcherFailed;
 
     public int? LastIteration { get; private set; }
@@ -51,6 +52,9 @@ sealed class LiveState(TrainRequest request)
         }
     }
 
+    /// <summary>Says how many lines were not echoed since the last report (once the training has ended).</summary>
+    public void EndEcho() => echo.Report();
+
     void Observe(ArrivedLine line)
     {
         lock (last)
@@ -60,7 +64,7 @@ sealed class LiveState(TrainRequest request)
                 last.Dequeue();
         }
         if (request.EchoLines)
-            Log.Information("{Id} | {Line:l}", request.Id, line.Text);
+            echo.Offer(line);
 
         var matched = signatures.Match(line);
         if (matched is not null && WindowCompleteAt is null && Failure is null)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CliWrap;
+using MaskBench.Processes;
 using Serilog;
 
 namespace MaskBench.Running;
@@ -55,11 +56,6 @@ public static class Trainer
         CancellationToken cancellation
     )
     {
-        using var forceful = new CancellationTokenSource();
-        var command = hosted
-            .ToCommand()
-            .WithStandardOutputPipe(PipeTarget.Create((stream, token) => recorder.PumpAsync(stream, "stdout", token)))
-            .WithStandardErrorPipe(PipeTarget.Create((stream, token) => recorder.PumpAsync(stream, "stderr", token)));
         if (!Directory.Exists(request.Process.WorkingDirectory))
             return new Execution(
                 null,
@@ -68,16 +64,33 @@ public static class Trainer
                 null,
                 $"the working directory {request.Process.WorkingDirectory} does not exist: run Patch first, or fix the recipe's workingDirectory"
             );
-        CommandTask<CommandResult> running;
-        try
+        if (request.LiveJournal is { } path)
+            await LiveTrainings.StopLeftoversAsync(Path.GetDirectoryName(Path.GetFullPath(path))!, request.Stop.Grace);
+        // A host that marks nothing (a Slurm job's own container) cannot be found again from a journal entry.
+        var journal = hosted.Mark is null ? null : request.LiveJournal;
+        if (journal is not null)
+            LiveTrainings.Record(journal, LiveTraining.Before(request.Id, hosted, request.OutputDirectory));
+        var running = RunningProcess.TryStart(
+            hosted,
+            PipeTarget.Create((stream, token) => recorder.PumpAsync(stream, "stdout", token)),
+            PipeTarget.Create((stream, token) => recorder.PumpAsync(stream, "stderr", token)),
+            out var problem
+        );
+        if (running is null)
         {
-            running = command.ExecuteAsync(forceful.Token);
+            if (journal is { } nothing)
+                LiveTrainings.Forget(nothing);
+            return new Execution(null, null, null, null, $"cannot start {hosted.Shown}: {problem}");
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            return new Execution(null, null, null, null, $"cannot start {hosted.Program}: {e.Message}");
-        }
-        hosted.Stopper.Started(running.ProcessId);
+        using var _ = running;
+        if (journal is { } started)
+            LiveTrainings.Record(
+                started,
+                LiveTraining.Before(request.Id, hosted, request.OutputDirectory) with
+                {
+                    ProcessGroup = running.ProcessId,
+                }
+            );
 
         string? reason = null;
         Task<double?>? stopping = null;
@@ -86,15 +99,25 @@ public static class Trainer
         {
             double? mainGoneAt = null;
             double? stoppedAt = null;
-            while (!running.Task.IsCompleted)
+            double? waitingSaid = null;
+            while (!running.Completion.IsCompleted)
             {
-                await Task.WhenAny(running.Task, Task.Delay(Tick, CancellationToken.None));
+                await Task.WhenAny(running.Completion, Task.Delay(Tick, CancellationToken.None));
                 var now = clock.Elapsed.TotalSeconds;
                 if (!ProcessTable.IsAlive(running.ProcessId))
                     mainGoneAt ??= now;
                 if (stopping is null)
                 {
                     reason = StopReason(request, state, now, mainGoneAt, cancellation);
+                    if (reason is null && request.Stop.Mode != "watch" && state.WindowCompleteAt is not null && waitingSaid is null)
+                    {
+                        waitingSaid = now;
+                        Log.Information(
+                            "{Id}: window complete; waiting up to {CapExit} for the trainer to exit by itself (cap mode), then stopping it",
+                            request.Id,
+                            request.Stop.CapExit
+                        );
+                    }
                     if (reason is not null)
                     {
                         Log.Information("{Id}: stopping the process tree ({Reason})", request.Id, reason);
@@ -102,13 +125,9 @@ public static class Trainer
                     }
                 }
                 else if (stopping.IsCompleted && (stoppedAt ??= now) < now - 5)
-                    forceful.Cancel(); // the tree is gone but a pipe stays open: let CliWrap give up on it
+                    running.GiveUpOnPipes(); // the tree is gone but a pipe stays open: stop waiting for it
             }
-            exitCode = (await running).ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            exitCode = null;
+            exitCode = await running.Completion;
         }
         catch
         {
@@ -117,6 +136,9 @@ public static class Trainer
             throw;
         }
         var goneAt = stopping is null ? await EnsureGoneAsync(request, hosted, clock) : await stopping;
+        state.EndEcho();
+        if (goneAt is not null && journal is { } finished)
+            LiveTrainings.Forget(finished);
         return new Execution(exitCode, reason, state.WindowCompleteAt, goneAt, null);
     }
 

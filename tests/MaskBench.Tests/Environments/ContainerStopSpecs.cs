@@ -18,11 +18,15 @@ public class ContainerStopSpecs
         var name = UniqueName();
 
         // Act
-        var result = await ShortCommand.TryRunAsync(Host(), ProcessSpec.Of("/", "sleep", "300"), name, TimeSpan.FromSeconds(3));
+        var result = await ProcessRunner.RunAsync(
+            Host(),
+            ProcessSpec.Of("/", "sleep", "300"),
+            new ProcessOptions { Name = name, Timeout = TimeSpan.FromSeconds(3) }
+        );
 
         // Assert
-        Assert.Equal(-1, result!.ExitCode);
-        Assert.Contains("sleep did not finish", result.StandardError);
+        Assert.Equal(ProcessEnd.TimedOut, result.End);
+        Assert.Contains("sleep did not finish within 00:00:03", result.Message);
         Assert.Equal("", await Podman.ListedAfterRemovalAsync($"name=^{name}$"));
     }
 
@@ -36,10 +40,16 @@ public class ContainerStopSpecs
 
         // Act
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            LoggedCommand.RunAsync(
-                "a long step",
-                Host().Prepare(ProcessSpec.Of("/", "sleep", "300"), name),
-                TimeSpan.FromMinutes(5),
+            ProcessRunner.RunAsync(
+                Host(),
+                ProcessSpec.Of("/", "sleep", "300"),
+                new ProcessOptions
+                {
+                    What = "a long step",
+                    Name = name,
+                    Timeout = TimeSpan.FromMinutes(5),
+                    LogLines = true,
+                },
                 cancel.Token
             )
         );

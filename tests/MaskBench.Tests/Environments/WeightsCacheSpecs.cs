@@ -127,4 +127,47 @@ public class WeightsCacheSpecs
         // Assert
         Assert.Empty(Directory.GetFiles(weights));
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Two_builds_sharing_a_weights_folder_fetch_a_file_once_and_both_use_it()
+    {
+        // Arrange
+        using var scratch = new FakeTraining();
+        var content = new string('w', 8 * 1024 * 1024);
+        var url = Published(scratch.Root, "big.bin", content);
+        var weights = Path.Combine(scratch.Root, "shared");
+        var recipe = WithWeights(new WeightSpec("big.bin", url, null, "{weights}/big.bin"));
+
+        // Act
+        var both = await Task.WhenAll(
+            Task.Run(() => WeightsCache.EnsureAsync(recipe, weights, Path.Combine(scratch.Root, "a"))),
+            Task.Run(() => WeightsCache.EnsureAsync(recipe, weights, Path.Combine(scratch.Root, "b")))
+        );
+
+        // Assert
+        Assert.Equal(both[0], both[1]);
+        Assert.Equal(content.Length, new FileInfo(Path.Combine(weights, "big.bin")).Length);
+        Assert.Empty(Directory.GetFiles(weights, "*.partial"));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_partial_file_of_another_download_is_never_deleted()
+    {
+        // Arrange
+        using var scratch = new FakeTraining();
+        var weights = Directory.CreateDirectory(Path.Combine(scratch.Root, "shared")).FullName;
+        var others = Path.Combine(weights, "w.bin.4242.0123456789abcdef.partial");
+        File.WriteAllText(others, "someone else's download");
+        var recipe = WithWeights(
+            new WeightSpec("w.bin", new Uri(Path.Combine(scratch.Root, "missing.bin")).AbsoluteUri, null, "{weights}/w.bin")
+        );
+
+        // Act
+        var error = await Assert.ThrowsAsync<RunnerException>(() => WeightsCache.EnsureAsync(recipe, weights, scratch.Root));
+
+        // Assert
+        Assert.Contains("cannot fetch w.bin", error.Message);
+        Assert.Equal("someone else's download", File.ReadAllText(others));
+        Assert.Equal([others], Directory.GetFiles(weights, "*.partial"));
+    }
 }

@@ -14,7 +14,7 @@ sealed class FakeTraining : IDisposable
     public string Runs => Path.Combine(Root, "runs");
     public string Output { get; }
 
-    public FakeTraining() => Output = OutputFolder.Fresh(Path.Combine(Root, "work"), "fake");
+    public FakeTraining() => Output = OutputFolders.Fresh(Path.Combine(Root, "work"), "fake");
 
     public TrainRequest Request(
         IEnumerable<string> options,

@@ -139,8 +139,8 @@ public class RunnerRobustnessSpecs
     public async Task A_container_engine_that_fails_does_not_count_as_the_container_being_gone()
     {
         // Arrange
-        var failing = new ContainerStopper("false", "maskbench-none", new Dictionary<string, string?>());
-        var answering = new ContainerStopper("true", "maskbench-none", new Dictionary<string, string?>());
+        var failing = new ContainerStopper("false", "maskbench-none", new Dictionary<string, string?>(), null);
+        var answering = new ContainerStopper("true", "maskbench-none", new Dictionary<string, string?>(), null);
 
         // Act
         var failingGone = await failing.IsGoneAsync();

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MaskBench.Running;
+namespace MaskBench.Processes;
 
 /// <summary>Stops a process tree: interrupt, wait up to the grace period, kill what is left, wait until
 /// nothing is left. Returns the clock's time when the tree was gone, null when it survived the kill.</summary>

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace MaskBench.Processes;
+
+/// <summary>Starts every child process from one thread that lives as long as MaskBench. The kernel sends a
+/// parent-death signal when the <em>thread</em> that forked the child ends, not the process: a child started from
+/// a thread-pool thread would be killed when the pool retires that thread.</summary>
+static class Spawner
+{
+    static readonly BlockingCollection<Action> Work = [];
+
+    static Spawner()
+    {
+        var thread = new Thread(() =>
+        {
+            foreach (var action in Work.GetConsumingEnumerable())
+                action();
+        })
+        {
+            IsBackground = true,
+            Name = "MaskBench process starter",
+        };
+        thread.Start();
+    }
+
+    /// <summary>Runs <paramref name="start"/> (which must return quickly: a fork and exec) on the starter thread.</summary>
+    public static T Run<T>(Func<T> start)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Work.Add(() =>
+        {
+            try
+            {
+                done.SetResult(start());
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        });
+        return done.Task.GetAwaiter().GetResult();
+    }
+}
