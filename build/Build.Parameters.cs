@@ -10,22 +10,22 @@ partial class Build
     [Parameter("Implementations to benchmark, by id (Benchmark only). Default: all")]
     readonly string[] Implementations = [];
 
-    [Parameter("Work folder for clones, environments and stamps. Default: .work in the MaskBench root")]
+    [Parameter("Work folder for clones, environments and stamps. Default: .work in the MaskBench root", Folder = true)]
     readonly string? WorkDir = null;
 
-    [Parameter("Folder for runs and the comparison table. Default: artifacts in the MaskBench root")]
+    [Parameter("Folder for runs and the comparison table. Default: artifacts in the MaskBench root", Folder = true)]
     readonly string? ArtifactsDir = null;
 
-    [Parameter("Clone from DIR/<owner>/<repo> instead of the recipe's URL (air-gapped clusters, tests). Default: none")]
+    [Parameter("Clone from DIR/<owner>/<repo> instead of the recipe's URL (air-gapped clusters, tests). Default: none", Folder = true)]
     readonly string? GitMirror = null;
 
-    [Parameter("GPUs per training run. Default: 8")]
+    [Parameter("GPUs per training run. Default: 8", Minimum = 0)]
     readonly int Gpus = 8;
 
-    [Parameter("Iterations skipped before the window (GPU warm-up). Default: 100")]
+    [Parameter("Iterations skipped before the window (GPU warm-up). Default: 100", Minimum = 0)]
     readonly int WindowSkip = 100;
 
-    [Parameter("Last iteration of the window (1-based). Default: 500")]
+    [Parameter("Last iteration of the window (1-based). Default: 500", Minimum = 1)]
     readonly int WindowEnd = 500;
 
     [Parameter("Where environments come from: docker or podman (container images), or venv (a virtual environment). Default: docker")]
@@ -50,22 +50,25 @@ partial class Build
     )]
     readonly string? Coco = null;
 
-    [Parameter("Images in the synthetic COCO dataset that --coco synthetic trains on. Default: 16")]
+    [Parameter("Images in the synthetic COCO dataset that --coco synthetic trains on. Default: 16", Minimum = 1)]
     readonly int SyntheticImages = 16;
 
-    [Parameter("Cache of ImageNet-pretrained weights, fetched once and checked by hash. Default: weights in the work folder")]
+    [Parameter(
+        "Cache of ImageNet-pretrained weights, fetched once and checked by hash. Default: weights in the work folder",
+        Folder = true
+    )]
     readonly string? Weights = null;
 
     [Parameter("Longest a training run may take, e.g. 90m or 2h. Default: 2h")]
     readonly TimeSpan TrainTimeout = TimeSpan.FromHours(2);
 
-    [Parameter("Complete Train and Parse runs per implementation, kept side by side (runs/<id>/<n>). Default: 1")]
+    [Parameter("Complete Train and Parse runs per implementation, kept side by side (runs/<id>/<n>). Default: 1", Minimum = 1)]
     readonly int Repeats = 1;
 
     [Parameter("Seed of the interleaved order of all runs across implementations (recorded in each manifest). Default: 1")]
     readonly int Seed = 1;
 
-    [Parameter("Aggregate: build the table from logs in DIR/<id>/train.log instead of runs. Default: none")]
+    [Parameter("Aggregate: build the table from logs in DIR/<id>/train.log instead of runs. Default: none", Folder = true)]
     readonly string? From = null;
 
     /// <summary>A path given as a parameter is relative to where the build was run.</summary>

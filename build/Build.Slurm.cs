@@ -34,13 +34,13 @@ partial class Build
     [Parameter("Host memory per GPU (--mem-per-gpu), e.g. 32G. Default: 32G")]
     readonly string SlurmMemPerGpu = "32G";
 
-    [Parameter("CPUs per GPU (--cpus-per-gpu). Default: 8")]
+    [Parameter("CPUs per GPU (--cpus-per-gpu). Default: 8", Minimum = 1)]
     readonly int SlurmCpusPerGpu = 8;
 
     [Parameter("Added to --train-timeout for the job's --time: environment start, probes, record. Default: 10m")]
     readonly TimeSpan SlurmSetupSlack = TimeSpan.FromMinutes(10);
 
-    [Parameter("Submissions of a measurement whose job was preempted or requeued. Default: 3")]
+    [Parameter("Submissions of a measurement whose job was preempted or requeued. Default: 3", Minimum = 1)]
     readonly int SlurmAttempts = 3;
 
     IExecutor MakeExecutor(string work) =>

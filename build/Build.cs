@@ -25,9 +25,9 @@ partial class Build : NukeBuild
         Catalog = RecipeCatalog.Load(Path.Combine(RootDirectory, "recipes"));
         Selected = Catalog.Select(Implementations);
         var settings = Settings();
-        SettingsCheck.Ensure(settings, Catalog.All, name => $"--{Naming.KebabCase(name)}");
+        SettingsCheck.Ensure(settings, Catalog.All, SourceOf);
         var workspace = Workspace.Under(RootDirectory, Resolve(WorkDir), Resolve(ArtifactsDir), Resolve(Weights));
-        Context = new StageContext(workspace, settings, Catalog, MakeExecutor(workspace.Work), LogFile);
+        Context = new StageContext(workspace, settings, Catalog, MakeExecutor(workspace.Work), LogFile, () => !IsSkipped(nameof(Check)));
         Chain = new ChainTargets(Context);
     }
 
@@ -38,6 +38,11 @@ partial class Build : NukeBuild
 
     Target BenchmarkAll =>
         _ => _.Description("The same for all implementations").DependsOn([.. Chain.Ends(Catalog.All), nameof(Aggregate)]);
+
+    Target Check =>
+        _ =>
+            _.Description(CheckStage.Description + " (--implementations); Setup runs it for its recipe unless --skip Check")
+                .Executes(() => new CheckStage(Context).RunAsync(Selected, Cancellation));
 
     Target Data =>
         _ =>
@@ -55,12 +60,30 @@ partial class Build : NukeBuild
                 .Produces([.. new AggregateStage(Context).Outputs])
                 .Executes(new AggregateStage(Context).Run);
 
-    protected override IEnumerable<NamedTarget> DynamicTargets() => Chain.Targets(() => Cancellation);
+    protected override string StampDirectory => Context.Workspace.Stamps;
+
+    protected override IEnumerable<NamedTarget> DynamicTargets() =>
+        Chain
+            .Targets(() => Cancellation)
+            .Concat(
+                Catalog.All.Select(recipe => new NamedTarget(
+                    $"{nameof(Check)}-{recipe.TargetSuffix}",
+                    _ =>
+                        _.Description(CheckStage.DescriptionOf(recipe))
+                            .Unlisted()
+                            .Executes(() => new CheckStage(Context).RunAsync([recipe], Cancellation))
+                ))
+            );
 
     /// <summary>Runs and the table are written by one build at a time; then preflight, before anything long starts.</summary>
     protected override async Task BeforeRunning(IReadOnlyList<string> targetsToRun)
     {
-        if (targetsToRun.Any(t => t is not (nameof(Test) or nameof(Format) or nameof(Supervise))))
+        if (
+            targetsToRun.Any(t =>
+                t is not (nameof(Test) or nameof(Format) or nameof(Supervise) or nameof(Check))
+                && !t.StartsWith("Check-", StringComparison.Ordinal)
+            )
+        )
             ArtifactsLock ??= WorkLock.Acquire(Context.Workspace.ArtifactsLock, "give this run its own --artifacts-dir");
         await ChainPreflight.EnsureAsync(Context, Chain, targetsToRun, Cancellation);
     }

@@ -30,6 +30,9 @@ public abstract class ChainStage(StageContext context)
 
     public virtual IReadOnlyList<string> DependsOn(Step step) => [];
 
+    /// <summary>What the stage holds while it runs, and how many may hold it at once.</summary>
+    public virtual IReadOnlyList<(string Name, int Capacity)> Resources => [];
+
     /// <summary>What the stage's result depends on besides its upstream outputs; cheap, and changes nothing.</summary>
     public abstract void Declare(FingerprintBuilder inputs, Step step);
 

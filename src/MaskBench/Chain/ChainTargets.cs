@@ -13,12 +13,13 @@ public sealed class ChainTargets(StageContext context)
 
     public ChainStage Stage(string verb) => Stages.Single(s => s.Verb == verb);
 
-    /// <summary>Every step of every recipe, each a target; <paramref name="cancellation"/> is read when it runs.</summary>
+    /// <summary>Every step of every recipe, each a target; <paramref name="cancellation"/> is read when it runs. The
+    /// trainings are declared in <see cref="TrainingOrder"/>: the engine starts ready targets in declaration order, so on
+    /// one GPU host (one training at a time) the runs of all implementations interleave in that order.</summary>
     public IEnumerable<NamedTarget> Targets(Func<CancellationToken> cancellation) =>
         from stage in Stages
-        from recipe in context.Catalog.All
-        from step in stage.Steps(recipe)
-        select new NamedTarget(stage.Name(step), Declare(stage, step, Before(stage, step), cancellation));
+        from step in stage.Verb == "Train" ? TrainingOrder : context.Catalog.All.SelectMany(stage.Steps)
+        select new NamedTarget(stage.Name(step), Declare(stage, step, cancellation));
 
     /// <summary>The trainings of all implementations and runs, in one order shuffled by the seed, so that drift of the
     /// machine over the benchmark spreads over every implementation instead of landing on the last one.</summary>
@@ -31,10 +32,6 @@ public sealed class ChainTargets(StageContext context)
             return steps;
         }
     }
-
-    /// <summary>The trainings that come before this one in <see cref="TrainingOrder"/>: whichever of them run, run first.</summary>
-    string[] Before(ChainStage stage, Step step) =>
-        stage.Verb == "Train" ? [.. TrainingOrder.TakeWhile(other => other != step).Select(stage.Name)] : [];
 
     /// <summary>The last targets of each recipe's chain, one per run (what <c>Benchmark</c> depends on).</summary>
     public IReadOnlyList<string> Ends(IEnumerable<Recipe> recipes)
@@ -50,13 +47,15 @@ public sealed class ChainTargets(StageContext context)
         return [.. context.Catalog.All.Where(recipe => stage.Steps(recipe).Any(step => targets.Contains(stage.Name(step))))];
     }
 
-    static Target Declare(ChainStage stage, Step step, string[] after, Func<CancellationToken> cancellation) =>
+    static Target Declare(ChainStage stage, Step step, Func<CancellationToken> cancellation) =>
         _ =>
-            _.Description(stage.Description(step))
-                .Unlisted()
-                .DependsOn([.. stage.DependsOn(step)])
-                .After(after)
-                .Inputs(inputs => stage.Declare(inputs, step))
-                .Produces([.. stage.Outputs(step)])
-                .Executes(() => stage.RunAsync(step, cancellation()));
+            stage.Resources.Aggregate(
+                _.Description(stage.Description(step))
+                    .Unlisted()
+                    .DependsOn([.. stage.DependsOn(step)])
+                    .Inputs(inputs => stage.Declare(inputs, step))
+                    .Produces([.. stage.Outputs(step)])
+                    .Executes(() => stage.RunAsync(step, cancellation())),
+                (target, resource) => target.Uses(resource.Name, resource.Capacity)
+            );
 }

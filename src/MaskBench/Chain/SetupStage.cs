@@ -26,9 +26,23 @@ public sealed class SetupStage(StageContext context) : ChainStage(context)
             .Value("recipe stack", JsonConvert.SerializeObject(recipe.Environment.Stack))
             .Command(recipe.Environment.Build);
         if (Settings.Provider == Provider.Venv)
-            inputs.Parameter("Python", Settings.Python);
+            inputs.Parameter("Python", Settings.Python).Value("interpreter's packages", InterpreterNow());
         if (recipe.Environment.Recipe is { } file)
             inputs.File(Path.Combine(Workspace.Root, file));
+    }
+
+    /// <summary>The interpreter's packages as they are now (read from its folders, no process): installing or removing one
+    /// makes Setup stale, so "run Setup again" works.</summary>
+    string InterpreterNow()
+    {
+        try
+        {
+            return VenvEnvironment.CurrentIdentity(Settings.Python);
+        }
+        catch (Exception e) when (e is IUserError or IOException)
+        {
+            return "(missing)";
+        }
     }
 
     public override IReadOnlyList<TargetOutput> Outputs(Step step) => [TargetOutput.File(Workspace.EnvironmentRecord(step.Recipe.Id))];
@@ -40,6 +54,8 @@ public sealed class SetupStage(StageContext context) : ChainStage(context)
                 $"{step.Recipe.Id} has no {missing.Name} stack: {missing.Unavailable}; run it on a GPU of the page's generation with --stacks page, or leave it out"
             );
         var recipe = Settings.Applied(step.Recipe);
+        if (Settings.Provider != Provider.Venv && Context.CheckBeforeSetup?.Invoke() == true)
+            await new CheckStage(Context).BeforeSetupAsync(step.Recipe, cancellation);
         var prepared = await EnvironmentSetup.SetupAsync(
             recipe,
             Workspace.Source(recipe.Id),

@@ -4,12 +4,14 @@ namespace MaskBench.Chain;
 
 /// <summary>What every stage works with: the paths, the settings, the recipes, where trainings run, and where the
 /// build's own log is (the details of a failure before Train).</summary>
+/// <param name="CheckBeforeSetup">Whether Setup checks its recipe's references first (not with <c>--skip Check</c>).</param>
 public sealed record StageContext(
     Workspace Workspace,
     BenchmarkSettings Settings,
     RecipeCatalog Catalog,
     IExecutor Executor,
-    string BuildLog
+    string BuildLog,
+    Func<bool>? CheckBeforeSetup = null
 )
 {
     /// <summary>The runs of an implementation this benchmark makes.</summary>

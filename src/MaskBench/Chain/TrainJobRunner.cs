@@ -58,6 +58,7 @@ public static class TrainJobRunner
         )
         {
             BeforePublish = (folder, succeeded, summary) => Record(folder, run, workspace, succeeded, summary),
+            LiveJournal = Path.Combine(workspace.LiveTrainings, run.Name + ".json"),
         };
         var outcome = await Trainer.TrainAsync(request, cancellation);
         if (!outcome.Succeeded)

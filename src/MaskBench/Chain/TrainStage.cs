@@ -14,6 +14,10 @@ public sealed class TrainStage(StageContext context) : ChainStage(context)
 
     public override bool PerRun => true;
 
+    /// <summary>Trainings on one host run one at a time: they would share its GPUs. On Slurm each job has its own node,
+    /// so as many are in flight as the engine runs targets at once (<c>--jobs</c>).</summary>
+    public override IReadOnlyList<(string Name, int Capacity)> Resources => Context.Executor is LocalExecutor ? [(GpuHost, 1)] : [];
+
     public override string Description(Step step) =>
         $"Train {step.Recipe.Name} (run {step.Run.Repeat}) until the window is complete, logging every line";
 

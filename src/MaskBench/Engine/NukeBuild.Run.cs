@@ -46,6 +46,7 @@ public abstract partial class NukeBuild
             }
             var invoked = Invoked(commandLine, graph, fallback);
             var skipped = Skipped(commandLine, graph, invoked);
+            skippedTargets = skipped;
             var force = Named(commandLine, "force", graph);
             var stamps = new StampStore(StampDirectory);
             var decider = new Decider(

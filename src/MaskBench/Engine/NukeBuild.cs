@@ -24,6 +24,11 @@ public abstract partial class NukeBuild
     /// <summary>Cancelled on Ctrl-C: long targets stop their work gracefully.</summary>
     protected CancellationToken Cancellation { get; private set; }
 
+    /// <summary>Whether the user skipped this target (<c>--skip NAME</c>); known once targets run.</summary>
+    protected bool IsSkipped(string target) => skippedTargets.Contains(target);
+
+    IReadOnlySet<string> skippedTargets = new HashSet<string>();
+
     IReadOnlyDictionary<string, ParameterSource> parameterSources = new Dictionary<string, ParameterSource>();
 
     /// <summary>How the user gave a parameter's value, to name it in the build's own checks:
