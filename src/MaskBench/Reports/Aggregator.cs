@@ -18,7 +18,13 @@ public static class Aggregator
         ILogger? log = null
     ) =>
         Order(
-            recipes.Select(recipe => Report(log, FromRecord(recipe, records(recipe)[0], imagesPerIteration(recipe), window ?? Window.Page)))
+            recipes.Select(recipe =>
+                Report(
+                    log,
+                    RowFromRuns.Of(recipe, records(recipe))
+                        ?? FromRecord(recipe, records(recipe)[0], imagesPerIteration(recipe), window ?? Window.Page)
+                )
+            )
         );
 
     /// <summary>Rows from <c>DIR/&lt;id&gt;/train.log</c> (and any precise file beside it), parsed now; nothing is written there.</summary>

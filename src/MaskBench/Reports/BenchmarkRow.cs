@@ -26,6 +26,21 @@ public sealed record BenchmarkRow(
 {
     public const string Missing = "missing";
 
+    /// <summary>Every run of the implementation, measured or not; the row's figures are the median of the measured ones.</summary>
+    public IReadOnlyList<RunFigure> Runs { get; init; } = [];
+
+    /// <summary>A 95 % interval of the median (<c>[low, high]</c>); null with one run.</summary>
+    public double[]? Ci95 { get; init; }
+
+    /// <summary>The confidence the interval reaches: below 0.95 with fewer than 6 runs.</summary>
+    public double? Ci95Confidence { get; init; }
+
+    /// <summary>The coefficient of variation of the runs' img/s; null with one run.</summary>
+    public double? Cov { get; init; }
+
+    /// <summary>Runs left out of the figures (failed, thermal), in words.</summary>
+    public string? Note { get; init; }
+
     public static BenchmarkRow FromResult(Recipe recipe, ThroughputResult result) =>
         new(
             recipe.Id,

@@ -26,7 +26,7 @@ public static class BenchmarkTable
         text.Append("|---|---:|---:|---:|---|---:|---|\n");
         foreach (var r in rows)
             text.Append(
-                $"| {Cell(r.Name)} | {Figures.Throughput(r.Throughput)} | {Figures.Number(r.Published, "0.##")} | {Figures.Number(r.Ratio, "F2")} | "
+                $"| {Cell(r.Name)} | {Figures.Throughput(r.Throughput)}{Interval(r)} | {Figures.Number(r.Published, "0.##")} | {Figures.Number(r.Ratio, "F2")} | "
                     + $"{Figures.Window(r)} | {r.ImagesPerIteration} | {Cell(r.Reason is null ? r.Status : $"{r.Status}: {ReasonText.OneLine(r.Reason)}")} |\n"
             );
         text.Append("\nThroughput is the average over 1-based iterations ")
@@ -34,6 +34,8 @@ public static class BenchmarkTable
             .Append(
                 " (the page's window is 101..500: iterations 100-500, skipping GPU warm-up); * marks a window or timing that is the closest the log allows.\n\n"
             );
+        foreach (var r in rows.Where(r => r.Note is not null))
+            text.Append($"- {r.Name}: {r.Note}.\n");
         foreach (var r in rows.Where(r => r.Method is not null))
         {
             text.Append($"- {r.Name} (`{r.Format}`): {r.Method}");
@@ -75,6 +77,12 @@ public static class BenchmarkTable
     }
 
     public static string Json(IReadOnlyList<BenchmarkRow> rows) => JsonConvert.SerializeObject(new { rows }, ResultFiles.Settings) + "\n";
+
+    /// <summary>With several runs: <c> [52.1–54.0], 5 runs</c> (the interval of the median).</summary>
+    static string Interval(BenchmarkRow r) =>
+        r.Ci95 is [var low, var high]
+            ? $" [{Figures.Throughput(low)}–{Figures.Throughput(high)}], {r.Runs.Count(f => f.Throughput is not null)} runs"
+            : "";
 
     static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 

@@ -1,0 +1,92 @@
+using MaskBench.Catalog;
+using MaskBench.Parsing;
+using MaskBench.Reports;
+using MaskBench.Results;
+using MaskBench.Tests.Parsing;
+using MaskBench.Tests.Snapshots;
+
+namespace MaskBench.Tests.Reports;
+
+/// <summary>A row over repeated runs: the median of the measured runs, an exact interval of it, the spread, every run.</summary>
+public sealed class RepeatRowSpecs : IDisposable
+{
+    readonly string folder = Directory.CreateTempSubdirectory("maskbench-repeats-").FullName;
+    readonly RecipeCatalog catalog = RecipeCatalog.Load(Paths.Repository("recipes"));
+
+    public void Dispose() => Directory.Delete(folder, true);
+
+    /// <summary>Run n of detectron2 at <paramref name="time"/> s per 16-image iteration (16/time img/s), parsed and recorded;
+    /// null: a run whose Train failed.</summary>
+    string Run(int repeat, double? time)
+    {
+        var run = Path.Combine(folder, "detectron2", repeat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var record = Path.Combine(run, "record.json");
+        if (time is not { } t)
+        {
+            Directory.CreateDirectory(run);
+            RunRecords.Write(
+                record,
+                new RunRecord(
+                    1,
+                    "detectron2",
+                    repeat,
+                    "failed",
+                    "Train",
+                    "the log shows a failure (oom)",
+                    "train.log",
+                    DateTimeOffset.UnixEpoch,
+                    null
+                )
+            );
+            return record;
+        }
+        _ = new TestRun(new LogOptions("detectron2", Time: t, Jitter: 0), run);
+        var result = RunParser.Parse(catalog.Get("detectron2"), run, 16, Window.Page);
+        RunRecords.Write(
+            record,
+            new RunRecord(1, "detectron2", repeat, result.Status, "Parse", null, "train.log", DateTimeOffset.UnixEpoch, result)
+        );
+        return record;
+    }
+
+    [Fact]
+    public void Five_runs_and_a_failed_one_give_the_median_its_exact_interval_and_every_run()
+    {
+        // Arrange
+        double?[] times = [0.20, 0.25, 0.22, 0.24, 0.30, null];
+        var records = times.Select((t, i) => Run(i + 1, t)).ToList();
+
+        // Act
+        var row = Aggregator.FromRecords([catalog.Get("detectron2")], _ => records, r => 16).Single();
+
+        // Assert
+        Assert.Equal("ok", row.Status);
+        Assert.Equal(16 / 0.24, row.Throughput!.Value, 1);
+        Assert.Equal(16 / 0.30, row.Ci95![0], 1);
+        Assert.Equal(16 / 0.20, row.Ci95[1], 1);
+        Assert.Equal(1 - 2 * Math.Pow(0.5, 5), row.Ci95Confidence!.Value, 6);
+        Assert.Equal(6, row.Runs.Count);
+        Assert.Equal(5, row.Runs.Count(r => r.Throughput is not null));
+        Assert.Equal("failed", row.Runs[5].Status);
+        Assert.All(row.Runs, r => Assert.Equal("unknown", r.Gpu));
+        Assert.Contains("1 of 6 runs", row.Note);
+        Assert.InRange(row.Cov!.Value, 0.1, 0.2);
+        Snapshot.Match("benchmark-repeats", BenchmarkTable.Markdown([row]).Replace(folder, "TMP"), "md");
+    }
+
+    [Fact]
+    public void One_run_has_one_entry_and_no_interval()
+    {
+        // Arrange
+        var record = Run(1, 0.25);
+
+        // Act
+        var row = Aggregator.FromRecords([catalog.Get("detectron2")], _ => [record], r => 16).Single();
+
+        // Assert
+        Assert.Single(row.Runs);
+        Assert.Null(row.Ci95);
+        Assert.Null(row.Cov);
+        Assert.Equal(16 / 0.25, row.Throughput!.Value, 1);
+    }
+}
