@@ -68,6 +68,18 @@ partial class Build
     [Parameter("Seed of the interleaved order of all runs across implementations (recorded in each manifest). Default: 1")]
     readonly int Seed = 1;
 
+    [Parameter(
+        "History of every finished run, one JSON file each (append-only; commit it to a results branch). Default: history in the artifacts folder",
+        Folder = true
+    )]
+    readonly string? History = null;
+
+    [Parameter("Compare: the history holding the baseline runs. Default: --history", Folder = true)]
+    readonly string? Baseline = null;
+
+    [Parameter("Compare: how many earlier runs on this machine make the rolling baseline. Default: 10", Minimum = 2)]
+    readonly int BaselineRuns = 10;
+
     [Parameter("Aggregate: build the table from logs in DIR/<id>/train.log instead of runs. Default: none", Folder = true)]
     readonly string? From = null;
 

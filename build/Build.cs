@@ -27,6 +27,8 @@ partial class Build : NukeBuild
         var settings = Settings();
         SettingsCheck.Ensure(settings, Catalog.All, SourceOf);
         var workspace = Workspace.Under(RootDirectory, Resolve(WorkDir), Resolve(ArtifactsDir), Resolve(Weights));
+        if (Resolve(History) is { } history)
+            workspace = workspace with { History = history };
         Context = new StageContext(workspace, settings, Catalog, MakeExecutor(workspace.Work), LogFile, () => !IsSkipped(nameof(Check)));
         Chain = new ChainTargets(Context);
     }
@@ -43,6 +45,11 @@ partial class Build : NukeBuild
         _ =>
             _.Description(CheckStage.Description + " (--implementations); Setup runs it for its recipe unless --skip Check")
                 .Executes(() => new CheckStage(Context).RunAsync(Selected, Cancellation));
+
+    Target Compare =>
+        _ =>
+            _.Description(CompareStage.Description)
+                .Executes(() => new CompareStage(Context).Run(Selected, Resolve(Baseline) ?? Context.Workspace.History, BaselineRuns));
 
     Target Data =>
         _ =>

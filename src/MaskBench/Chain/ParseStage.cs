@@ -34,7 +34,7 @@ public sealed class ParseStage(StageContext context) : ChainStage(context)
 
     protected override string LogOf(RunKey run) => Workspace.RunFile(run, Workspace.LogName);
 
-    protected override Task Body(Step step, CancellationToken cancellation)
+    protected override async Task Body(Step step, CancellationToken cancellation)
     {
         var (recipe, run) = step;
         var result = RunParser.Parse(recipe, Workspace.Run(run), Settings.ImagesPerIteration(recipe), Settings.Window);
@@ -53,6 +53,20 @@ public sealed class ParseStage(StageContext context) : ChainStage(context)
                 result
             )
         );
-        return result.Status == ThroughputResult.Failed ? throw new ChainException($"{run}: {reason}", recorded: true) : Task.CompletedTask;
+        try
+        {
+            await HistoryEntry.AppendAsync(Workspace, Settings, Settings.Applied(recipe), run, result, cancellation);
+        }
+        catch (Exception e) when (e is IUserError or IOException or InvalidOperationException or Newtonsoft.Json.JsonException)
+        {
+            Serilog.Log.Warning(
+                "{Run}: not appended to the history {History}: {Message}",
+                run,
+                Workspace.History,
+                ReasonText.OneLine(e.Message)
+            );
+        }
+        if (result.Status == ThroughputResult.Failed)
+            throw new ChainException($"{run}: {reason}", recorded: true);
     }
 }

@@ -18,6 +18,18 @@ public sealed record Workspace(string Root, string Work, string Artifacts, strin
     /// <summary>The file names of a run folder the harness writes; an implementation's files may not take them.</summary>
     public static IReadOnlyList<string> RunFileNames { get; } = [LogName, TimesName, ManifestName, RecordName, JobName];
 
+    /// <summary>The history of every finished run (<c>--history</c>; default <c>artifacts/history</c>): append-only files.</summary>
+    public string History
+    {
+        get => history ?? Path.Combine(Artifacts, "history");
+        init => history = value;
+    }
+
+    readonly string? history;
+
+    /// <summary>The SQLite index of the history, rebuilt from its files on demand: never the only copy.</summary>
+    public string HistoryIndex => Path.Combine(Work, "history.db");
+
     public string Recipes => Path.Combine(Root, "recipes");
 
     public string Patches(string id) => Path.Combine(Root, "patches", id);

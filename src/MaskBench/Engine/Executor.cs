@@ -104,7 +104,7 @@ internal sealed class Executor(StampStore stamps, Decider decider, int jobs = 1)
                 Log.Debug(e, "{Target} failed", target.Name);
             lock (hooks)
                 TargetFailed?.Invoke(target, e);
-            return new(target.Name, TargetStatus.Failed, clock.Elapsed, message);
+            return new(target.Name, TargetStatus.Failed, clock.Elapsed, message, (e as IExitCode)?.ExitCode);
         }
     }
 

@@ -87,7 +87,8 @@ public abstract partial class NukeBuild
             var results = executor.Run(schedule, cancel.Token).GetAwaiter().GetResult();
             var summary = Summary.Render(results, clock.Elapsed);
             Log.Information("Summary\n{Summary}Log: {LogFile}", summary, Path.GetRelativePath(RootDirectory, logFile));
-            return results.Any(r => r.Status == TargetStatus.Failed) || cancel.IsCancellationRequested ? Failed : 0;
+            return results.Where(r => r.Status == TargetStatus.Failed).Select(r => r.ExitCode).FirstOrDefault(c => c is not null)
+                ?? (results.Any(r => r.Status == TargetStatus.Failed) || cancel.IsCancellationRequested ? Failed : 0);
         }
         catch (WorkFolderBusyException e)
         {

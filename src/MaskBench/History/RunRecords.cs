@@ -29,7 +29,7 @@ public static class RunRecords
             maskBenchVersion,
             (result.Measured ?? result.Requested).ToString(),
             result.ImagesPerIteration,
-            result.Status == ThroughputResult.Ok ? result.Throughput : null,
+            result.Status is ThroughputResult.Ok or ThroughputResult.Suspect ? result.Throughput : null,
             string.IsNullOrEmpty(gpuVerdict) ? "unknown" : gpuVerdict,
             result.Status,
             run,

@@ -57,7 +57,10 @@ public sealed record BenchmarkRow(
             result.HarnessThroughput,
             result.Status == ThroughputResult.Ok ? null : result.Reason ?? "no throughput",
             string.IsNullOrEmpty(result.Method) ? null : result.Method
-        );
+        )
+        {
+            Runs = [new RunFigure(1, result.Status, result.Status == ThroughputResult.Failed ? null : result.Throughput, "unknown")],
+        };
 
     public static BenchmarkRow Failed(Recipe recipe, int images, Window window, string reason) =>
         new(

@@ -37,6 +37,16 @@ public sealed class StageSpecs
         Assert.Equal(ChainBench.Images / ChainBench.Time, record.Result!.Throughput!.Value, 2);
         Assert.True(File.Exists(context.Workspace.RunFile(new RunKey("fake"), "manifest.json")));
         Assert.Equal(bench.Pin, PatchRecord.Read(context.Workspace.PatchRecord("fake")).Report.BaseCommit);
+        var history = Assert.Single(new MaskBench.History.HistoryStore(context.Workspace.History).ReadAll().Records);
+        Assert.Equal(bench.Pin, history.Commit);
+        Assert.Equal(record.Result.Throughput, history.Throughput);
+        Assert.StartsWith("cpu-", history.MachineKey);
+
+        // A first run has no baseline to compare with: Compare says so with its own exit code
+        var compare = Assert.Throws<CompareFailed>(() =>
+            new CompareStage(context).Run([bench.Fake(context)], context.Workspace.History, 3)
+        );
+        Assert.Equal(MaskBench.History.CompareExit.NothingMeasured, compare.ExitCode);
     }
 
     [Fact(Timeout = 120_000)]
