@@ -20,6 +20,8 @@ public sealed class LocalHost(LocalHostOptions options) : IExecutionHost
             throw new RunnerException("the command is empty: a recipe's command is a list of arguments");
         var program = options.Aliases.GetValueOrDefault(spec.Command[0], spec.Command[0]);
         var variables = spec.Variables.ToDictionary(v => v.Key, string? (v) => v.Value);
+        foreach (var unset in spec.Unset)
+            variables[unset] = null;
         if (options.PathPrefix.Count > 0)
         {
             var path = variables.TryGetValue("PATH", out var own) ? own : Environment.GetEnvironmentVariable("PATH");

@@ -14,18 +14,52 @@ sealed class OutputCapture(ProcessOptions options, string program)
     readonly Queue<string> last = new();
     long dropped;
 
-    public void Out(string line) => Add(output, line);
+    const int LineLimit = 64 * 1024;
 
-    public void Error(string line) => Add(error, line);
+    /// <summary>The pipe target for stdout: the text is kept exactly as written (up to the limit), lines passed on.</summary>
+    public CliWrap.PipeTarget Out => CliWrap.PipeTarget.Create((stream, cancellation) => ReadAsync(stream, output, cancellation));
 
-    void Add(StringBuilder into, string line)
+    public CliWrap.PipeTarget Error => CliWrap.PipeTarget.Create((stream, cancellation) => ReadAsync(stream, error, cancellation));
+
+    async Task ReadAsync(Stream stream, StringBuilder into, CancellationToken cancellation)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var buffer = new char[16 * 1024];
+        var line = new StringBuilder();
+        int read;
+        while ((read = await reader.ReadAsync(buffer, cancellation)) > 0)
+        {
+            Keep(into, buffer.AsSpan(0, read));
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] != '\n')
+                {
+                    if (line.Length < LineLimit)
+                        line.Append(buffer[i]);
+                    continue;
+                }
+                Line(line.ToString().TrimEnd('\r'));
+                line.Clear();
+            }
+        }
+        if (line.Length > 0)
+            Line(line.ToString().TrimEnd('\r'));
+    }
+
+    void Keep(StringBuilder into, ReadOnlySpan<char> text)
     {
         lock (last)
         {
-            if (into.Length + line.Length + 1 <= options.CaptureLimit)
-                into.Append(line).Append('\n');
-            else
-                dropped += line.Length + 1;
+            var room = Math.Max(0, options.CaptureLimit - into.Length);
+            into.Append(text[..Math.Min(room, text.Length)]);
+            dropped += Math.Max(0, text.Length - room);
+        }
+    }
+
+    void Line(string line)
+    {
+        lock (last)
+        {
             last.Enqueue(line);
             if (last.Count > KeptLines)
                 last.Dequeue();

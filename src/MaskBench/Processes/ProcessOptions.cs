@@ -24,6 +24,11 @@ public sealed record ProcessOptions
     /// <summary>Characters of each stream kept in the result; what is beyond is counted, not kept.</summary>
     public int CaptureLimit { get; init; } = 1 << 20;
 
+    /// <summary>Stop what the program leaves running after it exited by itself (its marked processes); false: a
+    /// command may start a daemon on purpose (a test Slurm's controller, podman's conmon). On a timeout or a
+    /// cancellation the whole tree is stopped either way.</summary>
+    public bool StopLeftovers { get; init; }
+
     /// <summary>A name for the process, unique to it (a container's name); null: made from <see cref="What"/>.</summary>
     public string? Name { get; init; }
 }

@@ -43,12 +43,7 @@ public static class ProcessRunner
         var hosted = host.Prepare(spec, name.Length > 60 ? name[..60] : name);
         var output = new OutputCapture(options, shown);
         var clock = Stopwatch.StartNew();
-        var running = RunningProcess.TryStart(
-            hosted,
-            PipeTarget.ToDelegate(output.Out),
-            PipeTarget.ToDelegate(output.Error),
-            out var problem
-        );
+        var running = RunningProcess.TryStart(hosted, output.Out, output.Error, out var problem);
         if (running is null)
             return output.Result(ProcessEnd.NotStarted, null, clock.Elapsed, problem);
         using (running)
@@ -79,8 +74,8 @@ public static class ProcessRunner
                 return output.Result(ProcessEnd.TimedOut, null, clock.Elapsed, options.Timeout.ToString());
             }
             var exitCode = await running.Completion;
-            // The program ended, but a child it left (a server, a daemon) must not outlive the command.
-            if (!await hosted.Stopper.IsGoneAsync())
+            // The program ended; a child it left (a server, a daemon) is stopped only when asked.
+            if (options.StopLeftovers && !await hosted.Stopper.IsGoneAsync())
             {
                 Log.Warning("{What}: {Program} exited but left processes behind: stopping them", options.What ?? shown, shown);
                 await TreeStop.RunAsync(hosted.Stopper, options.Grace, clock);

@@ -7,6 +7,9 @@ public sealed record ProcessSpec(IReadOnlyList<string> Command, string WorkingDi
     public static ProcessSpec Of(string workingDirectory, params string[] command) =>
         new(command, workingDirectory, new Dictionary<string, string>());
 
+    /// <summary>Variables removed from the environment the process inherits (<c>SLURM_*</c> of an enclosing allocation).</summary>
+    public IReadOnlyList<string> Unset { get; init; } = [];
+
     /// <summary>The same, with one more variable (a later value wins).</summary>
     public ProcessSpec With(string name, string value) =>
         this with

@@ -34,11 +34,15 @@ static class ShortCommand
         CancellationToken cancellation = default
     )
     {
+        var given = variables ?? new Dictionary<string, string?>();
         var spec = new ProcessSpec(
             [program, .. arguments],
             workingDirectory ?? Directory.GetCurrentDirectory(),
-            (variables ?? new Dictionary<string, string?>()).Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!)
-        );
+            given.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!)
+        )
+        {
+            Unset = given.Where(v => v.Value is null).Select(v => v.Key).ToList(),
+        };
         return Result.Of(
             await ProcessRunner.RunAsync(spec, new ProcessOptions { Timeout = timeout ?? TimeSpan.FromMinutes(1) }, cancellation)
         );
