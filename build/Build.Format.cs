@@ -1,7 +1,4 @@
-using CliWrap;
-using CliWrap.Buffered;
 using MaskBench.Engine;
-using Serilog;
 
 namespace MaskBench.Build;
 
@@ -10,27 +7,34 @@ partial class Build
     Target Format =>
         _ =>
             _.Description("Format the C# sources with CSharpier (the version in .config/dotnet-tools.json)")
-                .Executes(() => CSharpier("format"));
+                .Executes(async () => (await CSharpier("format")).EnsureSuccess());
 
     /// <summary>Test starts with this: unformatted code fails fast, with the command that fixes it.</summary>
     async Task CheckFormat()
     {
         var result = await CSharpier("check");
-        if (result.ExitCode != 0)
+        if (!result.Ok)
             throw new BuildException(
                 $"some files are not formatted:\n{result.StandardError.Trim()}{result.StandardOutput.Trim()}\nrun ./build.sh Format"
             );
     }
 
-    async Task<BufferedCommandResult> CSharpier(string verb)
+    async Task<ProcessResult> CSharpier(string verb)
     {
-        await Cli.Wrap("dotnet").WithArguments(["tool", "restore"]).WithWorkingDirectory(RootDirectory).ExecuteBufferedAsync(Cancellation);
-        var result = await Cli.Wrap("dotnet")
-            .WithArguments(["csharpier", verb, "."])
-            .WithWorkingDirectory(RootDirectory)
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(Cancellation);
-        Log.Information("{Output}", result.StandardOutput.Trim());
-        return result;
+        (
+            await ProcessRunner.RunAsync(Dotnet(["tool", "restore"]), new ProcessOptions { What = "dotnet tool restore" }, Cancellation)
+        ).EnsureSuccess();
+        return await ProcessRunner.RunAsync(
+            Dotnet(["csharpier", verb, "."]),
+            new ProcessOptions
+            {
+                What = $"csharpier {verb}",
+                Timeout = TimeSpan.FromMinutes(5),
+                LogLines = true,
+            },
+            Cancellation
+        );
     }
+
+    ProcessSpec Dotnet(IReadOnlyList<string> arguments) => new(["dotnet", .. arguments], RootDirectory, new Dictionary<string, string>());
 }

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using CliWrap;
-using CliWrap.EventStream;
 using MaskBench.Engine;
 using Serilog;
 
@@ -11,7 +9,8 @@ partial class Build
     [Parameter("Test: only tests whose names match this dotnet test filter. Default: all")]
     readonly string? TestFilter = null;
 
-    Target Test => _ => _.Description("Run the test suite (dotnet test tests/MaskBench.Tests)").Executes(RunTests);
+    Target Test =>
+        _ => _.Description("Check the formatting, then run the test suite (dotnet test tests/MaskBench.Tests)").Executes(RunTests);
 
     async Task RunTests()
     {
@@ -26,33 +25,28 @@ partial class Build
         };
         if (TestFilter is not null)
             arguments.AddRange(["--filter", TestFilter]);
-        var command = Cli.Wrap("dotnet")
-            .WithArguments(arguments)
-            .WithWorkingDirectory(RootDirectory)
-            .WithValidation(CommandResultValidation.None);
         int? passed = null,
-            failed = null,
-            exitCode = null;
-        await foreach (var e in command.ListenAsync(Cancellation))
+            failed = null;
+        void Count(string line)
         {
-            switch (e)
-            {
-                case StandardOutputCommandEvent line:
-                    Log.Information("{Line}", line.Text);
-                    if (TestCount().Match(line.Text) is { Success: true } count)
-                        if (count.Groups["what"].Value == "Passed")
-                            passed = int.Parse(count.Groups["count"].Value);
-                        else
-                            failed = int.Parse(count.Groups["count"].Value);
-                    break;
-                case StandardErrorCommandEvent line:
-                    Log.Information("{Line}", line.Text);
-                    break;
-                case ExitedCommandEvent exited:
-                    exitCode = exited.ExitCode;
-                    break;
-            }
+            if (TestCount().Match(line) is { Success: true } count)
+                if (count.Groups["what"].Value == "Passed")
+                    passed = int.Parse(count.Groups["count"].Value);
+                else
+                    failed = int.Parse(count.Groups["count"].Value);
         }
+        var result = await ProcessRunner.RunAsync(
+            Dotnet(arguments),
+            new ProcessOptions
+            {
+                What = "dotnet test",
+                Timeout = TimeSpan.FromMinutes(80),
+                LogLines = true,
+                OnLine = Count,
+            },
+            Cancellation
+        );
+        var exitCode = result.ExitCode;
         if (passed is not null || failed is not null)
             Console.WriteLine($"{passed ?? 0} passed, {failed ?? 0} failed");
         if (exitCode != 0)

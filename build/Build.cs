@@ -28,7 +28,7 @@ partial class Build : NukeBuild
         SettingsCheck.Ensure(settings, Catalog.All, SourceOf);
         var workspace = Workspace.Under(RootDirectory, Resolve(WorkDir), Resolve(ArtifactsDir), Resolve(Weights));
         if (Resolve(History) is { } history)
-            workspace = workspace with { History = history };
+            workspace = workspace with { HistoryFolder = history };
         Context = new StageContext(workspace, settings, Catalog, MakeExecutor(workspace.Work), LogFile, () => !IsSkipped(nameof(Check)));
         Chain = new ChainTargets(Context);
     }

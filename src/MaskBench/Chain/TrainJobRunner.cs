@@ -28,7 +28,9 @@ public static class TrainJobRunner
             cancellation
         );
         await WeightsCache.EnsureAsync(recipe, workspace.Weights, source, cancellation: cancellation);
-        var output = OutputFolder.Fresh(workspace.Outputs(recipe.Id), run.Folder);
+        // A training a killed build left running would share the GPUs and its output folder: stop it first.
+        await LiveTrainings.StopLeftoversAsync(workspace.LiveTrainings, TimeSpan.FromSeconds(5));
+        var output = OutputFolders.Fresh(workspace.Outputs(recipe.Id), run.Folder, workspace.LiveTrainings);
         var host = environment.Host(new HostRequest([coco, workspace.Weights, output], settings.Gpus));
         DataLayout.Link(recipe, source, coco);
         await DataLayout.PrepareAsync(recipe, host, source, coco, cancellation);

@@ -7,7 +7,8 @@ namespace MaskBench.Chain;
 /// <param name="Work">Clones, environments, training outputs, stamps and locks (<c>--work-dir</c>).</param>
 /// <param name="Artifacts">Runs and the comparison table (<c>--artifacts-dir</c>).</param>
 /// <param name="Weights">The cache of pretrained weights (<c>--weights</c>).</param>
-public sealed record Workspace(string Root, string Work, string Artifacts, string Weights)
+/// <param name="HistoryFolder">The run history given with <c>--history</c>; null: <see cref="History"/>'s default.</param>
+public sealed record Workspace(string Root, string Work, string Artifacts, string Weights, string? HistoryFolder = null)
 {
     public const string LogName = "train.log";
     public const string TimesName = "train.times.tsv";
@@ -19,13 +20,7 @@ public sealed record Workspace(string Root, string Work, string Artifacts, strin
     public static IReadOnlyList<string> RunFileNames { get; } = [LogName, TimesName, ManifestName, RecordName, JobName];
 
     /// <summary>The history of every finished run (<c>--history</c>; default <c>artifacts/history</c>): append-only files.</summary>
-    public string History
-    {
-        get => history ?? Path.Combine(Artifacts, "history");
-        init => history = value;
-    }
-
-    readonly string? history;
+    public string History => HistoryFolder ?? Path.Combine(Artifacts, "history");
 
     /// <summary>The SQLite index of the history, rebuilt from its files on demand: never the only copy.</summary>
     public string HistoryIndex => Path.Combine(Work, "history.db");

@@ -1,5 +1,4 @@
-using CliWrap;
-using CliWrap.Buffered;
+using MaskBench.Processes;
 
 namespace MaskBench.Checking;
 
@@ -138,12 +137,22 @@ static class GitProbe
         limit.CancelAfter(options.ProbeTimeout);
         try
         {
-            var result = await Cli.Wrap(options.Git)
-                .WithArguments(arguments)
-                .WithWorkingDirectory(folder ?? Path.GetTempPath())
-                .WithEnvironmentVariables(e => e.Set("GIT_TERMINAL_PROMPT", "0").Set("GIT_ASKPASS", "true").Set("LC_ALL", "C"))
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(limit.Token);
+            var result = await ProcessRunner.RunAsync(
+                new ProcessSpec(
+                    [options.Git, .. arguments],
+                    folder ?? Path.GetTempPath(),
+                    new Dictionary<string, string>
+                    {
+                        ["GIT_TERMINAL_PROMPT"] = "0",
+                        ["GIT_ASKPASS"] = "true",
+                        ["LC_ALL"] = "C",
+                    }
+                ),
+                new ProcessOptions { What = "git", Timeout = options.ProbeTimeout },
+                limit.Token
+            );
+            if (result.End == ProcessEnd.TimedOut)
+                throw new OperationCanceledException();
             var error = result.StandardError;
             if (result.ExitCode != 0 && host is not null && Unreachable(error))
             {

@@ -6,5 +6,3 @@ namespace MaskBench.Git;
 /// <param name="Remote">Where the commit came from: the recipe's URL or the mirror path (empty when reused).</param>
 /// <param name="Shallow">True when only the pinned commit (no history) was fetched.</param>
 public sealed record CloneResult(string Commit, bool Reused, long BytesFetched, string Remote, bool Shallow);
-
-public sealed class GitException(string message) : Exception(message);

@@ -1,5 +1,4 @@
-using CliWrap;
-using CliWrap.Buffered;
+using MaskBench.Processes;
 
 namespace MaskBench.History;
 
@@ -12,12 +11,16 @@ static class GitCli
     {
         if (!Directory.Exists(repository))
             throw new HistoryException($"the clone {repository} does not exist: run Clone first");
-        var result = await Cli.Wrap("git")
-            .WithArguments(["-C", repository, .. arguments])
-            .WithEnvironmentVariables(env => env.Set("GIT_TERMINAL_PROMPT", "0"))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(cancellation);
+        var result = await ProcessRunner.RunAsync(
+            new ProcessSpec(
+                ["git", "-C", repository, .. arguments],
+                repository,
+                new Dictionary<string, string> { ["GIT_TERMINAL_PROMPT"] = "0" }
+            ),
+            new ProcessOptions { What = "git", Timeout = TimeSpan.FromMinutes(5) },
+            cancellation
+        );
         var error = result.StandardError.Trim().Split('\n')[0].Trim();
-        return new Answer(result.IsSuccess, result.StandardOutput.Trim(), error);
+        return new Answer(result.Ok, result.StandardOutput.Trim(), error);
     }
 }

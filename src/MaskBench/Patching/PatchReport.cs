@@ -15,5 +15,3 @@ public sealed record BlobCheck(string Path, string ExpectedBefore, string Before
 {
     public bool AfterMatches => After.StartsWith(ExpectedAfter, StringComparison.OrdinalIgnoreCase);
 }
-
-public sealed class PatchException(string message) : Exception(message);

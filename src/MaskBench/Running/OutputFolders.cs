@@ -4,7 +4,7 @@ using Serilog;
 namespace MaskBench.Running;
 
 /// <summary>The fresh folder a training writes into (<c>{output}</c>): never reused, so no implementation can resume
-/// from an older run and skip training. Replaces <c>OutputFolder.Fresh</c>: an older folder is removed only when no
+/// from an older run and skip training. An older folder is removed only when no
 /// process uses it (its working folder or an open file is inside) and no live training of the journal names it.</summary>
 public static class OutputFolders
 {

@@ -37,21 +37,3 @@ sealed class RunStaging
         return Target;
     }
 }
-
-/// <summary>The fresh folder a training writes into (<c>{output}</c>): never reused, so no implementation can
-/// resume from an older run and skip training.</summary>
-public static class OutputFolder
-{
-    /// <summary>Creates <c>&lt;root&gt;/&lt;id&gt;/&lt;UTC time&gt;</c>, empty, and removes the id's older output folders
-    /// (checkpoints are large).</summary>
-    public static string Fresh(string root, string id)
-    {
-        var parent = Path.Combine(Path.GetFullPath(root), id);
-        Directory.CreateDirectory(parent);
-        foreach (var older in Directory.GetDirectories(parent))
-            Directory.Delete(older, recursive: true);
-        var fresh = Path.Combine(parent, DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'.'fff'Z'"));
-        Directory.CreateDirectory(fresh);
-        return fresh;
-    }
-}
