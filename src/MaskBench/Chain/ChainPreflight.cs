@@ -27,6 +27,16 @@ public static class ChainPreflight
         );
         request = request with { Stacks = [.. setups.Concat(trainings).Distinct().Select(r => new StackDemand(r.Id, settings.Stack(r)))] };
         var problems = (await Preflight.CheckAsync(request, cancellation)).ToList();
+        // The GPUs a local training will use are idle, or preflight names the process that holds them.
+        if (trainings.Count > 0 && settings.Gpus > 0 && context.Executor is LocalExecutor)
+            if (
+                await Telemetry.IdleCheck.RunAsync(
+                    Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES"),
+                    cancellation: cancellation
+                ) is
+                { Idle: false, Problem: { } busy }
+            )
+                problems.Add(busy);
         if (settings.Coco != BenchmarkSettings.Synthetic) // the synthetic dataset is made by Data, which runs first
             foreach (var recipe in trainings)
                 problems.AddRange(DataCheck.Problems(recipe, settings.Coco));

@@ -16,6 +16,12 @@ sealed record RunManifest(
     JObject? Versions
 )
 {
+    /// <summary>The GPUs' static state before the run (clocks, power limit, ECC, MIG, persistence, PCIe, topology).</summary>
+    public JObject? GpuState { get; init; }
+
+    /// <summary>What the GPU sampler recorded into <c>telemetry.tsv</c>, and any problem it had.</summary>
+    public Telemetry.TelemetrySummary? Telemetry { get; init; }
+
     public const string FileName = "manifest.json";
 
     public void Write(string folder)
@@ -50,6 +56,16 @@ sealed record RunManifest(
                     ["cuda"] = Gpus.Cuda,
                 },
             ["versions"] = Versions,
+            ["gpuState"] = GpuState,
+            ["telemetry"] = Telemetry is null
+                ? JValue.CreateNull()
+                : new JObject
+                {
+                    ["file"] = System.IO.Path.GetFileName(Telemetry.File),
+                    ["samples"] = Telemetry.Samples,
+                    ["vanishedAt"] = Telemetry.VanishedAt,
+                    ["problem"] = Telemetry.Problem,
+                },
             ["facts"] = JObject.FromObject(Request.Facts),
         };
         AtomicFile.WriteAllText(Path.Combine(folder, FileName), document.ToString(Formatting.Indented) + "\n");

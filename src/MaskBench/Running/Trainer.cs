@@ -20,7 +20,12 @@ public static class Trainer
             ? await MachineFacts.VersionsAsync(request.Host, request.Process.WorkingDirectory, cancellation)
             : null;
         var gpus = request.ProbeMachine ? await MachineFacts.GpusAsync(cancellation) : null;
+        var gpuState = gpus is null ? null : await Telemetry.GpuStaticState.ReadAsync(cancellation: cancellation);
         var clock = Stopwatch.StartNew();
+        // On a GPU host: clocks, power, temperature and throttle reasons about once a second, on the clock of the lines.
+        await using var sampler = gpus is null
+            ? null
+            : await Telemetry.GpuSampler.StartAsync(folder.Path, clock, cancellation: cancellation);
         var state = new LiveState(request);
         var hosted = request.Host.Prepare(request.Process, $"maskbench-{request.Id}-{started:yyyyMMddHHmmss}-{Environment.ProcessId}");
         Log.Information("{Id}: training on {Host} in {Directory}", request.Id, request.Host.Description, request.Process.WorkingDirectory);
@@ -31,10 +36,15 @@ public static class Trainer
             execution = await ExecuteAsync(request, hosted, recorder, state, clock, cancellation);
         }
         var ended = DateTimeOffset.UtcNow;
+        var telemetry = sampler is null ? null : await sampler.StopAsync();
         PreciseFiles.CopyBeside(request.OutputDirectory, request.PreciseFile, folder.Path);
 
         var verdict = RunVerdict.Judge(request, state, execution);
-        var manifest = new RunManifest(request, hosted, started, ended, execution, verdict, gpus, versions);
+        var manifest = new RunManifest(request, hosted, started, ended, execution, verdict, gpus, versions)
+        {
+            GpuState = gpuState,
+            Telemetry = telemetry,
+        };
         manifest.Write(folder.Path);
         request.BeforePublish?.Invoke(folder.Path, verdict.Succeeded, verdict.Summary);
         var final = folder.Finish();
