@@ -26,14 +26,23 @@ partial class Build
         if (TestFilter is not null)
             arguments.AddRange(["--filter", TestFilter]);
         int? passed = null,
-            failed = null;
+            failed = null,
+            skipped = null;
         void Count(string line)
         {
             if (TestCount().Match(line) is { Success: true } count)
-                if (count.Groups["what"].Value == "Passed")
-                    passed = int.Parse(count.Groups["count"].Value);
-                else
-                    failed = int.Parse(count.Groups["count"].Value);
+                switch (count.Groups["what"].Value)
+                {
+                    case "Passed":
+                        passed = int.Parse(count.Groups["count"].Value);
+                        break;
+                    case "Skipped":
+                        skipped = int.Parse(count.Groups["count"].Value);
+                        break;
+                    default:
+                        failed = int.Parse(count.Groups["count"].Value);
+                        break;
+                }
         }
         var result = await ProcessRunner.RunAsync(
             Dotnet(arguments),
@@ -48,7 +57,11 @@ partial class Build
         );
         var exitCode = result.ExitCode;
         if (passed is not null || failed is not null)
-            Console.WriteLine($"{passed ?? 0} passed, {failed ?? 0} failed");
+            Console.WriteLine($"{passed ?? 0} passed, {failed ?? 0} failed{(skipped > 0 ? $", {skipped} skipped" : "")}");
+        if (skipped > 0 && Environment.GetEnvironmentVariable("CI") == "true")
+            throw new BuildException(
+                $"{skipped} specs were skipped, and CI refuses skips: the lines 'Skipped' above say what they need installed"
+            );
         if (exitCode != 0)
             throw new BuildException(
                 $"dotnet test exited with {exitCode}{(failed > 0 ? $": {failed} tests failed" : "")}; the failures are above"
@@ -56,6 +69,6 @@ partial class Build
     }
 
     /// <summary>The totals dotnet test prints at the end: <c>     Passed: 231</c>, <c>     Failed: 1</c>.</summary>
-    [GeneratedRegex(@"^\s+(?<what>Passed|Failed): (?<count>\d+)$")]
+    [GeneratedRegex(@"^\s+(?<what>Passed|Failed|Skipped): (?<count>\d+)$")]
     private static partial Regex TestCount();
 }

@@ -55,7 +55,12 @@ public sealed record PatchSpec(string Kind, string? File, string? Glob, string? 
 /// <param name="Recipe">The environment recipe file (a Dockerfile), relative to the MaskBench root.</param>
 /// <param name="Stack">Versions of the software stack; build arguments of the recipe, overridable.</param>
 /// <param name="Build">Commands that compile the implementation's extensions from the patched source.</param>
-public sealed record EnvironmentSpec(string? Recipe, IReadOnlyDictionary<string, string> Stack, IReadOnlyList<string> Build);
+public sealed record EnvironmentSpec(string? Recipe, IReadOnlyDictionary<string, string> Stack, IReadOnlyList<string> Build)
+{
+    /// <summary>Debian packages the venv provider needs from Debian's own interpreter (<c>/usr/bin/python3</c>), e.g.
+    /// <c>python3-torchvision</c>: Setup installs them when it runs as root, or says the one command to run.</summary>
+    public IReadOnlyList<string> DebianPackages { get; init; } = [];
+}
 
 /// <param name="Mode"><c>cap</c>: the implementation stops itself with <see cref="Arguments"/>; <c>watch</c>: MaskBench stops it once the parsed log has the window.</param>
 public sealed record StopSpec(string Mode, IReadOnlyList<string> Arguments, string Explanation);

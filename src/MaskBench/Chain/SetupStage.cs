@@ -24,7 +24,8 @@ public sealed class SetupStage(StageContext context) : ChainStage(context)
             .Parameter("Stacks", Settings.StackName)
             .Parameter("Stack", Settings.StackOverrides.Select(s => $"{s.Key}={s.Value}").Order(StringComparer.Ordinal))
             .Value("recipe stack", JsonConvert.SerializeObject(recipe.Environment.Stack))
-            .Command(recipe.Environment.Build);
+            .Command(recipe.Environment.Build)
+            .Value("debian packages", string.Join(" ", recipe.Environment.DebianPackages));
         if (Settings.Provider == Provider.Venv)
             inputs.Parameter("Python", Settings.Python).Value("interpreter's packages", InterpreterNow());
         if (recipe.Environment.Recipe is { } file)
@@ -54,6 +55,8 @@ public sealed class SetupStage(StageContext context) : ChainStage(context)
                 $"{step.Recipe.Id} has no {missing.Name} stack: {missing.Unavailable}; run it on a GPU of the page's generation with --stacks page, or leave it out"
             );
         var recipe = Settings.Applied(step.Recipe);
+        if (Settings.Provider == Provider.Venv && Settings.Python?.StartsWith("/usr/bin/", StringComparison.Ordinal) == true)
+            await DebianPackages.EnsureAsync(recipe.Environment.DebianPackages, Name(step), Environment.IsPrivilegedProcess, cancellation);
         if (Settings.Provider != Provider.Venv && Context.CheckBeforeSetup?.Invoke() == true)
             await new CheckStage(Context).BeforeSetupAsync(step.Recipe, cancellation);
         var prepared = await EnvironmentSetup.SetupAsync(

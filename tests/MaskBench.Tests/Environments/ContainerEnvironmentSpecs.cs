@@ -20,7 +20,7 @@ public class ContainerEnvironmentSpecs
             ),
         };
 
-    [Fact(Timeout = 180_000)]
+    [PodmanFact(Timeout = 180_000)]
     public async Task Setup_builds_the_image_with_the_stack_compiles_into_the_source_and_trains_in_a_container()
     {
         // Arrange
@@ -69,7 +69,7 @@ public class ContainerEnvironmentSpecs
         Assert.Contains("podman maskbench/container-test:env-", manifest);
     }
 
-    [Fact]
+    [PodmanFact]
     public async Task A_stack_entry_the_Dockerfile_does_not_take_is_named_with_the_arguments_it_takes()
     {
         // Arrange
@@ -113,7 +113,7 @@ public class ContainerEnvironmentSpecs
         Assert.Equal(catalog.All.Count, catalog.All.Count(r => File.Exists(Paths.Repository(r.Environment.Recipe!))));
     }
 
-    [Fact]
+    [PodmanFact]
     public async Task Opening_an_environment_whose_image_is_gone_says_to_run_Setup_again()
     {
         // Arrange

@@ -10,7 +10,7 @@ public class ContainerStopSpecs
 
     static string UniqueName() => $"maskbench-stop-{Guid.NewGuid():N}"[..32];
 
-    [Fact(Timeout = 90_000)]
+    [PodmanFact(Timeout = 90_000)]
     public async Task A_probe_that_times_out_leaves_no_container_behind()
     {
         // Arrange
@@ -30,7 +30,7 @@ public class ContainerStopSpecs
         Assert.Equal("", await Podman.ListedAfterRemovalAsync($"name=^{name}$"));
     }
 
-    [Fact(Timeout = 90_000)]
+    [PodmanFact(Timeout = 90_000)]
     public async Task A_cancelled_long_command_leaves_no_container_behind()
     {
         // Arrange

@@ -27,6 +27,17 @@ static class Podman
         }
     }
 
+    /// <summary>Whether podman has the image (false also when podman is not there).</summary>
+    public static async Task<bool> ExistsAsync(string image)
+    {
+        var result = await ShortCommand.TryRunAsync(
+            "podman",
+            ["image", "exists", image],
+            variables: Variables.ToDictionary(v => v.Key, string? (v) => v.Value)
+        );
+        return result is { Ok: true };
+    }
+
     public static async Task<string> RunAsync(params string[] arguments)
     {
         var result = await CliWrap.Buffered.BufferedCommandExtensions.ExecuteBufferedAsync(
