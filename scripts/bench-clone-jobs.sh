@@ -17,6 +17,7 @@ PY
 )
   if [[ -e "$mirrors/$mirror" && "$id" != torchvision ]]; then targets+=("Patch-$suffix"); else echo "bench-clone-jobs: no mirror of $id ($mirror): left out"; fi
 done
+./build.sh --help >/dev/null # compiled before the clock starts
 for n in 1 "$jobs"; do
   scratch=$(mktemp -d -t maskbench-clone-XXXXXX)
   start=$(date +%s%N)
