@@ -165,4 +165,21 @@ public class BuildScriptSpecs
         Assert.Contains($"pid {Environment.ProcessId},", result.StandardError);
         Assert.False(Directory.Exists(Path.Combine(build.WorkDir, "data")), "the refused run must not write anything");
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Two_builds_sharing_an_artifacts_folder_never_mix_their_runs()
+    {
+        // Arrange: another build (its own work folder) writes runs into the same artifacts folder
+        using var build = new BuildScript();
+        using var held = MaskBench.Engine.WorkLock.Acquire(Path.Combine(build.ArtifactsDir, ".lock"));
+
+        // Act
+        var result = await build.Run("Aggregate");
+
+        // Assert
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("another MaskBench run holds", result.StandardError);
+        Assert.Contains("give this run its own --artifacts-dir", result.StandardError);
+        Assert.False(File.Exists(Path.Combine(build.ArtifactsDir, "benchmark.md")), "the refused run must not write the table");
+    }
 }
