@@ -43,6 +43,18 @@ partial class Build
     [Parameter("Submissions of a measurement whose job was preempted or requeued. Default: 3", Minimum = 1)]
     readonly int SlurmAttempts = 3;
 
+    /// <summary>On Slurm, <c>--plan</c> prints the batch script each training to run would submit.</summary>
+    protected override string PlanNotes(IReadOnlyList<string> targetsToRun) =>
+        Context.Executor is SlurmTrainExecutor slurm
+            ? string.Concat(
+                Chain
+                    .TrainingOrder.Where(step => targetsToRun.Contains(Chain.Stage("Train").Name(step)))
+                    .Select(step =>
+                        $"\n{Chain.Stage("Train").Name(step)} runs as a Slurm job ({slurm.Where}), submitting:\n{slurm.Script(new TrainJob(Context.Workspace, Context.Settings, step.Run))}"
+                    )
+            )
+            : $"\nTrainings run {Context.Executor.Where}, one at a time on this host.\n";
+
     IExecutor MakeExecutor(string work) =>
         Executor == ExecutorKind.Local
             ? new LocalExecutor()

@@ -60,6 +60,8 @@ public abstract partial class NukeBuild
             {
                 var plan = Plan.Make(invoked, schedule, decider);
                 Console.Write(commandLine.Has("json") ? plan.ToJson() : plan.ToText());
+                if (!commandLine.Has("json"))
+                    Console.Write(PlanNotes([.. plan.Decisions.Where(d => d.Verdict == Verdict.Run).Select(d => d.Target)]));
                 return 0;
             }
             using var cancel = new CancellationTokenSource();

@@ -56,6 +56,9 @@ public abstract partial class NukeBuild
     /// <summary>After a target ran successfully or was found up to date.</summary>
     protected virtual void OnTargetSucceeded(string target) { }
 
+    /// <summary>What <c>--plan</c> adds after the plan for the targets that would run (where they run, what they submit).</summary>
+    protected virtual string PlanNotes(IReadOnlyList<string> targetsToRun) => "";
+
     /// <summary>Called with the targets that will run, before the first one starts: fail fast here.</summary>
     protected virtual Task BeforeRunning(IReadOnlyList<string> targetsToRun) => Task.CompletedTask;
 

@@ -182,4 +182,20 @@ public class BuildScriptSpecs
         Assert.Contains("give this run its own --artifacts-dir", result.StandardError);
         Assert.False(File.Exists(Path.Combine(build.ArtifactsDir, "benchmark.md")), "the refused run must not write the table");
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task The_plan_on_Slurm_prints_the_batch_script_each_training_would_submit()
+    {
+        // Arrange
+        using var build = new BuildScript();
+
+        // Act
+        var result = await build.Run("Benchmark", "--profile", "smoke", "--executor", "slurm", "--plan");
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Train-Torchvision runs as a Slurm job", result.StandardOutput);
+        Assert.Contains("#SBATCH --job-name=maskbench-torchvision", result.StandardOutput);
+        Assert.Contains("Supervise --root", result.StandardOutput);
+    }
 }
