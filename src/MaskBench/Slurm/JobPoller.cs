@@ -193,13 +193,22 @@ public sealed class JobPoller(SlurmClient client, PollPolicy policy)
         return changed;
     }
 
-    /// <summary>Neither squeue nor sacct lists the job: after a grace, its exit marker tells, or its end is unknown.</summary>
+    /// <summary>Neither squeue nor sacct lists the job: after a grace, the reason Slurm gave while it was ending tells
+    /// (a job purged right after COMPLETING, see <see cref="JobStates.EndingOf"/>), else its exit marker, else its end
+    /// is unknown.</summary>
     bool Missing(Waiter waiter)
     {
         var now = DateTimeOffset.UtcNow;
         waiter.MissingSince ??= now;
         if (now - waiter.MissingSince < policy.MissingGrace)
             return false;
+        if (waiter.Last is { } last && JobStates.EndingOf(last) is { } ending)
+        {
+            var reason = $"{last.Reason}: squeue showed it COMPLETING, then Slurm purged it before its end state was seen";
+            Log.Information("{Run}: job {Job} {State} ({Reason})", waiter.Label, waiter.JobId, ending, reason);
+            Finish(waiter, new JobSnapshot(waiter.JobId, ending, reason, last.ExitCode, last.Signal));
+            return true;
+        }
         if (waiter.ExitMarker is { } marker && File.Exists(marker))
         {
             var text = File.ReadAllText(marker).Trim();

@@ -40,6 +40,20 @@ public static class JobStates
         ["REVOKED"] = "revoked",
     };
 
+    /// <summary>squeue's reason for a job it shows COMPLETING → the state the job ends in. Slurm counts MinJobAge from
+    /// the job's end time (the time limit), and a job that ignores TERM stays COMPLETING for KillWait: when KillWait is
+    /// as long as MinJobAge, Slurm purges the job right after it left COMPLETING, often before a poll sees its end.</summary>
+    static readonly Dictionary<string, string> EndingReasons = new()
+    {
+        ["TimeLimit"] = "TIMEOUT",
+        ["NodeDown"] = "NODE_FAIL",
+        ["OutOfMemory"] = "OUT_OF_MEMORY",
+    };
+
+    /// <summary>The state a job last seen COMPLETING for a reason that names its end ends in, or null.</summary>
+    public static string? EndingOf(JobSnapshot last) =>
+        last.State == "COMPLETING" && EndingReasons.TryGetValue(last.Reason, out var end) ? end : null;
+
     /// <summary>Failure kinds after which the measurement is discarded and submitted again fresh.</summary>
     public static IReadOnlySet<string> Retried { get; } = new HashSet<string> { "preempted", "requeued" };
 

@@ -177,6 +177,39 @@ public class StandInSlurmSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_job_purged_from_the_queue_right_after_completing_at_its_time_limit_fails_as_timeout()
+    {
+        // Arrange: KillWait as long as MinJobAge: Slurm drops the job as soon as it leaves COMPLETING; no accounting.
+        using var slurm = new StandInSlurm()
+            .Answers("sbatch", "101")
+            .Answers("squeue", "101|RUNNING|None|0", "101|COMPLETING|TimeLimit|0", "")
+            .Answers("sacct", "!1 Slurm accounting storage is disabled");
+
+        // Act
+        var outcome = await slurm.Executor().RunAsync(slurm.Request());
+
+        // Assert
+        Assert.Equal(("timeout", "TIMEOUT"), (outcome.FailureKind, outcome.State));
+        Assert.Contains("job 101 reached its time limit", outcome.Message);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_job_last_seen_completing_without_a_reason_that_names_its_end_is_still_unknown()
+    {
+        // Arrange
+        using var slurm = new StandInSlurm()
+            .Answers("sbatch", "101")
+            .Answers("squeue", "101|COMPLETING|None|0", "")
+            .Answers("sacct", "!1 Slurm accounting storage is disabled");
+
+        // Act
+        var outcome = await slurm.Executor().RunAsync(slurm.Request());
+
+        // Assert
+        Assert.Equal(("unknown", "UNKNOWN"), (outcome.FailureKind, outcome.State));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_job_gone_from_the_queue_is_looked_up_in_accounting_when_the_cluster_keeps_it()
     {
         // Arrange
