@@ -62,20 +62,7 @@ public abstract class ChainStage(StageContext context)
     {
         try
         {
-            RunRecords.Write(
-                Workspace.Record(run),
-                new RunRecord(
-                    RunRecord.CurrentVersion,
-                    run.Implementation,
-                    run.Repeat,
-                    "failed",
-                    Verb,
-                    reason,
-                    LogOf(run),
-                    DateTimeOffset.UtcNow,
-                    null
-                )
-            );
+            RunRecords.Write(Workspace.Record(run), RunRecordOf.Make(run, "failed", Verb, reason, LogOf(run)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -39,20 +39,7 @@ public sealed class ParseStage(StageContext context) : ChainStage(context)
         var (recipe, run) = step;
         var result = RunParser.Parse(recipe, Workspace.Run(run), Settings.ImagesPerIteration(recipe), Settings.Window);
         var reason = result.Reason is { } r ? ReasonText.OneLine(r) : null;
-        RunRecords.Write(
-            Workspace.Record(run),
-            new RunRecord(
-                RunRecord.CurrentVersion,
-                run.Implementation,
-                run.Repeat,
-                result.Status,
-                Verb,
-                reason,
-                LogOf(run),
-                DateTimeOffset.UtcNow,
-                result
-            )
-        );
+        RunRecords.Write(Workspace.Record(run), RunRecordOf.Make(run, result.Status, Verb, reason, LogOf(run), result));
         try
         {
             await HistoryEntry.AppendAsync(Workspace, Settings, Settings.Applied(recipe), run, result, cancellation);

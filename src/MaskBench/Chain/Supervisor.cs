@@ -21,16 +21,12 @@ public static class Supervisor
             Directory.CreateDirectory(job.Workspace.Run(job.Run));
             RunRecords.Write(
                 job.Workspace.Record(job.Run),
-                new RunRecord(
-                    RunRecord.CurrentVersion,
-                    job.Run.Implementation,
-                    job.Run.Repeat,
+                RunRecordOf.Make(
+                    job.Run,
                     "failed",
                     "Train",
                     ReasonText.OneLine(e is OperationCanceledException ? "cancelled" : e.Message),
-                    job.Workspace.RunFile(job.Run, Workspace.LogName),
-                    DateTimeOffset.UtcNow,
-                    null
+                    job.Workspace.RunFile(job.Run, Workspace.LogName)
                 )
             );
         }

@@ -74,16 +74,12 @@ public static class TrainJobRunner
     internal static void Record(string folder, RunKey run, Workspace workspace, bool succeeded, string summary) =>
         RunRecords.Write(
             Path.Combine(folder, Workspace.RecordName),
-            new RunRecord(
-                RunRecord.CurrentVersion,
-                run.Implementation,
-                run.Repeat,
+            RunRecordOf.Make(
+                run,
                 succeeded ? RunRecord.Trained : "failed",
                 "Train",
                 succeeded ? null : ReasonText.OneLine(summary),
-                workspace.RunFile(run, Workspace.LogName),
-                DateTimeOffset.UtcNow,
-                null
+                workspace.RunFile(run, Workspace.LogName)
             )
         );
 

@@ -37,9 +37,12 @@ public sealed record HistoryRecord(
     public const int CurrentSchema = 1;
     public const string Ok = "ok";
 
-    /// <summary>A run that counts in statistics: parsed ok with a throughput.</summary>
+    public const string Suspect = "suspect";
+
+    /// <summary>A run that counts in statistics: parsed with a throughput, ok or suspect (the harness's line times
+    /// disagreed with the log by more than 1 %: the figure stands, flagged, as it does in the table).</summary>
     [JsonIgnore]
-    public bool Measured => Status == Ok && Throughput is > 0;
+    public bool Measured => Status is Ok or Suspect && Throughput is > 0;
 
     /// <summary><c>&lt;machine-key&gt;/&lt;implementation&gt;/&lt;utc-time&gt;-&lt;commit12&gt;-&lt;run&gt;.json</c>: two machines never collide.</summary>
     [JsonIgnore]
