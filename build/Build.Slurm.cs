@@ -53,7 +53,7 @@ partial class Build
                         $"\n{Chain.Stage("Train").Name(step)} runs as a Slurm job ({slurm.Where}), submitting:\n{slurm.Script(new TrainJob(Context.Workspace, Context.Settings, step.Run))}"
                     )
             )
-            : $"\nTrainings run {Context.Executor.Where}, one at a time on this host.\n";
+            : $"\nWhere: every training {Context.Executor.Where}, one at a time on this host (--executor local).\n";
 
     IExecutor MakeExecutor(string work) =>
         Executor == ExecutorKind.Local
