@@ -16,8 +16,6 @@ public sealed record Workspace(string Root, string Work, string Artifacts, strin
     public const string RecordName = "record.json";
     public const string JobName = "job.json";
 
-    /// <summary>The file names of a run folder the harness writes; an implementation's files may not take them.</summary>
-    public static IReadOnlyList<string> RunFileNames { get; } = [LogName, TimesName, ManifestName, RecordName, JobName];
 
     /// <summary>The history of every finished run (<c>--history</c>; default <c>artifacts/history</c>): append-only files.</summary>
     public string History => HistoryFolder ?? Path.Combine(Artifacts, "history");
