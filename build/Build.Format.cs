@@ -13,10 +13,21 @@ partial class Build
     async Task CheckFormat()
     {
         var result = await CSharpier("check");
-        if (!result.Ok)
-            throw new BuildException(
-                $"some files are not formatted:\n{result.StandardError.Trim()}{result.StandardOutput.Trim()}\nrun ./build.sh Format"
-            );
+        if (result.Ok)
+            return;
+        var files = (result.StandardError + "\n" + result.StandardOutput)
+            .Split('\n')
+            .Select(line => line.Trim())
+            .Where(line =>
+                line.StartsWith("Error ", StringComparison.Ordinal) && line.EndsWith("Was not formatted.", StringComparison.Ordinal)
+            )
+            .Select(line => line["Error ".Length..^" - Was not formatted.".Length].TrimStart('.', '/'))
+            .ToList();
+        throw new BuildException(
+            files.Count == 0
+                ? "csharpier check failed (its output is in the log above); run ./build.sh Format"
+                : $"{files.Count} file(s) not formatted ({string.Join(", ", files.Take(3))}{(files.Count > 3 ? ", ..." : "")}); run ./build.sh Format"
+        );
     }
 
     async Task<ProcessResult> CSharpier(string verb)

@@ -16,7 +16,6 @@ public sealed record Workspace(string Root, string Work, string Artifacts, strin
     public const string RecordName = "record.json";
     public const string JobName = "job.json";
 
-
     /// <summary>The history of every finished run (<c>--history</c>; default <c>artifacts/history</c>): append-only files.</summary>
     public string History => HistoryFolder ?? Path.Combine(Artifacts, "history");
 
