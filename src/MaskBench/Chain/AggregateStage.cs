@@ -39,7 +39,9 @@ public sealed class AggregateStage(StageContext context)
     public IReadOnlyList<TargetOutput> Outputs =>
         [.. BenchmarkTable.FileNames.Select(name => TargetOutput.File(Path.Combine(context.Workspace.Artifacts, name)))];
 
-    public void Run()
+    /// <summary>A cancelled <paramref name="cancellation"/> (Ctrl-C, SIGTERM) ends a parse of a huge log between two
+    /// blocks of it; nothing is written then.</summary>
+    public Task Run(CancellationToken cancellation)
     {
         var settings = context.Settings;
         var rows = settings.From is null
@@ -49,8 +51,15 @@ public sealed class AggregateStage(StageContext context)
                 settings.ImagesPerIteration,
                 settings.Window
             )
-            : Aggregator.FromLogs(context.Catalog.All, settings.From, settings.ImagesPerIteration, settings.Window);
+            : Aggregator.FromLogs(
+                context.Catalog.All,
+                settings.From,
+                settings.ImagesPerIteration,
+                settings.Window,
+                cancellation: cancellation
+            );
         BenchmarkTable.Write(rows, context.Workspace.Artifacts);
         Log.Information("Comparison table:\n{Table}", BenchmarkTable.Markdown(rows));
+        return Task.CompletedTask;
     }
 }

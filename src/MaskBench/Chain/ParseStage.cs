@@ -37,7 +37,13 @@ public sealed class ParseStage(StageContext context) : ChainStage(context)
     protected override async Task Body(Step step, CancellationToken cancellation)
     {
         var (recipe, run) = step;
-        var result = RunParser.Parse(recipe, Workspace.Run(run), Settings.ImagesPerIteration(recipe), Settings.Window);
+        var result = RunParser.Parse(
+            recipe,
+            Workspace.Run(run),
+            Settings.ImagesPerIteration(recipe),
+            Settings.Window,
+            cancellation: cancellation
+        );
         var reason = result.Reason is { } r ? ReasonText.OneLine(r) : null;
         RunRecords.Write(Workspace.Record(run), RunRecordOf.Make(run, result.Status, Verb, reason, LogOf(run), result));
         try

@@ -98,7 +98,10 @@ internal sealed class Executor(StampStore stamps, Decider decider, int jobs = 1)
         }
         catch (Exception e)
         {
-            var message = Explain(e);
+            var message =
+                e is OperationCanceledException && cancellation.IsCancellationRequested
+                    ? "cancelled (Ctrl-C, SIGTERM or SIGHUP) before it finished"
+                    : Explain(e);
             Log.Error("{Target} failed: {Message}", target.Name, message);
             if (e is not IUserError and not OperationCanceledException)
                 Log.Debug(e, "{Target} failed", target.Name);

@@ -13,6 +13,13 @@ public interface ILogFormat
     /// <summary>A live reader, fed line by line while training runs.</summary>
     ILogWatcher Watch(Window window, int imagesPerIteration);
 
-    /// <summary>Reads a finished run's folder. Never throws for a bad log: the result says what is wrong.</summary>
-    ThroughputResult Parse(RunFolder run, Window window, int imagesPerIteration, IReadOnlyList<FailureSpec> failures);
+    /// <summary>Reads a finished run's folder. Never throws for a bad log: the result says what is wrong. A cancelled
+    /// <paramref name="cancellation"/> ends the read between two blocks of the file (OperationCanceledException).</summary>
+    ThroughputResult Parse(
+        RunFolder run,
+        Window window,
+        int imagesPerIteration,
+        IReadOnlyList<FailureSpec> failures,
+        CancellationToken cancellation = default
+    );
 }

@@ -33,7 +33,13 @@ abstract class LogFormat : ILogFormat
     /// <c>suspect</c>, as a fraction. A format whose timing leaves out work between its lines says how much.</summary>
     public virtual double HarnessTolerance => 0.01;
 
-    public ThroughputResult Parse(RunFolder run, Window window, int imagesPerIteration, IReadOnlyList<FailureSpec> failures)
+    public ThroughputResult Parse(
+        RunFolder run,
+        Window window,
+        int imagesPerIteration,
+        IReadOnlyList<FailureSpec> failures,
+        CancellationToken cancellation = default
+    )
     {
         var failed = new ThroughputResult(
             Id,
@@ -63,14 +69,14 @@ abstract class LogFormat : ILogFormat
         double[]? times;
         try
         {
-            times = run.ReadTimes();
+            times = run.ReadTimes(cancellation);
         }
         catch (FormatException e)
         {
             return failed with { Failures = [new("bad-times", e.Message, null)] };
         }
 
-        var (timeline, reader, found, cut) = Read(run, times, failures, imagesPerIteration);
+        var (timeline, reader, found, cut) = Read(run, times, failures, imagesPerIteration, cancellation);
         var note = cut == 0 ? "" : $"; {cut} line(s) longer than {LogText.MaxLine / (1 << 20)} MiB were read up to that length";
         var target = Target(window);
         var fromLog = Measurement.Choose(timeline, target, Tolerance, out var problem);
@@ -126,13 +132,19 @@ abstract class LogFormat : ILogFormat
     }
 
     /// <summary>Every piece of every line through the format's reader and the failure scanner; also how many lines were cut.</summary>
-    (Timeline, LineReader, List<FailureFound>, int) Read(RunFolder run, double[]? times, IReadOnlyList<FailureSpec> failures, int images)
+    (Timeline, LineReader, List<FailureFound>, int) Read(
+        RunFolder run,
+        double[]? times,
+        IReadOnlyList<FailureSpec> failures,
+        int images,
+        CancellationToken cancellation
+    )
     {
         var scanner = new FailureScanner(failures);
         var timeline = new Timeline();
         var reader = NewReader(timeline, images);
         var cut = 0;
-        foreach (var (number, text) in LogText.Lines(run.Log, () => cut++))
+        foreach (var (number, text) in LogText.Lines(run.Log, () => cut++, cancellation))
         {
             double? arrival = times is not null && number <= times.Length ? times[number - 1] : null;
             foreach (var segment in LogText.Segments(text))

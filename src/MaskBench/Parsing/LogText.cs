@@ -51,8 +51,8 @@ static class LogText
 
     /// <summary>The lines of a file split at <c>\n</c> only (a <c>\r</c> is a redraw, not a line end), 1-based
     /// numbers; a final line without <c>\n</c> is kept; a line longer than <see cref="MaxLine"/> is cut to it and
-    /// <paramref name="cut"/> is called.</summary>
-    public static IEnumerable<(int Number, string Text)> Lines(string path, Action? cut = null)
+    /// <paramref name="cut"/> is called. A cancelled <paramref name="cancellation"/> ends it between two blocks.</summary>
+    public static IEnumerable<(int Number, string Text)> Lines(string path, Action? cut = null, CancellationToken cancellation = default)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
         var buffer = new char[1 << 16];
@@ -62,6 +62,7 @@ static class LogText
         int read;
         while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
+            cancellation.ThrowIfCancellationRequested();
             var start = 0;
             for (var i = Array.IndexOf(buffer, '\n', 0, read); i >= 0; i = Array.IndexOf(buffer, '\n', start, read - start))
             {

@@ -43,14 +43,14 @@ public sealed record RunFolder(string Path)
 
     /// <summary>Arrival time (seconds since start) of each line of train.log, index = line number - 1; null without the file.</summary>
     /// <exception cref="FormatException">The file is not a regular file, or a row is not a number of seconds.</exception>
-    public double[]? ReadTimes()
+    public double[]? ReadTimes(CancellationToken cancellation = default)
     {
         if (FileKind.NotRegular(Times) is { } why)
             return why == "missing"
                 ? null
                 : throw new FormatException($"{Times} is {why}, not a regular file: remove it or put the line times there");
         var times = new List<double>();
-        foreach (var (number, text) in LogText.Lines(Times))
+        foreach (var (number, text) in LogText.Lines(Times, cancellation: cancellation))
         {
             var tab = text.IndexOf('\t');
             var field = tab < 0 ? text : text[..tab];

@@ -19,12 +19,13 @@ public static class Aggregator
     ) =>
         Order(
             recipes.Select(recipe =>
-                Report(
+            {
+                var paths = records(recipe);
+                return Report(
                     log,
-                    RowFromRuns.Of(recipe, records(recipe))
-                        ?? FromRecord(recipe, records(recipe)[0], imagesPerIteration(recipe), window ?? Window.Page)
-                )
-            )
+                    RowFromRuns.Of(recipe, paths) ?? FromRecord(recipe, paths[0], imagesPerIteration(recipe), window ?? Window.Page)
+                );
+            })
         );
 
     /// <summary>Rows from <c>DIR/&lt;id&gt;/train.log</c> (and any precise file beside it), parsed now; nothing is written there.</summary>
@@ -33,7 +34,8 @@ public static class Aggregator
         string logsFolder,
         Func<Recipe, int> imagesPerIteration,
         Window? window = null,
-        ILogger? log = null
+        ILogger? log = null,
+        CancellationToken cancellation = default
     )
     {
         if (!Directory.Exists(logsFolder))
@@ -42,7 +44,10 @@ public static class Aggregator
             );
         return Order(
             recipes.Select(recipe =>
-                Report(log, FromLog(recipe, Path.Combine(logsFolder, recipe.Id), imagesPerIteration(recipe), window ?? Window.Page))
+                Report(
+                    log,
+                    FromLog(recipe, Path.Combine(logsFolder, recipe.Id), imagesPerIteration(recipe), window ?? Window.Page, cancellation)
+                )
             )
         );
     }
@@ -73,7 +78,7 @@ public static class Aggregator
 
     /// <summary>One row from a folder a user gave: only regular files are opened (a FIFO, a device, a socket or a link
     /// loop is refused by name before any <c>open()</c>), lines are bounded, and whatever goes wrong stays in this row.</summary>
-    static BenchmarkRow FromLog(Recipe recipe, string folder, int images, Window window)
+    static BenchmarkRow FromLog(Recipe recipe, string folder, int images, Window window, CancellationToken cancellation)
     {
         var run = new RunFolder(folder);
         try
@@ -89,7 +94,7 @@ public static class Aggregator
                     );
             if (FileKind.NotRegular(run.Log) == "missing")
                 return BenchmarkRow.NotThere(recipe, images, window, $"no log at {run.Log}");
-            var result = LogFormats.Get(recipe.Log.Format).Parse(run, window, images, recipe.Failures);
+            var result = LogFormats.Get(recipe.Log.Format).Parse(run, window, images, recipe.Failures, cancellation);
             return BenchmarkRow.FromResult(recipe, result);
         }
         catch (Exception e) when (e is not OperationCanceledException)

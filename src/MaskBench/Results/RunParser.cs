@@ -8,10 +8,19 @@ namespace MaskBench.Results;
 /// recipe's format, saying in the log what was measured or what went wrong.</summary>
 public static class RunParser
 {
-    public static ThroughputResult Parse(Recipe recipe, string runFolder, int imagesPerIteration, Window window, ILogger? log = null)
+    public static ThroughputResult Parse(
+        Recipe recipe,
+        string runFolder,
+        int imagesPerIteration,
+        Window window,
+        ILogger? log = null,
+        CancellationToken cancellation = default
+    )
     {
         log ??= Log.Logger;
-        var result = LogFormats.Get(recipe.Log.Format).Parse(new RunFolder(runFolder), window, imagesPerIteration, recipe.Failures);
+        var result = LogFormats
+            .Get(recipe.Log.Format)
+            .Parse(new RunFolder(runFolder), window, imagesPerIteration, recipe.Failures, cancellation);
         foreach (var failure in result.Failures)
             if (failure.AfterWindow)
                 log.Information(

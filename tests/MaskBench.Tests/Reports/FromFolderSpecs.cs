@@ -153,4 +153,40 @@ public sealed class FromFolderSpecs : IDisposable
         Assert.Equal(LogText.MaxLine, lines[3].Text.Length);
         Assert.Equal(2, cut);
     }
+
+    [Fact]
+    public void A_cancelled_read_of_a_huge_log_stops_mid_file()
+    {
+        // Arrange: 4 MiB of lines, many blocks of the reader
+        var file = Path.Combine(folder, "huge.log");
+        File.WriteAllLines(file, Enumerable.Range(0, 100_000).Select(i => $"noise line {i} with some text to look like a log"));
+        using var cancel = new CancellationTokenSource();
+        var read = 0;
+
+        // Act
+        var stopped = Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            foreach (var _ in LogText.Lines(file, cancellation: cancel.Token))
+                if (++read == 10)
+                    cancel.Cancel();
+        });
+
+        // Assert
+        Assert.Equal(cancel.Token, stopped.CancellationToken);
+        Assert.InRange(read, 10, 99_999);
+    }
+
+    [Fact]
+    public async Task Cancelling_Aggregate_from_ends_the_parse_instead_of_failing_a_row()
+    {
+        // Arrange
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+        _ = new TestRun(new LogOptions("detectron2"), Path.Combine(folder, "detectron2"));
+
+        // Act + Assert
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            Aggregator.FromLogs(Two, folder, r => r.ImagesPerIteration(8), cancellation: cancel.Token)
+        );
+    }
 }
