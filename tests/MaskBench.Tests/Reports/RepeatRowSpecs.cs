@@ -73,6 +73,9 @@ public sealed class RepeatRowSpecs : IDisposable
         Assert.Contains("1 of 6 runs", row.Note);
         Assert.InRange(row.Cov!.Value, 0.1, 0.2);
         Snapshot.Match("benchmark-repeats", BenchmarkTable.Markdown([row]).Replace(folder, "TMP"), "md");
+        Snapshot.Match("benchmark-repeats", BarChart.Svg([row]), "svg");
+        Snapshot.Match("benchmark-repeats", HtmlReport.Html([row], DateTimeOffset.UnixEpoch).Replace(folder, "TMP"), "html");
+        Assert.Contains("<path d=\"M", BarChart.Svg([row]));
     }
 
     [Fact]
