@@ -16,7 +16,7 @@ static class TrainingEnvironment
     )
     {
         var identity = EnvironmentIdentityFile.Read(job.Workspace.EnvironmentRecord(job.Run.Implementation));
-        if (job.Container is not { } container)
+        if (job.Container is not { Kind: not JobContainerKind.None } container)
             return await EnvironmentSetup.OpenAsync(identity, source, options, cancellation);
         if (container.Kind == JobContainerKind.Podman)
             await EnvironmentSetup.OpenAsync(identity, source, options, cancellation); // Setup's image is on this node, unchanged

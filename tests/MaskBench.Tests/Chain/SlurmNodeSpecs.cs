@@ -85,8 +85,10 @@ public sealed class SlurmNodeSpecs(LocalSlurm slurm)
     {
         // Arrange
         using var bench = new ChainBench();
-        var recipeFile = Path.Combine(bench.Root, "recipes", "fake.json"); // the test image has python3 only
-        File.WriteAllText(recipeFile, File.ReadAllText(recipeFile).Replace("[\"python\", ", "[\"python3\", "));
+        // The test image has python3 only; and the training refuses to start outside a container (podman's /run/.containerenv).
+        var recipeFile = Path.Combine(bench.Root, "recipes", "fake.json");
+        var inContainer = """["sh", "-c", "test -e /run/.containerenv && exec python3 \"$@\"", "sh", """;
+        File.WriteAllText(recipeFile, File.ReadAllText(recipeFile).Replace("""["python", """, inContainer));
         var executor = Executor(bench, JobContainerKind.Podman, Podman.Variables);
         var context = bench.Context(executor, bench.Settings() with { Provider = Provider.Podman, Python = null });
         var chain = new ChainTargets(context);
