@@ -1,4 +1,5 @@
 using MaskBench.Environments;
+using MaskBench.Processes;
 using MaskBench.Slurm;
 
 namespace MaskBench.Chain;
@@ -23,6 +24,16 @@ static class TrainingEnvironment
         else if (!File.Exists(container.Image))
             throw new ChainException(
                 $"the {container.Kind.ToString().ToLowerInvariant()} image {container.Image} is not on node {Environment.MachineName}: the work folder (--work-dir) must be on a filesystem the nodes share"
+            );
+        var program = container.Kind switch
+        {
+            JobContainerKind.Podman => "podman",
+            JobContainerKind.Pyxis => "srun",
+            _ => "apptainer",
+        };
+        if (ProgramLookup.Missing(program, source, new Dictionary<string, string?>()) is { } why)
+            throw new ChainException(
+                $"{why} on node {Environment.MachineName}: --slurm-container {container.Kind.ToString().ToLowerInvariant()} needs it on every node the job may run on (ask the cluster's admins, or pick another container)"
             );
         var gpus = job.Settings.Gpus > 0 ? JobContainer.AllocatedGpus() : [];
         var full = Path.GetFullPath(source);

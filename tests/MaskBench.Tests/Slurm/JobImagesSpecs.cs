@@ -112,4 +112,27 @@ public class JobImagesSpecs
         Assert.Contains("--work-dir", record.Reason);
         Assert.True(File.Exists(Path.Combine(bench.Root, SlurmTrainExecutor.ExitMarkerName)));
     }
+
+    [Fact]
+    public async Task A_node_without_apptainer_records_the_run_as_failed_in_one_line()
+    {
+        // Arrange: the image is there (a shared work folder), apptainer is not (as on this machine)
+        using var bench = new ChainBench();
+        var run = new RunKey("fake");
+        EnvironmentIdentityFile.Write(Built("podman"), bench.Workspace.EnvironmentRecord("fake"));
+        var image = Path.Combine(bench.Root, "fake.sif");
+        File.WriteAllText(image, "");
+        var job = new TrainJob(bench.Workspace, bench.Settings(), run) { Container = new JobImage(JobContainerKind.Apptainer, image) };
+        var file = Path.Combine(bench.Root, "job.json");
+        job.Write(file);
+
+        // Act
+        await Supervisor.RunAsync(file, CancellationToken.None);
+
+        // Assert
+        var record = RunRecords.Read(bench.Workspace.Record(run)).Record!;
+        Assert.Equal("failed", record.Status);
+        Assert.StartsWith("apptainer is not on PATH on node", record.Reason);
+        Assert.Contains("--slurm-container apptainer needs it on every node", record.Reason);
+    }
 }
