@@ -15,7 +15,6 @@ public sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settin
 
     public string Where => $"slurm{(settings.Partition is { } p ? $" partition {p}" : "")}";
 
-    /// <summary>The batch script is part of what a training depends on.</summary>
     /// <summary>The batch script is part of what a training depends on, and so is the container it runs in (its image is
     /// Setup's, whose identity Setup's record brings into the stamp).</summary>
     public void Declare(FingerprintBuilder inputs, TrainJob job)
