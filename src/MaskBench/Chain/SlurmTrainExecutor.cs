@@ -42,7 +42,7 @@ public sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settin
                 settings.Container,
                 EnvironmentIdentityFile.Read(job.Workspace.EnvironmentRecord(job.Run.Implementation)),
                 job.Run.Implementation,
-                Path.Combine(job.Workspace.Work, "images"),
+                job.Workspace.JobImages,
                 slurm.Commands,
                 cancellation
             ),
