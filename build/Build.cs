@@ -80,7 +80,8 @@ partial class Build : NukeBuild
                             .Unlisted()
                             .Executes(() => new CheckStage(Context).RunAsync([recipe], Cancellation))
                 ))
-            );
+            )
+            .Concat(HistoryTargets());
 
     /// <summary>Runs and the table are written by one build at a time; then preflight, before anything long starts.</summary>
     protected override async Task BeforeRunning(IReadOnlyList<string> targetsToRun)
@@ -97,5 +98,6 @@ partial class Build : NukeBuild
 
     protected override string HelpNotes =>
         "Per implementation, a chain Clone-<Id> -> Patch-<Id> -> Setup-<Id> -> Train-<Id> -> Parse-<Id>, with <Id> one of:\n  "
-        + string.Join(", ", Catalog.All.Select(r => $"{r.TargetSuffix} ({r.Id})"));
+        + string.Join(", ", Catalog.All.Select(r => $"{r.TargetSuffix} ({r.Id})"))
+        + "\nBisect-<Id> --good A --bad B finds the commit that made training slower; Track-<Id> measures new commits; see README.";
 }

@@ -1,0 +1,40 @@
+using MaskBench.Chain;
+using MaskBench.Engine;
+
+namespace MaskBench.Build;
+
+/// <summary>Speed over time: <c>Bisect-&lt;Id&gt;</c>, <c>Track-&lt;Id&gt;</c> and <c>HistoryReport</c> (with <c>--pin</c>,
+/// <c>Compare</c> and the history that Parse appends to).</summary>
+partial class Build
+{
+    Target HistoryReport =>
+        _ =>
+            _.Description(HistoryReportStage.Description + " (--implementations)")
+                .Executes(() => new HistoryReportStage(Context).Run(Selected, BaselineRuns));
+
+    /// <summary>One <c>Bisect-&lt;Id&gt;</c> and one <c>Track-&lt;Id&gt;</c> per recipe; their probes train on the synthetic data when asked to.</summary>
+    IEnumerable<NamedTarget> HistoryTargets() =>
+        Catalog.All.SelectMany(recipe =>
+            new[]
+            {
+                new NamedTarget(
+                    $"Bisect-{recipe.TargetSuffix}",
+                    _ =>
+                        _.Description(BisectStage.DescriptionOf(recipe))
+                            .Unlisted()
+                            .DependsOn(ProbeData)
+                            .Executes(() => new BisectStage(Context).RunAsync(recipe, Good, Bad, BisectMaxRuns, Cancellation))
+                ),
+                new NamedTarget(
+                    $"Track-{recipe.TargetSuffix}",
+                    _ =>
+                        _.Description(TrackStage.DescriptionOf(recipe))
+                            .Unlisted()
+                            .DependsOn(ProbeData)
+                            .Executes(() => new TrackStage(Context).RunAsync(recipe, TrackCommits, TrackBranch, Cancellation))
+                ),
+            }
+        );
+
+    string[] ProbeData => Context.Settings.Coco == BenchmarkSettings.Synthetic ? [nameof(Data)] : [];
+}
