@@ -131,4 +131,14 @@ partial class Build
         "Track: the branch (or any revision) of the implementation's repository to follow. Default: HEAD, the repository's default branch"
     )]
     readonly string TrackBranch = "HEAD";
+
+    [Parameter(
+        "Generate: the labels of the self-hosted GPU runner benchmark.yml and bisect.yml run on (set in .nuke/parameters.json). Default: self-hosted linux gpu"
+    )]
+    readonly string[] GpuRunnerLabels = ["self-hosted", "linux", "gpu"];
+
+    [Parameter(
+        "Generate: build arguments every benchmark and bisect on that runner takes, e.g. [\"--coco\", \"/data/coco\"] in .nuke/parameters.json. Default: --coco /data/coco"
+    )]
+    readonly string[] GpuRunnerArguments = ["--coco", "/data/coco"];
 }
