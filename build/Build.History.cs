@@ -36,5 +36,9 @@ partial class Build
             }
         );
 
+    /// <summary><c>--implementations</c>, each value also split at commas (<c>detectron2,mmdetection</c>, as benchmark.yml passes them).</summary>
+    string[] ImplementationIds =>
+        [.. Implementations.SelectMany(i => i.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
     string[] ProbeData => Context.Settings.Coco == BenchmarkSettings.Synthetic ? [nameof(Data)] : [];
 }

@@ -102,7 +102,7 @@ partial class Build
             Repeats,
             Seed,
             Stacks,
-            PinnedCommit.From(Pin, KeyValues.Parse(Set, "--set", "batch=8"), Implementations)
+            PinnedCommit.From(Pin, KeyValues.Parse(Set, "--set", "batch=8"), ImplementationIds)
         );
 
     // Speed over time: --pin, Bisect-<Id>, Track-<Id> and HistoryReport (build/Build.History.cs).

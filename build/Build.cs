@@ -23,7 +23,7 @@ partial class Build : NukeBuild
     protected override void OnBuildInitialized()
     {
         Catalog = RecipeCatalog.Load(Path.Combine(RootDirectory, "recipes"));
-        Selected = Catalog.Select(Implementations);
+        Selected = Catalog.Select(ImplementationIds);
         var settings = Settings();
         SettingsCheck.Ensure(settings, Catalog.All, SourceOf);
         var workspace = Workspace.Under(RootDirectory, Resolve(WorkDir), Resolve(ArtifactsDir), Resolve(Weights));
