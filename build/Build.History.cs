@@ -36,6 +36,13 @@ partial class Build
             }
         );
 
+    /// <summary>The Setup and Train of each implementation a Bisect or Track will probe: preflight checks them before the first probe.</summary>
+    IEnumerable<string> ProbedStages(IReadOnlyList<string> targetsToRun) =>
+        from recipe in Catalog.All
+        where targetsToRun.Contains($"Bisect-{recipe.TargetSuffix}") || targetsToRun.Contains($"Track-{recipe.TargetSuffix}")
+        from verb in new[] { "Setup", "Train" }
+        select $"{verb}-{recipe.TargetSuffix}";
+
     /// <summary><c>--implementations</c>, each value also split at commas (<c>detectron2,mmdetection</c>, as benchmark.yml passes them).</summary>
     string[] ImplementationIds =>
         [.. Implementations.SelectMany(i => i.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];

@@ -93,7 +93,7 @@ partial class Build : NukeBuild
             )
         )
             ArtifactsLock ??= WorkLock.Acquire(Context.Workspace.ArtifactsLock, "give this run its own --artifacts-dir");
-        await ChainPreflight.EnsureAsync(Context, Chain, targetsToRun, Cancellation);
+        await ChainPreflight.EnsureAsync(Context, Chain, [.. targetsToRun, .. ProbedStages(targetsToRun)], Cancellation);
     }
 
     protected override string HelpNotes =>
