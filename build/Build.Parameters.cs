@@ -83,6 +83,11 @@ partial class Build
     [Parameter("Aggregate: build the table from logs in DIR/<id>/train.log instead of runs. Default: none", Folder = true)]
     readonly string? From = null;
 
+    [Parameter(
+        "Aggregate: the implementation the ratio of ratios is taken against, measured side by side on this machine. Default: the page's fastest that ran"
+    )]
+    readonly string? Reference = null;
+
     /// <summary>A path given as a parameter is relative to where the build was run.</summary>
     string? Resolve(string? path) => path is null ? null : Path.GetFullPath(path, InvocationDirectory);
 
@@ -102,6 +107,7 @@ partial class Build
             Repeats,
             Seed,
             Stacks,
+            Reference,
             PinnedCommit.From(Pin, KeyValues.Parse(Set, "--set", "batch=8"), ImplementationIds)
         );
 

@@ -43,16 +43,22 @@ partial class Build
     [Parameter("Submissions of a measurement whose job was preempted or requeued. Default: 3", Minimum = 1)]
     readonly int SlurmAttempts = 3;
 
+    [Parameter(
+        "What a Slurm job runs the training in: none (the environment Setup recorded), podman (Setup's image, the allocation's GPUs), pyxis (srun --container-image on a squashfs enroot imports here) or apptainer (exec --nv on a .sif built here from Setup's image). Default: none"
+    )]
+    readonly JobContainerKind SlurmContainer = JobContainerKind.None;
+
     /// <summary>On Slurm, <c>--plan</c> prints the batch script each training to run would submit.</summary>
     protected override string PlanNotes(IReadOnlyList<string> targetsToRun) =>
         Context.Executor is SlurmTrainExecutor slurm
-            ? string.Concat(
-                Chain
-                    .TrainingOrder.Where(step => targetsToRun.Contains(Chain.Stage("Train").Name(step)))
-                    .Select(step =>
-                        $"\n{Chain.Stage("Train").Name(step)} runs as a Slurm job ({slurm.Where}), submitting:\n{slurm.Script(new TrainJob(Context.Workspace, Context.Settings, step.Run))}"
-                    )
-            )
+            ? $"\nWhere: Clone, Patch, Setup, Parse and Aggregate here; preflight here checks the container engine, disk and data. Each Train is a Slurm job ({slurm.Where}) whose node runs Supervise: preflight's GPU checks there (count, idle, compute capability against the stack), then the training in {slurm.ContainerNote}.\n"
+                + string.Concat(
+                    Chain
+                        .TrainingOrder.Where(step => targetsToRun.Contains(Chain.Stage("Train").Name(step)))
+                        .Select(step =>
+                            $"\n{Chain.Stage("Train").Name(step)} runs as a Slurm job ({slurm.Where}), submitting:\n{slurm.Script(new TrainJob(Context.Workspace, Context.Settings, step.Run))}"
+                        )
+                )
             : $"\nWhere: every training {Context.Executor.Where}, one at a time on this host (--executor local).\n";
 
     IExecutor MakeExecutor(string work) =>
@@ -70,7 +76,8 @@ partial class Build
                     SlurmExclusive,
                     SlurmMemPerGpu,
                     SlurmCpusPerGpu,
-                    SlurmSetupSlack
+                    SlurmSetupSlack,
+                    SlurmContainer
                 ),
                 Path.Combine(AppContext.BaseDirectory, "_build.dll")
             );

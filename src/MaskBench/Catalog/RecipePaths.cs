@@ -13,8 +13,21 @@ static partial class RecipePaths
 {
     const string WeightsPrefix = "{weights}/";
 
-    /// <summary>Files the harness writes in a run folder; a precise file may never be copied over them.</summary>
-    static readonly string[] Captured = ["train.log", "train.times.tsv", "result.json", "manifest.json", "failure.json"];
+    /// <summary>Files the harness writes in a run folder (and names older versions wrote there): a recipe's precise
+    /// file may never match one, and is never copied over one.</summary>
+    public static IReadOnlySet<string> HarnessFiles { get; } =
+        new SortedSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "train.log",
+            "train.times.tsv",
+            "telemetry.tsv",
+            "result.json",
+            "manifest.json",
+            "record.json",
+            "job.json",
+            "failure.json",
+            "outcome.json",
+        };
 
     public static IEnumerable<string> Problems(Recipe r)
     {
@@ -69,7 +82,7 @@ static partial class RecipePaths
         if (Outside(glob) is { } why)
             return $"{why}; give a glob under the run's output folder, relative to it, e.g. *.log.json";
         var name = Glob.ToRegex(glob.Split('/')[^1]);
-        return Captured.FirstOrDefault(name.IsMatch) is { } captured
+        return HarnessFiles.FirstOrDefault(name.IsMatch) is { } captured
             ? $"matches {captured}, which the harness writes; give a glob that names only the implementation's own file"
             : null;
     }

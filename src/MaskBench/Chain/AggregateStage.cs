@@ -19,6 +19,7 @@ public sealed class AggregateStage(StageContext context)
         inputs
             .Value("reporting code", typeof(BenchmarkTable).Assembly.ManifestModule.ModuleVersionId.ToString())
             .Value("from", settings.From ?? "(runs)")
+            .Value("reference", settings.Reference ?? "(the page's fastest that ran)")
             .Parameter("WindowSkip", settings.Window.Skip)
             .Parameter("WindowEnd", settings.Window.End);
         foreach (var recipe in context.Catalog.All)
@@ -58,7 +59,7 @@ public sealed class AggregateStage(StageContext context)
                 settings.Window,
                 cancellation: cancellation
             );
-        BenchmarkTable.Write(rows, context.Workspace.Artifacts);
+        BenchmarkTable.Write(rows, context.Workspace.Artifacts, settings.Reference);
         Log.Information("Comparison table:\n{Table}", BenchmarkTable.Markdown(rows));
         return Task.CompletedTask;
     }

@@ -16,6 +16,7 @@ namespace MaskBench.Chain;
 /// <param name="Repeats">Complete Train and Parse runs per implementation.</param>
 /// <param name="Seed">Seeds the interleaved order of the runs across implementations.</param>
 /// <param name="StackName">The stack every implementation is built on: <c>page</c> or <c>current</c>.</param>
+/// <param name="Reference">The ratio of ratios' reference implementation; null: the page's fastest that ran.</param>
 /// <param name="Pin"><c>--pin</c>: one implementation at another commit than its recipe's, or null.</param>
 public sealed record BenchmarkSettings(
     Window Window,
@@ -32,6 +33,7 @@ public sealed record BenchmarkSettings(
     int Repeats = 1,
     int Seed = 1,
     string StackName = StackSelection.Page,
+    string? Reference = null,
     PinnedCommit? Pin = null
 )
 {

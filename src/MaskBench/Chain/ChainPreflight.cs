@@ -20,23 +20,19 @@ public static class ChainPreflight
             return;
         var settings = context.Settings;
         var venv = settings.Provider == Provider.Venv;
+        // Trainings elsewhere (Slurm) have their GPUs checked where they run, by Supervise on the node (NodePreflight).
+        var here = context.Executor is LocalExecutor;
         var request = new PreflightRequest(
-            trainings.Count > 0 ? settings.Gpus : 0,
+            trainings.Count > 0 && here ? settings.Gpus : 0,
             venv ? null : settings.EnvironmentOptions(context.Workspace).EngineProgram,
             [new DiskNeed(context.Workspace.Work, (venv ? 1L : 30L) << 30, "environments, checkpoints and outputs")]
         );
-        request = request with { Stacks = [.. setups.Concat(trainings).Distinct().Select(r => new StackDemand(r.Id, settings.Stack(r)))] };
-        var problems = (await Preflight.CheckAsync(request, cancellation)).ToList();
-        // The GPUs a local training will use are idle, or preflight names the process that holds them.
-        if (trainings.Count > 0 && settings.Gpus > 0 && context.Executor is LocalExecutor)
-            if (
-                await Telemetry.IdleCheck.RunAsync(
-                    Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES"),
-                    cancellation: cancellation
-                ) is
-                { Idle: false, Problem: { } busy }
-            )
-                problems.Add(busy);
+        if (here)
+            request = request with
+            {
+                Stacks = [.. setups.Concat(trainings).Distinct().Select(r => new StackDemand(r.Id, settings.Stack(r)))],
+            };
+        var problems = (await TrainingProblemsAsync(request, cancellation)).ToList();
         if (settings.Coco != BenchmarkSettings.Synthetic) // the synthetic dataset is made by Data, which runs first
             foreach (var recipe in trainings)
                 problems.AddRange(DataCheck.Problems(recipe, settings.Coco));
@@ -45,5 +41,24 @@ public static class ChainPreflight
                 $"preflight found {problems.Count} problem{(problems.Count == 1 ? "" : "s")} before {string.Join(", ", targetsToRun)}:\n  - "
                     + string.Join("\n  - ", problems)
             );
+    }
+
+    /// <summary>The checks of <see cref="Preflight"/>, then, for a training on GPUs, that the GPUs it will see
+    /// (<c>CUDA_VISIBLE_DEVICES</c>) are idle, naming the process that holds one: where the training runs, this host or
+    /// the node of its job.</summary>
+    internal static async Task<IReadOnlyList<string>> TrainingProblemsAsync(PreflightRequest request, CancellationToken cancellation)
+    {
+        var problems = (await Preflight.CheckAsync(request, cancellation)).ToList();
+        if (
+            request.Gpus > 0
+            && await Telemetry.IdleCheck.RunAsync(
+                Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES"),
+                request.NvidiaSmi,
+                cancellation: cancellation
+            )
+                is { Idle: false, Problem: { } busy }
+        )
+            problems.Add(busy);
+        return problems;
     }
 }

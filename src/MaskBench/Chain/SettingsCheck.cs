@@ -27,6 +27,10 @@ public static class SettingsCheck
             throw new ChainException(
                 $"{sourceOf("SyntheticImages")} {settings.SyntheticImages}: the synthetic dataset needs 1 image or more"
             );
+        if (settings.Reference is { } reference && !all.Any(r => r.Id == reference))
+            throw new ChainException(
+                $"{sourceOf("Reference")} {reference}: no implementation has that id{Text.Suggest.Nearest(reference, all.Select(r => r.Id)).Format()}; known: {string.Join(", ", all.Select(r => r.Id))}"
+            );
         foreach (var key in settings.SettingOverrides.Keys.Where(key => !all.Any(r => r.Settings.ContainsKey(key))))
             throw new ChainException(
                 $"{sourceOf("Set")} {key}=...: no recipe has the setting '{key}'; known: {string.Join(", ", all.SelectMany(r => r.Settings.Keys).Distinct().Order())}"

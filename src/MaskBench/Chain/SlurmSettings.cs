@@ -3,6 +3,8 @@ using MaskBench.Slurm;
 namespace MaskBench.Chain;
 
 /// <summary>What a Slurm cluster is asked for each training: kept per cluster in <c>.nuke/parameters.&lt;cluster&gt;.json</c>.</summary>
+/// <param name="Container">What the node runs the training in (<c>--slurm-container</c>): the environment Setup recorded
+/// (none), or podman, pyxis or Apptainer on Setup's image.</param>
 /// <param name="SetupSlack">Added to <c>--train-timeout</c> for the job's time limit: environment start, probes, record.</param>
 public sealed record SlurmSettings(
     string? Partition,
@@ -14,7 +16,8 @@ public sealed record SlurmSettings(
     bool Exclusive,
     string MemoryPerGpu,
     int CpusPerGpu,
-    TimeSpan SetupSlack
+    TimeSpan SetupSlack,
+    JobContainerKind Container = JobContainerKind.None
 )
 {
     public SlurmResources Resources(int gpus, TimeSpan trainTimeout) =>

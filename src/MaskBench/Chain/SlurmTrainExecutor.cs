@@ -1,4 +1,5 @@
 using MaskBench.Engine;
+using MaskBench.Environments;
 using MaskBench.Files;
 using MaskBench.Results;
 using MaskBench.Slurm;
@@ -14,8 +15,38 @@ public sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settin
 
     public string Where => $"slurm{(settings.Partition is { } p ? $" partition {p}" : "")}";
 
-    /// <summary>The batch script is part of what a training depends on.</summary>
-    public void Declare(FingerprintBuilder inputs, TrainJob job) => inputs.Value("batch script", BatchScript.Hash(Script(job)));
+    /// <summary>The batch script is part of what a training depends on, and so is the container it runs in (its image is
+    /// Setup's, whose identity Setup's record brings into the stamp).</summary>
+    public void Declare(FingerprintBuilder inputs, TrainJob job)
+    {
+        inputs.Value("batch script", BatchScript.Hash(Script(job)));
+        if (settings.Container != JobContainerKind.None)
+            inputs.Value("job container", JobImages.Name(settings.Container));
+    }
+
+    /// <summary>For <c>--plan</c>: what the node runs the training in.</summary>
+    public string ContainerNote =>
+        settings.Container switch
+        {
+            JobContainerKind.None => "the environment Setup recorded",
+            JobContainerKind.Podman => "podman, on the image Setup built, with the allocation's GPUs",
+            JobContainerKind.Pyxis => "pyxis (srun --container-image) on a squashfs that enroot imports here from Setup's image",
+            _ => "apptainer exec --nv on a .sif that apptainer builds here from Setup's image",
+        };
+
+    /// <summary>The container image the node runs the training in, made here (where Setup built its image) once.</summary>
+    async Task<TrainJob> WithContainerAsync(TrainJob job, CancellationToken cancellation) =>
+        job with
+        {
+            Container = await JobImages.EnsureAsync(
+                settings.Container,
+                EnvironmentIdentityFile.Read(job.Workspace.EnvironmentRecord(job.Run.Implementation)),
+                job.Run.Implementation,
+                job.Workspace.JobImages,
+                slurm.Commands,
+                cancellation
+            ),
+        };
 
     public string Script(TrainJob job) => BatchScript.Render(Request(job));
 
@@ -39,12 +70,13 @@ public sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settin
     public async Task TrainAsync(TrainJob job, CancellationToken cancellation)
     {
         var request = Request(job);
-        Directory.CreateDirectory(request.RunFolder);
-        job.Write(Path.Combine(request.RunFolder, Workspace.JobName));
         var submitted = DateTimeOffset.UtcNow;
         SlurmJobOutcome outcome;
         try
         {
+            job = await WithContainerAsync(job, cancellation);
+            Directory.CreateDirectory(request.RunFolder);
+            job.Write(Path.Combine(request.RunFolder, Workspace.JobName));
             outcome = await slurm.RunAsync(request, cancellation);
         }
         catch (SlurmException e)

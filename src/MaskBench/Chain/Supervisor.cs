@@ -4,8 +4,8 @@ using MaskBench.Results;
 
 namespace MaskBench.Chain;
 
-/// <summary>What an executor's job runs on its node (<c>./build.sh Supervise --job job.json</c>): the training, exactly
-/// as the local executor runs it, then an exit marker beside the job file, written last, for a scheduler that has
+/// <summary>What an executor's job runs on its node (<c>./build.sh Supervise --job job.json</c>): preflight's GPU checks
+/// there (<see cref="NodePreflight"/>), the training, exactly as the local executor runs it, then an exit marker beside the job file, written last, for a scheduler that has
 /// forgotten the job. Whatever happens, the run's record says it.</summary>
 public static class Supervisor
 {
@@ -14,6 +14,7 @@ public static class Supervisor
         var job = TrainJob.Read(jobFile);
         try
         {
+            await NodePreflight.EnsureAsync(job, cancellation);
             await TrainJobRunner.RunAsync(job, cancellation);
         }
         catch (Exception e) when (e is not ChainException { Recorded: true })

@@ -1,4 +1,5 @@
 using MaskBench.Files;
+using MaskBench.Slurm;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 
@@ -8,6 +9,10 @@ namespace MaskBench.Chain;
 /// <c>job.json</c>), where <see cref="TrainJobRunner"/> reopens the recipe, the environment Setup recorded and the data.</summary>
 public sealed record TrainJob(Workspace Workspace, BenchmarkSettings Settings, RunKey Run)
 {
+    /// <summary>The container the node runs the training in (<c>--slurm-container</c>); null: the environment Setup
+    /// recorded, opened as on a local host.</summary>
+    public JobImage? Container { get; init; }
+
     static readonly JsonSerializerSettings Json = new() { Formatting = Formatting.Indented, Converters = [new StringEnumConverter()] };
 
     public void Write(string path) => AtomicFile.WriteAllText(path, JsonConvert.SerializeObject(this, Json) + "\n");

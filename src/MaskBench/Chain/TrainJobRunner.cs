@@ -21,12 +21,7 @@ public static class TrainJobRunner
         var coco = settings.CocoDirectory(workspace);
         DataCheck.Ensure(recipe, coco);
         var options = settings.EnvironmentOptions(workspace);
-        var environment = await EnvironmentSetup.OpenAsync(
-            EnvironmentIdentityFile.Read(workspace.EnvironmentRecord(recipe.Id)),
-            source,
-            options,
-            cancellation
-        );
+        var environment = await TrainingEnvironment.OpenAsync(job, source, options, cancellation);
         await WeightsCache.EnsureAsync(recipe, workspace.Weights, source, cancellation: cancellation);
         // A training a killed build left running would share the GPUs and its output folder: stop it first.
         await LiveTrainings.StopLeftoversAsync(workspace.LiveTrainings, TimeSpan.FromSeconds(5));
@@ -56,7 +51,7 @@ public static class TrainJobRunner
             output,
             recipe.Log.PreciseFile,
             settings.TrainTimeout,
-            Facts(recipe, workspace, settings, run, environment.Identity)
+            Facts(recipe, job, environment.Identity)
         )
         {
             BeforePublish = (folder, succeeded, summary) => Record(folder, run, workspace, succeeded, summary),
@@ -84,14 +79,9 @@ public static class TrainJobRunner
         );
 
     /// <summary>What the run's manifest records beside what the runner reads itself.</summary>
-    static Dictionary<string, string> Facts(
-        Recipe recipe,
-        Workspace workspace,
-        BenchmarkSettings settings,
-        RunKey run,
-        EnvironmentIdentity identity
-    )
+    static Dictionary<string, string> Facts(Recipe recipe, TrainJob job, EnvironmentIdentity identity)
     {
+        var (workspace, settings, run) = job;
         var patch = PatchRecord.Read(workspace.PatchRecord(recipe.Id)).Report;
         var facts = new Dictionary<string, string>(identity.Facts)
         {
@@ -109,6 +99,8 @@ public static class TrainJobRunner
             ["stack"] = settings.StackName,
         };
         facts["host"] = Environment.MachineName;
+        if (job.Container is { } container)
+            facts["job container"] = container.ToString();
         foreach (
             var (variable, key) in new[]
             {

@@ -46,6 +46,9 @@ public sealed record Workspace(string Root, string Work, string Artifacts, strin
     /// <summary>Trainings in flight: one entry per run, so a later build can find what a killed one left running.</summary>
     public string LiveTrainings => Path.Combine(Work, "live");
 
+    /// <summary>Container images made for Slurm jobs (enroot squashfs, Apptainer .sif), one per environment image.</summary>
+    public string JobImages => Path.Combine(Work, "images");
+
     public string Stamps => Path.Combine(Work, "stamps");
 
     public string SyntheticCoco => Path.Combine(Work, "data", "synthetic-coco");

@@ -19,6 +19,15 @@ static class HarnessCheck
         return seconds > 0 ? images * (double)m.Range.Count / seconds : null;
     }
 
+    /// <summary>The arrival seconds of the line that opened the window's first span and of the line that closed its
+    /// last: when the window ran, on the clock of the run's telemetry. Null without line times.</summary>
+    public static double[]? WindowSeconds(Measurement? m, double[]? times)
+    {
+        if (m is null || times is null || m.Spans[0].StartLine is not { } start || start < 1 || m.Spans[^1].EndLine > times.Length)
+            return null;
+        return start > times.Length ? null : [times[start - 1], times[m.Spans[^1].EndLine - 1]];
+    }
+
     /// <summary>The harness's check on the log: the same spans timed by line arrival must give the same throughput
     /// within <paramref name="tolerance"/>; otherwise the printed timing is not the wall clock, and the result is suspect.</summary>
     public static FailureFound? Disagreement(double? parsed, double? harness, double tolerance)

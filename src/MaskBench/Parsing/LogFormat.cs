@@ -125,6 +125,10 @@ abstract class LogFormat : ILogFormat
                 + (approximation is null ? "" : $"; approximate: {approximation}")
                 + note,
             LastIteration = last,
+            WindowSeconds = HarnessCheck.WindowSeconds(fromLog, times),
+            Steadiness = ok
+                ? Statistics.WithinRun.Of([.. chosen.Spans.Select(s => new Statistics.TimedSpan(s.To - s.From, s.Seconds))])
+                : null,
             Failures = disagreement is null ? found : [disagreement, .. found],
             HarnessThroughput = harness,
             Source = fromPrecise is null ? RunFolder.LogName : Path.GetFileName(precise!.Value.Source),

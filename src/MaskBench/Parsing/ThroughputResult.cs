@@ -39,6 +39,14 @@ public sealed record ThroughputResult(
     /// <summary>A throughput was read, but the harness's line arrival times disagree with it (the reason names both figures).</summary>
     public const string Suspect = "suspect";
 
+    /// <summary>When the measured window began and ended, in seconds since the training started (the harness's line
+    /// arrival times: <c>[start, end]</c>); null without line times. The GPU verdict judges these seconds only.</summary>
+    public double[]? WindowSeconds { get; init; }
+
+    /// <summary>How steady the run was inside the window (spread, drift, stalls of the log's per-span times); null when
+    /// the run failed.</summary>
+    public Statistics.WithinRun? Steadiness { get; init; }
+
     /// <summary>The first failure that counts, as one line for a table.</summary>
     public string? Reason => Failures.FirstOrDefault(f => !f.AfterWindow) is { } f ? $"{f.Kind}: {f.Message}" : null;
 }

@@ -20,18 +20,24 @@ static class Spawner
             IsBackground = true,
             Name = "MaskBench process starter",
         };
-        thread.Start();
+        using (ExecutionContext.SuppressFlow()) // the thread serves every target: it must not carry the first one's log context
+            thread.Start();
     }
 
-    /// <summary>Runs <paramref name="start"/> (which must return quickly: a fork and exec) on the starter thread.</summary>
+    /// <summary>Runs <paramref name="start"/> (which must return quickly: a fork and exec) on the starter thread, in
+    /// the caller's execution context: what it starts (the output pumps) logs as the caller's target.</summary>
     public static T Run<T>(Func<T> start)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var caller = ExecutionContext.Capture();
         Work.Add(() =>
         {
             try
             {
-                done.SetResult(start());
+                if (caller is null)
+                    done.SetResult(start());
+                else
+                    ExecutionContext.Run(caller, _ => done.SetResult(start()), null);
             }
             catch (Exception e)
             {

@@ -5,7 +5,8 @@ using MaskBench.Parsing;
 
 namespace MaskBench.Reports;
 
-/// <summary>The comparison as an SVG bar chart: per implementation, the measured img/s beside the page's figure.</summary>
+/// <summary>The comparison as an SVG bar chart: per implementation, the measured img/s (with the 95 % interval of the
+/// median as a whisker when there are repeated runs) beside the page's figure.</summary>
 public static class BarChart
 {
     const int Left = 190,
@@ -16,7 +17,7 @@ public static class BarChart
 
     public static string Svg(IReadOnlyList<BenchmarkRow> rows)
     {
-        var largest = rows.SelectMany(r => new[] { r.Throughput ?? 0, r.Published ?? 0 }).DefaultIfEmpty(0).Max();
+        var largest = rows.SelectMany(r => new[] { r.Throughput ?? 0, r.Published ?? 0, r.Ci95?[1] ?? 0 }).DefaultIfEmpty(0).Max();
         var scale = largest > 0 ? (Width - Left - Right) / largest : 0;
         var height = Top + rows.Count * RowHeight + 8;
         var svg = new StringBuilder();
@@ -32,14 +33,23 @@ public static class BarChart
             var row = rows[i];
             var y = Top + i * RowHeight;
             svg.Append($"""<text x="{Left - 8}" y="{y + 21}" text-anchor="end">{WebUtility.HtmlEncode(row.Name)}</text>""").Append('\n');
-            Bar(svg, y + 4, row.Throughput, scale, "#1f77b4", row.Throughput is null ? row.Status : null, Note(row));
+            Bar(svg, y + 4, row.Throughput, scale, "#1f77b4", row.Throughput is null ? row.Status : null, Note(row), row.Ci95);
             Bar(svg, y + 22, row.Published, scale, "#c7c7c7", row.Published is null ? "no published figure" : null);
         }
         svg.Append("</svg>\n");
         return svg.ToString();
     }
 
-    static void Bar(StringBuilder svg, int y, double? value, double scale, string colour, string? absent, string note = "")
+    static void Bar(
+        StringBuilder svg,
+        int y,
+        double? value,
+        double scale,
+        string colour,
+        string? absent,
+        string note = "",
+        double[]? interval = null
+    )
     {
         if (value is not { } v)
         {
@@ -51,8 +61,17 @@ public static class BarChart
         }
         var length = Math.Max(1, v * scale);
         svg.Append($"""<rect x="{Left}" y="{y}" width="{Number(length)}" height="16" fill="{colour}"/>""");
+        var end = length;
+        if (interval is [var low, var high])
+        {
+            var (from, to) = (Left + low * scale, Left + high * scale);
+            svg.Append(
+                $"""<path d="M{Number(from)} {y + 8}H{Number(to)}M{Number(from)} {y + 3}V{y + 13}M{Number(to)} {y + 3}V{y + 13}" stroke="#222222" stroke-width="1.5" fill="none"/>"""
+            );
+            end = Math.Max(end, high * scale);
+        }
         svg.Append(
-                $"""<text x="{Number(Left + length + 5)}" y="{y + 12}">{(v < 10 ? Figures.Throughput(v) : Figures.Number(v, "0.#"))}{WebUtility.HtmlEncode(note)}</text>"""
+                $"""<text x="{Number(Left + end + 5)}" y="{y + 12}">{(v < 10 ? Figures.Throughput(v) : Figures.Number(v, "0.#"))}{WebUtility.HtmlEncode(note)}</text>"""
             )
             .Append('\n');
     }

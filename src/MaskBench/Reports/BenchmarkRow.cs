@@ -38,6 +38,9 @@ public sealed record BenchmarkRow(
     /// <summary>The coefficient of variation of the runs' img/s; null with one run.</summary>
     public double? Cov { get; init; }
 
+    /// <summary>How steady the run nearest the median was inside its window; null when its log gives no spans.</summary>
+    public Statistics.WithinRun? Steadiness { get; init; }
+
     /// <summary>Runs left out of the figures (failed, thermal), in words.</summary>
     public string? Note { get; init; }
 
@@ -60,6 +63,7 @@ public sealed record BenchmarkRow(
         )
         {
             Runs = [new RunFigure(1, result.Status, result.Status == ThroughputResult.Failed ? null : result.Throughput, "unknown")],
+            Steadiness = result.Steadiness,
         };
 
     public static BenchmarkRow Failed(Recipe recipe, int images, Window window, string reason) =>

@@ -12,21 +12,31 @@ public static class BenchmarkTable
     public static readonly string[] FileNames = ["benchmark.md", "benchmark.csv", "benchmark.json", "benchmark.svg", "benchmark.html"];
 
     /// <summary>Writes the five files into <paramref name="folder"/>, all or nothing: when one cannot be written, none
-    /// is changed and the <see cref="IOException"/> names it.</summary>
-    public static void Write(IReadOnlyList<BenchmarkRow> rows, string folder)
+    /// is changed and the <see cref="IOException"/> names it. <paramref name="reference"/>: the ratio of ratios'
+    /// reference implementation (null: the page's fastest that ran).</summary>
+    public static void Write(IReadOnlyList<BenchmarkRow> rows, string folder, string? reference = null)
     {
-        string[] contents = [Markdown(rows), Csv(rows), Json(rows), BarChart.Svg(rows), HtmlReport.Html(rows, DateTimeOffset.UtcNow)];
+        var analysis = TableAnalysis.Of(rows, reference);
+        string[] contents =
+        [
+            Markdown(rows, analysis),
+            Csv(rows, analysis),
+            Json(rows, analysis),
+            BarChart.Svg(rows),
+            HtmlReport.Html(rows, DateTimeOffset.UtcNow, analysis),
+        ];
         TableFiles.Write(FileNames.Select((name, i) => (Path.Combine(folder, name), contents[i])).ToList());
     }
 
-    public static string Markdown(IReadOnlyList<BenchmarkRow> rows)
+    public static string Markdown(IReadOnlyList<BenchmarkRow> rows, TableAnalysis? analysis = null)
     {
+        analysis ??= TableAnalysis.Of(rows);
         var text = new StringBuilder();
         text.Append("| Implementation | Throughput (img/s) | Published (img/s) | Ratio | Window | Images/iter | Status |\n");
         text.Append("|---|---:|---:|---:|---|---:|---|\n");
         foreach (var r in rows)
             text.Append(
-                $"| {Cell(r.Name)} | {Figures.Throughput(r.Throughput)}{Interval(r)} | {Figures.Number(r.Published, "0.##")} | {Figures.Number(r.Ratio, "F2")} | "
+                $"| {Cell(r.Name)} | {Figures.Throughput(r.Throughput)}{Figures.Interval(r)} | {Figures.Number(r.Published, "0.##")} | {Figures.Number(r.Ratio, "F2")} | "
                     + $"{Figures.Window(r)} | {r.ImagesPerIteration} | {Cell(r.Reason is null ? r.Status : $"{r.Status}: {ReasonText.OneLine(r.Reason)}")} |\n"
             );
         text.Append("\nThroughput is the average over 1-based iterations ")
@@ -43,14 +53,15 @@ public static class BenchmarkTable
                 text.Append($"; harness line timestamps give {Figures.Throughput(h)} img/s");
             text.Append(".\n");
         }
-        return text.ToString();
+        return text.Append(AnalysisText.Markdown(analysis, rows)).ToString();
     }
 
-    public static string Csv(IReadOnlyList<BenchmarkRow> rows)
+    public static string Csv(IReadOnlyList<BenchmarkRow> rows, TableAnalysis? analysis = null)
     {
+        analysis ??= TableAnalysis.Of(rows);
         var text = new StringBuilder(
             "implementation,name,format,status,throughput,published,ratio,window_first,window_last,exact,"
-                + "images_per_iteration,harness_throughput,reason,method\n"
+                + "images_per_iteration,harness_throughput,reason,method,runs,ci95_low,ci95_high,cov,page,ratio_of_ratios\n"
         );
         foreach (var r in rows)
             text.Append(
@@ -69,20 +80,21 @@ public static class BenchmarkTable
                         r.ImagesPerIteration.ToString(CultureInfo.InvariantCulture),
                         Figures.Number(r.HarnessThroughput, "0.###", ""),
                         Field(ReasonText.OneLine(r.Reason)),
-                        Field(r.Method ?? "")
+                        Field(r.Method ?? ""),
+                        TableAnalysis.Counted(r).Count.ToString(CultureInfo.InvariantCulture),
+                        Figures.Number(r.Ci95?[0], "0.###", ""),
+                        Figures.Number(r.Ci95?[1], "0.###", ""),
+                        Figures.Number(r.Cov, "0.####", ""),
+                        Field(analysis.Page.FirstOrDefault(p => p.Implementation == r.Implementation)?.Consistency.Outcome ?? ""),
+                        Figures.Number(analysis.Ratios?.Entries.FirstOrDefault(e => e.Id == r.Implementation)?.Value, "0.####", "")
                     )
                 )
                 .Append('\n');
         return text.ToString();
     }
 
-    public static string Json(IReadOnlyList<BenchmarkRow> rows) => JsonConvert.SerializeObject(new { rows }, ResultFiles.Settings) + "\n";
-
-    /// <summary>With several runs: <c> [52.1–54.0], 5 runs</c> (the interval of the median).</summary>
-    static string Interval(BenchmarkRow r) =>
-        r.Ci95 is [var low, var high]
-            ? $" [{Figures.Throughput(low)}–{Figures.Throughput(high)}], {r.Runs.Count(f => f.Throughput is not null)} runs"
-            : "";
+    public static string Json(IReadOnlyList<BenchmarkRow> rows, TableAnalysis? analysis = null) =>
+        JsonConvert.SerializeObject(new { rows, analysis = analysis ?? TableAnalysis.Of(rows) }, ResultFiles.Settings) + "\n";
 
     static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 

@@ -12,6 +12,23 @@ static class Figures
     public static string Number(double? value, string format, string none = "–") =>
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : none;
 
+    /// <summary>With several runs: <c> [52.1–54.0], 5 runs</c> (the interval of the median).</summary>
+    public static string Interval(BenchmarkRow r) =>
+        r.Ci95 is [var low, var high] ? $" [{Throughput(low)}–{Throughput(high)}], {r.Runs.Count(f => f.Throughput is not null)} runs" : "";
+
+    /// <summary>Every run of a row in one line: <c>66.7 (clean), 64.0 (thermal), failed</c>, then the steadiness
+    /// warnings of the run nearest the median; null for a row with one run, no GPU verdict and nothing to warn of.</summary>
+    public static string? Runs(BenchmarkRow r)
+    {
+        var warnings = r.Steadiness?.Warnings ?? [];
+        if (r.Runs.Count < 2 && r.Runs.All(f => f.Gpu == "unknown") && warnings.Count == 0)
+            return null;
+        var runs = string.Join(", ", r.Runs.Select(f => f.Throughput is { } t ? $"{Throughput(t)} ({f.Gpu})" : f.Status));
+        var cov = r.Cov is { } c ? $", CoV {Number(c * 100, "0.#")} %" : "";
+        var steady = warnings.Count == 0 ? "" : $"; inside the run nearest the median: {string.Join(", ", warnings)}";
+        return $"{r.Runs.Count} run{(r.Runs.Count == 1 ? "" : "s")} (img/s, GPU verdict){cov}: {runs}{steady}";
+    }
+
     /// <summary>The measured window, with <c>*</c> where it is the closest the log allows rather than the one asked for.</summary>
     public static string Window(BenchmarkRow row) =>
         row.Window is null ? "–"

@@ -7,8 +7,9 @@ namespace MaskBench.Reports;
 /// <summary><c>benchmark.html</c>: the chart, the table and how each figure was read, in one file with nothing to fetch.</summary>
 public static class HtmlReport
 {
-    public static string Html(IReadOnlyList<BenchmarkRow> rows, DateTimeOffset made)
+    public static string Html(IReadOnlyList<BenchmarkRow> rows, DateTimeOffset made, TableAnalysis? analysis = null)
     {
+        analysis ??= TableAnalysis.Of(rows);
         var html = new StringBuilder();
         html.Append(
             """
@@ -31,13 +32,16 @@ public static class HtmlReport
             "<table>\n<tr><th>Implementation</th><th>img/s</th><th>published</th><th>ratio</th><th>window</th><th>images/iter</th><th>status</th></tr>\n"
         );
         foreach (var row in rows)
-            html.Append($"<tr class=\"{row.Status}\"><td>{Encode(row.Name)}</td><td class=\"n\">{Figures.Throughput(row.Throughput)}</td>")
+            html.Append(
+                    $"<tr class=\"{row.Status}\"><td>{Encode(row.Name)}</td><td class=\"n\">{Figures.Throughput(row.Throughput)}{Encode(Figures.Interval(row))}</td>"
+                )
                 .Append(
                     $"<td class=\"n\">{Figures.Number(row.Published, "0.##")}</td><td class=\"n\">{Figures.Number(row.Ratio, "0.00")}</td>"
                 )
                 .Append($"<td>{Encode(Figures.Window(row))}</td><td class=\"n\">{row.ImagesPerIteration}</td>")
                 .Append($"<td>{Status(row)}</td></tr>\n");
-        html.Append("</table>\n<h2>How each figure was read</h2>\n<ul>\n");
+        html.Append("</table>\n").Append(AnalysisText.Html(analysis, rows));
+        html.Append("<h2>How each figure was read</h2>\n<ul>\n");
         foreach (var row in rows.Where(r => r.Method is not null))
             html.Append($"<li>{Encode(row.Name)} (<code>{Encode(row.Format)}</code>): {Encode(row.Method!)}</li>\n");
         html.Append("</ul>\n</body></html>\n");

@@ -17,12 +17,16 @@ static class RowFromRuns
                 r.Repeat,
                 r.Record?.Status ?? BenchmarkRow.Missing,
                 r.Record is { IsMeasured: true } m ? m.Result!.Throughput : null,
-                Gpu(Path.GetDirectoryName(r.Path)!)
+                Gpu(Path.GetDirectoryName(r.Path)!, r.Record?.Result?.WindowSeconds)
             ))
             .ToList();
-        var counted = figures.Where(f => f.Throughput is not null && f.Gpu != GpuVerdict.Thermal).ToList();
-        if (counted.Count == 0)
+        var measured = figures.Where(f => f.Throughput is not null).ToList();
+        if (measured.Count == 0)
             return null;
+        var counted = measured.Where(f => f.Gpu != GpuVerdict.Thermal).ToList();
+        var allThermal = counted.Count == 0;
+        if (allThermal)
+            counted = measured;
         var statistics = RowStatistics.Of([.. counted.Select(f => f.Throughput!.Value)]);
         var middle = runs.Where(r => r.Record is { IsMeasured: true })
             .OrderBy(r => Math.Abs(r.Record!.Result!.Throughput!.Value - statistics.Median))
@@ -30,6 +34,13 @@ static class RowFromRuns
             .Record!.Result!;
         var row = BenchmarkRow.FromResult(recipe, middle);
         var left = figures.Count - counted.Count;
+        if (allThermal)
+            row = row with
+            {
+                Status = ThroughputResult.Suspect,
+                Reason =
+                    $"thermal: the GPUs slowed for heat during the window of every measured run ({measured.Count}); the figure is theirs, not counted in comparisons",
+            };
         return row with
         {
             Throughput = statistics.Median,
@@ -45,13 +56,16 @@ static class RowFromRuns
         };
     }
 
-    /// <summary>The run's GPU verdict from its telemetry, over the run's lines; <c>unknown</c> without telemetry.</summary>
-    static string Gpu(string runFolder)
+    /// <summary>The run's GPU verdict from its telemetry over the measured window's seconds (over all of the run's
+    /// lines for a result parsed before the window's seconds were kept); <c>unknown</c> without telemetry.</summary>
+    static string Gpu(string runFolder, double[]? window)
     {
         if (!File.Exists(Path.Combine(runFolder, TelemetryFile.Name)))
             return GpuVerdict.Unknown;
         try
         {
+            if (window is [var start, var end])
+                return GpuVerdict.FromFolder(runFolder, start, end).Outcome;
             return new RunFolder(runFolder).ReadTimes() is [_, .., var last]
                 ? GpuVerdict.FromFolder(runFolder, 0, last).Outcome
                 : GpuVerdict.Unknown;

@@ -9,19 +9,6 @@ namespace MaskBench.Running;
 /// output folder are taken (not through a link that leaves it), and nothing in the run folder is overwritten.</summary>
 static class PreciseFiles
 {
-    /// <summary>The names of the files the harness writes in a run folder.</summary>
-    public static IReadOnlySet<string> HarnessNames { get; } =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            LineRecorder.LogFile,
-            LineRecorder.TimesFile,
-            "result.json",
-            "manifest.json",
-            "record.json",
-            "failure.json",
-            "outcome.json",
-        };
-
     /// <param name="glob">A path under <paramref name="output"/>; <c>*</c> and <c>?</c> match within the file name.</param>
     /// <returns>The files copied.</returns>
     public static IReadOnlyList<string> CopyBeside(string output, string? glob, string runFolder)
@@ -48,7 +35,7 @@ static class PreciseFiles
         {
             var name = Path.GetFileName(file);
             var target = Path.Combine(runFolder, name);
-            if (HarnessNames.Contains(name))
+            if (Catalog.RecipePaths.HarnessFiles.Contains(name))
                 Log.Warning(
                     "refusing the precise log {File}: {Name} is the name of a file the harness writes; the captured log is never replaced (rename it in log.preciseFile's program, or leave it out)",
                     file,

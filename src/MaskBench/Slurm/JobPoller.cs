@@ -44,7 +44,9 @@ public sealed class JobPoller(SlurmClient client, PollPolicy policy)
         {
             if (!waiters.TryAdd(jobId, waiter))
                 throw new InvalidOperationException($"job {jobId} is waited for twice");
-            loop ??= Task.Run(LoopAsync);
+            if (loop is null)
+                using (ExecutionContext.SuppressFlow()) // the loop serves every run: it must not log as the first one's target
+                    loop = Task.Run(LoopAsync);
         }
         wake.Release();
         await using (cancellation.Register(() => RequestCancel(waiter)))

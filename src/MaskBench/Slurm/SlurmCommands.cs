@@ -16,6 +16,9 @@ public sealed record SlurmCommands(
     public static SlurmCommands OnPath { get; } =
         new("sbatch", "squeue", "sacct", "scancel", TimeSpan.FromSeconds(60), new Dictionary<string, string>());
 
+    /// <summary><c>srun</c>, from where <see cref="Sbatch"/> is: only asked whether it knows pyxis's options.</summary>
+    public string Srun => Path.IsPathRooted(Sbatch) ? Path.Combine(Path.GetDirectoryName(Sbatch)!, "srun") : "srun";
+
     /// <summary>The four programs in one folder (a cluster's bin folder, or stand-ins).</summary>
     public static SlurmCommands In(string folder) =>
         OnPath with

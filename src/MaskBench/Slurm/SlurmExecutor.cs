@@ -20,6 +20,8 @@ public sealed class SlurmExecutor(SlurmClient client, JobJournal journal, JobPol
 
     public JobPoller Poller => poller;
 
+    public SlurmCommands Commands => client.Commands;
+
     /// <summary>All trainings in flight together, watched by the same poller (one query a cycle for all).</summary>
     public async Task<IReadOnlyList<SlurmJobOutcome>> RunAllAsync(
         IEnumerable<SlurmJobRequest> requests,

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using CliWrap;
+using MaskBench.Processes;
 
 namespace MaskBench.Telemetry;
 
@@ -75,26 +75,38 @@ public sealed class GpuSampler : IAsyncDisposable
             TelemetryEvent.Started,
             $"interval_ms={options.IntervalMs} reasons={fields.Reasons ?? "none"} program={options.NvidiaSmi}"
         );
-        sampler.running = sampler.RunAsync(Cli.Wrap(options.NvidiaSmi).WithArguments(arguments));
+        sampler.running = sampler.RunAsync(
+            new ProcessSpec([options.NvidiaSmi, .. arguments], Directory.GetCurrentDirectory(), new Dictionary<string, string>())
+        );
         return sampler;
     }
 
-    async Task RunAsync(Command command)
+    /// <summary>Runs the sampling program through the one process runner until <see cref="stop"/>: its lines are
+    /// samples, or messages (its stderr, or anything that is not a sample).</summary>
+    async Task RunAsync(ProcessSpec spec)
     {
         try
         {
-            var result = await command
-                .WithStandardOutputPipe(PipeTarget.ToDelegate(OnLine))
-                .WithStandardErrorPipe(PipeTarget.ToDelegate(OnMessage))
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteAsync(stop.Token);
-            OnExit($"nvidia-smi exited with code {result.ExitCode}");
+            var result = await ProcessRunner.RunAsync(
+                spec,
+                new ProcessOptions
+                {
+                    What = "telemetry",
+                    Timeout = Timeout.InfiniteTimeSpan,
+                    Grace = TimeSpan.FromSeconds(1),
+                    OnLine = OnLine,
+                    CaptureLimit = 64 * 1024,
+                    StopLeftovers = true,
+                },
+                stop.Token
+            );
+            OnExit(
+                result.End == ProcessEnd.NotStarted
+                    ? $"nvidia-smi could not run: {result.Problem}"
+                    : $"nvidia-smi exited with code {result.ExitCode}"
+            );
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            OnExit($"nvidia-smi could not run: {e.Message}");
-        }
     }
 
     void OnLine(string line)

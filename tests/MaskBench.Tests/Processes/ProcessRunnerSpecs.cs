@@ -154,4 +154,31 @@ public class ProcessRunnerSpecs
         Assert.Equal(daemon, ContainerEngines.ErrorLine(result));
         Assert.Equal([daemon], shortResult!.LastLines(2));
     }
+
+    static readonly AsyncLocal<string?> Target = new();
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_process_output_is_seen_in_the_context_of_the_target_that_started_it()
+    {
+        // Arrange: two "targets" start processes one after the other, as parallel targets of a build do
+        async Task<List<string?>> LinesSeenBy(string target)
+        {
+            Target.Value = target;
+            var seen = new List<string?>();
+            var result = await ProcessRunner.RunAsync(
+                ProcessSpec.Of(Path.GetTempPath(), ["/bin/sh", "-c", "echo one; echo two"]),
+                new ProcessOptions { What = "echo", OnLine = _ => seen.Add(Target.Value) }
+            );
+            Assert.True(result.Ok, result.Message);
+            return seen;
+        }
+
+        // Act
+        var first = await Task.Run(() => LinesSeenBy("Clone-A"));
+        var second = await Task.Run(() => LinesSeenBy("Train-B"));
+
+        // Assert
+        Assert.Equal(["Clone-A", "Clone-A"], first);
+        Assert.Equal(["Train-B", "Train-B"], second);
+    }
 }

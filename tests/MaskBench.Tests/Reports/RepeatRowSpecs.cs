@@ -2,6 +2,7 @@ using MaskBench.Catalog;
 using MaskBench.Parsing;
 using MaskBench.Reports;
 using MaskBench.Results;
+using MaskBench.Telemetry;
 using MaskBench.Tests.Parsing;
 using MaskBench.Tests.Snapshots;
 
@@ -72,6 +73,9 @@ public sealed class RepeatRowSpecs : IDisposable
         Assert.Contains("1 of 6 runs", row.Note);
         Assert.InRange(row.Cov!.Value, 0.1, 0.2);
         Snapshot.Match("benchmark-repeats", BenchmarkTable.Markdown([row]).Replace(folder, "TMP"), "md");
+        Snapshot.Match("benchmark-repeats", BarChart.Svg([row]), "svg");
+        Snapshot.Match("benchmark-repeats", HtmlReport.Html([row], DateTimeOffset.UnixEpoch).Replace(folder, "TMP"), "html");
+        Assert.Contains("<path d=\"M", BarChart.Svg([row]));
     }
 
     [Fact]
@@ -88,5 +92,49 @@ public sealed class RepeatRowSpecs : IDisposable
         Assert.Null(row.Ci95);
         Assert.Null(row.Cov);
         Assert.Equal(16 / 0.25, row.Throughput!.Value, 1);
+    }
+
+    [Theory]
+    [InlineData(false, "clean")]
+    [InlineData(true, "thermal")]
+    public void A_run_is_judged_by_the_GPUs_during_its_window_only(bool thermalInside, string expected)
+    {
+        // Arrange: one run, telemetry once a second; a thermal slowdown after the window (during the last
+        // iterations), and in one case also inside it
+        var record = Run(1, 0.25);
+        var run = Path.GetDirectoryName(record)!;
+        var window = RunRecords.Read(record).Record!.Result!.WindowSeconds!;
+        var end = new RunFolder(run).ReadTimes()![^1];
+        var rows = new List<string> { TelemetryFile.Header };
+        for (var second = 0.0; second <= end + 1; second += 1)
+        {
+            var hot = second > window[1] + 1 || (thermalInside && Math.Abs(second - (window[0] + window[1]) / 2) < 1);
+            rows.Add(
+                TelemetryFile.Row(
+                    new GpuSample(
+                        second,
+                        second,
+                        0,
+                        "GPU-0",
+                        hot ? 1100 : 1530,
+                        1530,
+                        250,
+                        300,
+                        hot ? 90 : 60,
+                        100,
+                        hot ? ClockEventReasons.SwThermalSlowdown : ClockEventReasons.None
+                    )
+                )
+            );
+        }
+        File.WriteAllText(Path.Combine(run, TelemetryFile.Name), string.Join("\n", rows) + "\n");
+
+        // Act
+        var row = Aggregator.FromRecords([catalog.Get("detectron2")], _ => [record], r => 16).Single();
+
+        // Assert
+        Assert.True(window[1] < end - 5, $"the window ends at {window[1]} s, the run at {end} s");
+        Assert.Equal(expected, row.Runs.Single().Gpu);
+        Assert.Equal(thermalInside ? ThroughputResult.Suspect : ThroughputResult.Ok, row.Status);
     }
 }

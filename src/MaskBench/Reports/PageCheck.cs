@@ -1,0 +1,6 @@
+using MaskBench.Statistics;
+
+namespace MaskBench.Reports;
+
+/// <summary>A measured row against its published figure, as an equivalence band around the page's img/s.</summary>
+public sealed record PageCheck(string Implementation, PageConsistency Consistency);
