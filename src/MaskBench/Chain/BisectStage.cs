@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MaskBench.Catalog;
 using MaskBench.Files;
 using MaskBench.History;
@@ -18,12 +19,18 @@ public sealed class BisectStage(StageContext context)
     public static string DescriptionOf(Recipe recipe) =>
         $"Find the first commit of {recipe.Name} between --good and --bad where training got slower (--repeats runs a commit)";
 
-    public async Task<BisectResult> RunAsync(Recipe recipe, string? good, string? bad, int maxRuns, CancellationToken cancellation)
+    /// <summary>A bisect needs both ends: one line naming what is missing.</summary>
+    public static void EnsureCommits(Recipe recipe, [NotNull] string? good, [NotNull] string? bad)
     {
         if (good is null || bad is null)
             throw new ChainException(
                 $"Bisect-{recipe.TargetSuffix} needs --good <commit> (trains at the old speed) and --bad <commit> (a later one that trains slower)"
             );
+    }
+
+    public async Task<BisectResult> RunAsync(Recipe recipe, string? good, string? bad, int maxRuns, CancellationToken cancellation)
+    {
+        EnsureCommits(recipe, good, bad);
         var clone = await HistoryClone.EnsureAsync(context, recipe, cancellation);
         var commits = await CommitRange.Between(clone, good, bad, cancellation);
         var folder = context.Workspace.Bisect;

@@ -24,7 +24,7 @@ public sealed class HistoryTargetSpecs
         Assert.NotEqual(0, notHex.ExitCode);
         Assert.Contains("--pin: 'main' is not a commit hash", notHex.StandardError + notHex.StandardOutput);
         Assert.NotEqual(0, bisect.ExitCode);
-        Assert.Contains("Bisect-Detectron2 needs --good <commit>", bisect.StandardOutput);
+        Assert.Contains("Bisect-Detectron2 needs --good <commit>", bisect.StandardError + bisect.StandardOutput); // before preflight
         Assert.Contains("Bisect-<Id> --good A --bad B", help.StandardOutput);
         Assert.Matches(@"(?m)^  --pin +Measure one implementation", help.StandardOutput);
     }
