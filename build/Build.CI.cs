@@ -1,4 +1,5 @@
 using MaskBench.Engine;
+using MaskBench.Workflows;
 
 namespace MaskBench.Build;
 
@@ -14,10 +15,21 @@ partial class Build
         TimeoutMinutes: 60
     );
 
+    /// <summary>The benchmark and bisect workflows' self-hosted GPU runner, from <c>--gpu-runner-labels</c> and
+    /// <c>--gpu-runner-arguments</c> (set them in <c>.nuke/parameters.json</c>, so that <c>Generate --check</c> agrees).</summary>
+    internal GpuRunner GpuRunner => new(GpuRunnerLabels, GpuRunnerArguments, TimeoutMinutes: 1440);
+
+    internal BenchmarkWorkflow BenchmarkWorkflow =>
+        new(GpuRunner, Schedule: "0 2 * * 0", PullRequestLabel: "benchmark", DataBranch: "benchmark-data", BaselineRuns: BaselineRuns);
+
+    internal BisectWorkflow BisectWorkflow => new(GpuRunner, [.. Catalog.All.Select(r => r.TargetSuffix)]);
+
     protected override IEnumerable<(string Path, string Content)> GeneratedFiles(
         TargetGraph graph,
         IReadOnlyList<BuildParameter> parameters
     ) =>
         base.GeneratedFiles(graph, parameters)
-            .Append((Path.Combine(RootDirectory, ".github", "workflows", $"{Workflow.Name}.yml"), Workflow.Render()));
+            .Append((Path.Combine(RootDirectory, ".github", "workflows", $"{Workflow.Name}.yml"), Workflow.Render()))
+            .Append((Path.Combine(RootDirectory, ".github", "workflows", BenchmarkWorkflow.FileName), BenchmarkWorkflow.Render()))
+            .Append((Path.Combine(RootDirectory, ".github", "workflows", BisectWorkflow.FileName), BisectWorkflow.Render()));
 }

@@ -100,13 +100,51 @@ partial class Build
             TrainTimeout,
             Provider,
             Provider == Provider.Venv ? ProgramPath.Find(Python, InvocationDirectory) : null,
-            KeyValues.Parse(Set, "--set", "batch=8"),
+            PinnedCommit.WithoutPin(KeyValues.Parse(Set, "--set", "batch=8")),
             KeyValues.Parse(Stack.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)), "--stack", "cuda=10.2"),
             Resolve(GitMirror),
             Resolve(From),
             Repeats,
             Seed,
             Stacks,
-            Reference
+            Reference,
+            PinnedCommit.From(Pin, KeyValues.Parse(Set, "--set", "batch=8"), ImplementationIds)
         );
+
+    // Speed over time: --pin, Bisect-<Id>, Track-<Id> and HistoryReport (build/Build.History.cs).
+
+    [Parameter(
+        "Measure one implementation (--implementations <id>) at this commit instead of its recipe's pin; also --set pin=<commit>. Default: none"
+    )]
+    readonly string? Pin = null;
+
+    [Parameter("Bisect: a commit that trains at the old speed (full or abbreviated hash). Default: none")]
+    readonly string? Good = null;
+
+    [Parameter("Bisect: a later commit that trains slower. Default: none")]
+    readonly string? Bad = null;
+
+    [Parameter("Bisect: the most runs one commit gets while its verdict stays inconclusive. Default: 9", Minimum = 1)]
+    readonly int BisectMaxRuns = 9;
+
+    [Parameter(
+        "Track: how many of the newest commits of the branch to look at; those not in this machine's history are measured. Default: 10",
+        Minimum = 1
+    )]
+    readonly int TrackCommits = 10;
+
+    [Parameter(
+        "Track: the branch (or any revision) of the implementation's repository to follow. Default: HEAD, the repository's default branch"
+    )]
+    readonly string TrackBranch = "HEAD";
+
+    [Parameter(
+        "Generate: the labels of the self-hosted GPU runner benchmark.yml and bisect.yml run on (set in .nuke/parameters.json). Default: self-hosted linux gpu"
+    )]
+    readonly string[] GpuRunnerLabels = ["self-hosted", "linux", "gpu"];
+
+    [Parameter(
+        "Generate: build arguments every benchmark and bisect on that runner takes, e.g. [\"--coco\", \"/data/coco\"] in .nuke/parameters.json. Default: --coco /data/coco"
+    )]
+    readonly string[] GpuRunnerArguments = ["--coco", "/data/coco"];
 }

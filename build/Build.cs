@@ -23,7 +23,7 @@ partial class Build : NukeBuild
     protected override void OnBuildInitialized()
     {
         Catalog = RecipeCatalog.Load(Path.Combine(RootDirectory, "recipes"));
-        Selected = Catalog.Select(Implementations);
+        Selected = Catalog.Select(ImplementationIds);
         var settings = Settings();
         SettingsCheck.Ensure(settings, Catalog.All, SourceOf);
         var workspace = Workspace.Under(RootDirectory, Resolve(WorkDir), Resolve(ArtifactsDir), Resolve(Weights));
@@ -80,7 +80,8 @@ partial class Build : NukeBuild
                             .Unlisted()
                             .Executes(() => new CheckStage(Context).RunAsync([recipe], Cancellation))
                 ))
-            );
+            )
+            .Concat(HistoryTargets());
 
     /// <summary>Runs and the table are written by one build at a time; then preflight, before anything long starts.</summary>
     protected override async Task BeforeRunning(IReadOnlyList<string> targetsToRun)
@@ -92,10 +93,11 @@ partial class Build : NukeBuild
             )
         )
             ArtifactsLock ??= WorkLock.Acquire(Context.Workspace.ArtifactsLock, "give this run its own --artifacts-dir");
-        await ChainPreflight.EnsureAsync(Context, Chain, targetsToRun, Cancellation);
+        await ChainPreflight.EnsureAsync(Context, Chain, [.. targetsToRun, .. ProbedStages(targetsToRun)], Cancellation);
     }
 
     protected override string HelpNotes =>
         "Per implementation, a chain Clone-<Id> -> Patch-<Id> -> Setup-<Id> -> Train-<Id> -> Parse-<Id>, with <Id> one of:\n  "
-        + string.Join(", ", Catalog.All.Select(r => $"{r.TargetSuffix} ({r.Id})"));
+        + string.Join(", ", Catalog.All.Select(r => $"{r.TargetSuffix} ({r.Id})"))
+        + "\nBisect-<Id> --good A --bad B finds the commit that made training slower; Track-<Id> measures new commits; see README.";
 }

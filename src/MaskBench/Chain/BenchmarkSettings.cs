@@ -17,6 +17,7 @@ namespace MaskBench.Chain;
 /// <param name="Seed">Seeds the interleaved order of the runs across implementations.</param>
 /// <param name="StackName">The stack every implementation is built on: <c>page</c> or <c>current</c>.</param>
 /// <param name="Reference">The ratio of ratios' reference implementation; null: the page's fastest that ran.</param>
+/// <param name="Pin"><c>--pin</c>: one implementation at another commit than its recipe's, or null.</param>
 public sealed record BenchmarkSettings(
     Window Window,
     int Gpus,
@@ -32,7 +33,8 @@ public sealed record BenchmarkSettings(
     int Repeats = 1,
     int Seed = 1,
     string StackName = StackSelection.Page,
-    string? Reference = null
+    string? Reference = null,
+    PinnedCommit? Pin = null
 )
 {
     public const string Synthetic = "synthetic";
@@ -54,6 +56,9 @@ public sealed record BenchmarkSettings(
 
     /// <summary>With <c>--gpus 0</c> a run uses one device, the CPU.</summary>
     public int ImagesPerIteration(Recipe recipe) => recipe.Images.PerIteration(Math.Max(1, Gpus), Settings(recipe));
+
+    /// <summary>The recipe's source at the commit this run measures: <c>--pin</c>'s where it names the recipe.</summary>
+    public SourceSpec Source(Recipe recipe) => Pin?.Source(recipe) ?? recipe.Source;
 
     public string Repository(Recipe recipe) => GitMirror is null ? recipe.Source.Repository : Path.Combine(GitMirror, recipe.Source.Mirror);
 

@@ -55,6 +55,18 @@ public sealed record Workspace(string Root, string Work, string Artifacts, strin
 
     public string Runs => Path.Combine(Artifacts, "runs");
 
+    /// <summary>A bare clone of an implementation's whole repository, for Bisect's and Track's questions about its history.</summary>
+    public string HistoryClone(string id) => Path.Combine(Implementation(id), "history.git");
+
+    /// <summary>The work area of one commit that Bisect or Track measures: its own clone, environment, runs and stamps.</summary>
+    public string Probe(string id, string commit) => Path.Combine(Work, "probes", id, commit);
+
+    /// <summary><c>artifacts/bisect</c>: each bisect's answer (<c>&lt;id&gt;.json</c>, <c>.md</c>, <c>.svg</c>) and its journal (<c>&lt;id&gt;/</c>).</summary>
+    public string Bisect => Path.Combine(Artifacts, "bisect");
+
+    /// <summary><c>artifacts/over-time</c>: the report over time, one chart per machine key and implementation.</summary>
+    public string OverTime => Path.Combine(Artifacts, "over-time");
+
     /// <summary><c>runs/&lt;implementation&gt;/&lt;repeat&gt;/</c>: the log, line times, manifest and record of one run.</summary>
     public string Run(RunKey run) => Path.Combine(Runs, run.Implementation, run.Folder);
 

@@ -45,8 +45,8 @@ public class GeneratedFileSpecs
         var root = Path.Combine(build.Work, "root");
         CopyFolder(Paths.Repository("recipes"), Path.Combine(root, "recipes"));
         CopyFolder(Paths.Repository(".nuke"), Path.Combine(root, ".nuke"), except: "temp");
+        CopyFolder(Paths.Repository(".github"), Path.Combine(root, ".github"));
         var workflow = Path.Combine(root, ".github", "workflows", "ci.yml");
-        Directory.CreateDirectory(Path.GetDirectoryName(workflow)!);
         File.WriteAllText(workflow, File.ReadAllText(Paths.Repository(".github", "workflows", "ci.yml")) + "# a hand edit\n");
 
         // Act

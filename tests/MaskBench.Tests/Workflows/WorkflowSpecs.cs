@@ -51,6 +51,22 @@ public sealed class WorkflowSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Actionlint_finds_nothing_in_the_committed_workflows_the_build_generates()
+    {
+        // Arrange: what ./build.sh Generate wrote (Generate --check keeps it equal to the build's declaration)
+        var files = Directory.GetFiles(Paths.Repository(".github", "workflows"), "*.yml").Order(StringComparer.Ordinal).ToArray();
+        // (this actionlint predates ubuntu-24.04, CI's runner: it is passed as a known label too)
+        string[] labels = [.. new MaskBench.Build.Build().GpuRunner.Labels, MaskBench.Build.Build.Workflow.RunsOn];
+
+        // Act
+        var findings = await Actionlint.Check(files, labels);
+
+        // Assert
+        Assert.Equal(["benchmark.yml", "bisect.yml", "ci.yml"], files.Select(Path.GetFileName));
+        Assert.Empty(findings);
+    }
+
+    [Fact]
     public async Task Actionlint_flags_a_broken_workflow()
     {
         // Arrange: an input that does not exist (the bug of a bisect workflow in the wild) and a job-level runner context.

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text;
+using MaskBench.Catalog;
+using MaskBench.Files;
+using MaskBench.History;
+using Serilog;
+
+namespace MaskBench.Chain;
+
+/// <summary>
+/// <c>HistoryReport</c>: the report over time, from the history (<c>--history</c>) through its index. Per machine key
+/// and implementation, <c>artifacts/over-time/&lt;machine-key&gt;/&lt;id&gt;.svg</c> shows throughput by commit date with
+/// the min–max of each commit's runs, the published figure as a band, and the commits slower than the rolling baseline
+/// before them (<c>--baseline-runs</c> runs, the statistics' verdict) in red; <c>index.html</c> shows them all.
+/// </summary>
+public sealed class HistoryReportStage(StageContext context)
+{
+    public const string Description =
+        "Chart each implementation's throughput over commits from the history (--history), per machine: artifacts/over-time/";
+
+    /// <summary>The page prints whole img/s: the published figure is a band of ± half an image per second.</summary>
+    const double PublishedRounding = 0.5;
+
+    /// <returns>The charts written, as paths.</returns>
+    public IReadOnlyList<string> Run(IReadOnlyList<Recipe> recipes, int baselineRuns)
+    {
+        var store = new HistoryStore(context.Workspace.History);
+        using var index = HistoryIndex.Rebuild(store, context.Workspace.HistoryIndex);
+        foreach (var file in index.Unreadable)
+            Log.Warning("History file skipped: {File}", file);
+        var oracle = new StatisticsOracle();
+        var charts = new List<(string Machine, Recipe Recipe, string Svg)>();
+        foreach (var machine in index.MachineKeys())
+        foreach (var recipe in recipes)
+            if (index.Runs(machine, recipe.Id) is { Count: > 0 } runs)
+            {
+                var band = recipe.Published is { } p ? (p - PublishedRounding, p + PublishedRounding) : ((double, double)?)null;
+                charts.Add((machine, recipe, HistoryChart.Svg(recipe.Id, machine, Timeline.Of(runs, oracle, baselineRuns), band)));
+            }
+        if (charts.Count == 0)
+            throw new ChainException(
+                $"the history {store.Folder} holds no runs of {string.Join(", ", recipes.Select(r => r.Id))}: run Benchmark or Track-<Id> first, or pass --history"
+            );
+        var written = new List<string>();
+        foreach (var (machine, recipe, svg) in charts)
+        {
+            var path = Path.Combine(context.Workspace.OverTime, machine, $"{recipe.Id}.svg");
+            AtomicFile.WriteAllText(path, svg);
+            written.Add(path);
+        }
+        AtomicFile.WriteAllText(Path.Combine(context.Workspace.OverTime, "index.html"), Html(charts));
+        Log.Information("The report over time: {Count} charts in {Folder}", written.Count, context.Workspace.OverTime);
+        return written;
+    }
+
+    static string Html(IEnumerable<(string Machine, Recipe Recipe, string Svg)> charts)
+    {
+        var html = new StringBuilder(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>MaskBench: training speed over time</title></head>\n<body>\n<h1>Training speed over time</h1>\n"
+        );
+        foreach (var machine in charts.GroupBy(c => c.Machine))
+        {
+            html.Append($"<h2>{WebUtility.HtmlEncode(machine.Key)}</h2>\n");
+            foreach (var (_, recipe, svg) in machine)
+                html.Append($"<h3>{WebUtility.HtmlEncode(recipe.Name)}</h3>\n").Append(svg);
+        }
+        return html.Append("</body>\n</html>\n").ToString();
+    }
+}

@@ -1,0 +1,72 @@
+using MaskBench.Catalog;
+using MaskBench.Chain;
+using MaskBench.History;
+using MaskBench.Parsing;
+using MaskBench.Tests.Snapshots;
+
+namespace MaskBench.Tests.History;
+
+public sealed class HistoryReportSpecs : IDisposable
+{
+    readonly string root = Directory.CreateTempSubdirectory("maskbench-over-time-").FullName;
+
+    StageContext Context() =>
+        new(
+            Workspace.Under(root),
+            new BenchmarkSettings(
+                Window.Page,
+                8,
+                null,
+                16,
+                TimeSpan.FromHours(2),
+                Provider.Docker,
+                null,
+                new Dictionary<string, string>(),
+                new Dictionary<string, string>(),
+                null,
+                null
+            ),
+            RecipeCatalog.Load(Paths.Repository("recipes")),
+            new LocalExecutor(),
+            "build.log"
+        );
+
+    [Fact]
+    public void A_user_can_chart_an_implementation_s_speed_over_commits_from_the_history()
+    {
+        // Arrange: twelve commits of detectron2 a day apart, four runs each, slower from commit 8 on
+        var context = Context();
+        using var repository = SpeedRepository.Step(count: 12, firstSlow: 8, fast: 62, slow: 56);
+        var store = new HistoryStore(context.Workspace.History);
+        foreach (var record in Runs.Measured(repository, new FakeProbe(repository.Clone, noise: 0.01, seed: 3), "detectron2", each: 4))
+            store.Append(record);
+
+        // Act
+        var written = new HistoryReportStage(context).Run(context.Catalog.All, baselineRuns: 12);
+
+        // Assert
+        var chart = Assert.Single(written);
+        Assert.Equal(Path.Combine(context.Workspace.OverTime, Runs.Machine, "detectron2.svg"), chart);
+        var svg = File.ReadAllText(chart);
+        Assert.Contains($"{repository.Commits[8][..7]} -", svg); // the regression, marked with its change
+        Assert.Contains("published 62", svg);
+        var index = File.ReadAllText(Path.Combine(context.Workspace.OverTime, "index.html"));
+        Assert.Contains($"<h2>{Runs.Machine}</h2>", index);
+        Assert.Contains(svg, index);
+        Snapshot.Match("history-report", svg, "svg");
+    }
+
+    [Fact]
+    public void An_empty_history_is_refused_in_one_line()
+    {
+        // Act
+        var error = Assert.Throws<ChainException>(() => new HistoryReportStage(Context()).Run(Context().Catalog.All, 10));
+
+        // Assert
+        Assert.Contains("holds no runs of", error.Message);
+        Assert.Contains("run Benchmark or Track-<Id> first", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+}
