@@ -55,27 +55,14 @@ sealed class ChainBench : IDisposable
     public Recipe Fake(StageContext context) => context.Catalog.Get("fake");
 
     string Recipe(string extra) =>
-        $$"""
-            {
-              "id": "fake", "name": "Fake", "framework": "none", "published": null,
-              "source": { "repository": "{{upstream.Upstream}}", "pin": "{{Pin}}", "reference": null, "mirror": "fake/fake" },
-              "patches": [],
-              "environment": { "recipe": null, "stack": {}, "build": [] },
-              "variables": { "PYTHONUNBUFFERED": "1" },
-              "workingDirectory": ".",
-              "command": ["python", "fake_trainer.py", "--format", "maskrcnn-benchmark", "--images", "{batch}", "--time", "{{Time}}",
-                          "--sleep-scale", "1", "--iterations", "60", "--output", "{output}"{{extra}}],
-              "settings": { "batch": "{{Images}}" },
-              "stop": { "mode": "watch", "arguments": [], "explanation": "stopped once the window is seen" },
-              "images": { "setting": "batch" },
-              "log": { "format": "maskrcnn-benchmark", "stream": "stdout", "preciseFile": null, "timeMeaning": "t", "formula": "f" },
-              "data": { "year": "2017", "required": [], "links": {}, "prepare": [] },
-              "weights": [],
-              "failures": [{ "kind": "crash", "pattern": "simulated crash" }],
-              "fullScheduleIterations": 60,
-              "notes": []
-            }
-            """;
+        FakeRecipe.Json(
+            upstream.Upstream,
+            Pin,
+            Images,
+            "",
+            $"\"python\", \"fake_trainer.py\", \"--format\", \"maskrcnn-benchmark\", \"--images\", \"{{batch}}\", \"--time\", \"{Time}\"",
+            extra
+        );
 
     public void Dispose() => upstream.Dispose();
 }

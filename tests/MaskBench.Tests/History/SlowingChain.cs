@@ -91,27 +91,13 @@ sealed class SlowingChain : IDisposable
         );
 
     string Recipe() =>
-        $$"""
-            {
-              "id": "fake", "name": "Fake", "framework": "none", "published": null,
-              "source": { "repository": "{{upstream.Upstream}}", "pin": "{{Commits[0]}}", "reference": null, "mirror": "fake/fake" },
-              "patches": [],
-              "environment": { "recipe": null, "stack": {}, "build": ["python", "build_check.py"] },
-              "variables": { "PYTHONUNBUFFERED": "1" },
-              "workingDirectory": ".",
-              "command": ["python", "train.py", "--format", "maskrcnn-benchmark", "--images", "{batch}", "--sleep-scale", "1",
-                          "--iterations", "60", "--output", "{output}"],
-              "settings": { "batch": "{{Images}}" },
-              "stop": { "mode": "watch", "arguments": [], "explanation": "stopped once the window is seen" },
-              "images": { "setting": "batch" },
-              "log": { "format": "maskrcnn-benchmark", "stream": "stdout", "preciseFile": null, "timeMeaning": "t", "formula": "f" },
-              "data": { "year": "2017", "required": [], "links": {}, "prepare": [] },
-              "weights": [],
-              "failures": [{ "kind": "crash", "pattern": "simulated crash" }],
-              "fullScheduleIterations": 60,
-              "notes": []
-            }
-            """;
+        Chain.FakeRecipe.Json(
+            upstream.Upstream,
+            Commits[0],
+            Images,
+            "\"python\", \"build_check.py\"",
+            "\"python\", \"train.py\", \"--format\", \"maskrcnn-benchmark\", \"--images\", \"{batch}\""
+        );
 
     public void Dispose() => upstream.Dispose();
 }
