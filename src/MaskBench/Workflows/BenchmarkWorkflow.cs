@@ -35,15 +35,7 @@ public sealed record BenchmarkWorkflow(GpuRunner Runner, string Schedule, string
               pull_request:
                 types: [labeled, synchronize]
 
-            permissions:
-              contents: read
-
-            concurrency:
-              group: {{{Runner.ConcurrencyGroup}}}
-              cancel-in-progress: false
-
-            env:
-              MASKBENCH_WORK: {{{GpuRunner.WorkFolder}}}
+            {{{WorkflowSteps.Preamble(Runner)}}}
               DATA_BRANCH: {{{DataBranch}}}
 
             jobs:

@@ -36,15 +36,7 @@ public sealed record BisectWorkflow(GpuRunner Runner, IReadOnlyList<string> Impl
                     type: string
                     default: "3"
 
-            permissions:
-              contents: read
-
-            concurrency:
-              group: {{{Runner.ConcurrencyGroup}}}
-              cancel-in-progress: false
-
-            env:
-              MASKBENCH_WORK: {{{GpuRunner.WorkFolder}}}
+            {{{WorkflowSteps.Preamble(Runner)}}}
 
             jobs:
               bisect:
