@@ -8,21 +8,7 @@ public sealed class RepeatSpecs
 {
     static ChainTargets Chain(int repeats, int seed)
     {
-        var settings = new BenchmarkSettings(
-            Window.Page,
-            8,
-            null,
-            16,
-            TimeSpan.FromHours(2),
-            Provider.Docker,
-            null,
-            new Dictionary<string, string>(),
-            new Dictionary<string, string>(),
-            null,
-            null,
-            repeats,
-            seed
-        );
+        var settings = PageSettings.Of(repeats, seed);
         var catalog = RecipeCatalog.Load(Paths.Repository("recipes"));
         return new ChainTargets(new StageContext(Workspace.Under(Paths.Root), settings, catalog, new LocalExecutor(), "build.log"));
     }

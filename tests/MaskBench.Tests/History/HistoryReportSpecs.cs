@@ -13,19 +13,7 @@ public sealed class HistoryReportSpecs : IDisposable
     StageContext Context() =>
         new(
             Workspace.Under(root),
-            new BenchmarkSettings(
-                Window.Page,
-                8,
-                null,
-                16,
-                TimeSpan.FromHours(2),
-                Provider.Docker,
-                null,
-                new Dictionary<string, string>(),
-                new Dictionary<string, string>(),
-                null,
-                null
-            ),
+            Chain.PageSettings.Of(),
             RecipeCatalog.Load(Paths.Repository("recipes")),
             new LocalExecutor(),
             "build.log"
