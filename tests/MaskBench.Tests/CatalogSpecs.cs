@@ -216,4 +216,62 @@ public class CatalogSpecs
         Assert.Equal("loaded", full);
         Assert.Equal("557fe9194b2ca9c53f8acb6f6b866fecb756ed5d", Catalog.Get("matterport").PatchedTree);
     }
+
+    [Theory]
+    [InlineData("images.global", "\"16\"", "FILE: field 'images.global' (line ", "give a whole number")]
+    [InlineData("command", "\"python train.py\"", "FILE: field 'command' (line ", "give a list [...]")]
+    [InlineData("stacks.page.architectures[0]", "70", "FILE: field 'stacks.page.architectures[0]' (line ", "give a string")]
+    public void A_recipe_value_of_the_wrong_kind_is_refused_naming_the_field_and_its_line(
+        string path,
+        string json,
+        string start,
+        string fix
+    )
+    {
+        // Act
+        var message = LoadEdited(path, json);
+
+        // Assert
+        Assert.StartsWith(start, message);
+        Assert.EndsWith(fix, message);
+        Assert.DoesNotContain('\n', message);
+    }
+
+    [Fact]
+    public void A_recipe_field_its_record_does_not_have_is_refused_listing_the_fields_there()
+    {
+        // Act
+        var message = LoadEdited(recipe => ((JObject)recipe["stop"]!)["until"] = 500);
+
+        // Assert
+        Assert.Matches(
+            "^FILE: field 'stop.until' \\(line [0-9]+\\): there is no such field; the fields here are mode, arguments, explanation$",
+            message
+        );
+    }
+
+    [Fact]
+    public void Every_recipe_reads_back_the_same_through_the_record_binder_as_through_the_serializer()
+    {
+        // Arrange: the serializer the catalog used before, as the reference
+        var settings = new Newtonsoft.Json.JsonSerializerSettings
+        {
+            ContractResolver = new Newtonsoft.Json.Serialization.DefaultContractResolver
+            {
+                NamingStrategy = new Newtonsoft.Json.Serialization.CamelCaseNamingStrategy(),
+            },
+        };
+
+        foreach (var recipe in Catalog.All)
+        {
+            var text = File.ReadAllText(recipe.File);
+
+            // Act
+            var bound = RecordBinder.Bind<Recipe>(JObject.Parse(text));
+
+            // Assert: every field, the init-only ones (stacks, patchedTree, debianPackages) included
+            var reference = Newtonsoft.Json.JsonConvert.DeserializeObject<Recipe>(text, settings)!;
+            Assert.Equal(Newtonsoft.Json.JsonConvert.SerializeObject(reference), Newtonsoft.Json.JsonConvert.SerializeObject(bound));
+        }
+    }
 }

@@ -33,6 +33,7 @@ public sealed record Recipe(
     public int ImagesPerIteration(int gpus) => Images.PerIteration(gpus, Settings);
 
     /// <summary>Where the recipe was read from, for error messages.</summary>
+    [Newtonsoft.Json.JsonIgnore]
     public string File { get; init; } = "";
 
     /// <summary>The git tree hash the source must have after patching (<c>"patchedTree"</c>, top level, 40 hex digits),

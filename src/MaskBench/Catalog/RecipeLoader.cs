@@ -1,31 +1,39 @@
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Serialization;
+using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Catalog;
 
 /// <summary>Reads <c>recipes/&lt;id&gt;.json</c>. Every problem names the file, the field and the fix.</summary>
 public static partial class RecipeLoader
 {
-    static readonly JsonSerializerSettings Settings = new()
+    static readonly JsonLoadSettings Strict = new()
     {
-        MissingMemberHandling = MissingMemberHandling.Error,
-        ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
+        LineInfoHandling = LineInfoHandling.Load,
+        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+        CommentHandling = CommentHandling.Ignore,
     };
 
     public static Recipe Load(string path)
     {
-        Recipe? parsed;
+        Recipe parsed;
         try
         {
-            parsed = JsonConvert.DeserializeObject<Recipe>(File.ReadAllText(path), Settings);
+            var text = File.ReadAllText(path);
+            if (string.IsNullOrWhiteSpace(text))
+                throw new CatalogException("the file is empty; a recipe is a JSON object with the fields of recipes/detectron2.json");
+            parsed = RecordBinder.Bind<Recipe>(
+                JToken.Parse(text, Strict) as JObject ?? throw new CatalogException("a recipe is a JSON object {...}")
+            );
         }
         catch (JsonException e)
         {
             throw new CatalogException($"{path}: {e.Message}");
         }
-        if (parsed is null)
-            throw new CatalogException($"{path}: the file is empty; a recipe is a JSON object with the fields of recipes/detectron2.json");
+        catch (CatalogException e)
+        {
+            throw new CatalogException($"{path}: {e.Message}");
+        }
         var recipe = NormalizeStacks(Normalize(parsed)) with { File = path };
         Validate(recipe);
         ValidateStacks(recipe);

@@ -10,9 +10,9 @@ namespace MaskBench.Engine;
 /// console sink formats into a buffer first), so lines from parallel targets never interleave.</summary>
 static class Logging
 {
-    public static string Configure(string tempDirectory, string verbosity)
-    {
-        var level = verbosity.ToLowerInvariant() switch
+    /// <summary>The console level <c>--verbosity</c> names; an unknown one is refused before anything runs.</summary>
+    public static LogEventLevel Level(string verbosity) =>
+        verbosity.ToLowerInvariant() switch
         {
             "quiet" => LogEventLevel.Error,
             "minimal" => LogEventLevel.Warning,
@@ -20,13 +20,19 @@ static class Logging
             "normal" or "" => LogEventLevel.Information,
             _ => throw new BuildException($"unknown --verbosity '{verbosity}': use quiet, minimal, normal or verbose"),
         };
-        var logs = Path.Combine(tempDirectory, "logs");
+
+    /// <summary>This run's log file; nothing is written until <see cref="Start"/> (<c>--help</c> and <c>--plan</c> never start it).</summary>
+    public static string FileFor(string tempDirectory) =>
+        Path.Combine(tempDirectory, "logs", $"build-{DateTime.Now:yyyyMMdd-HHmmss-fff}-{Environment.ProcessId}.log");
+
+    public static void Start(string file, LogEventLevel level)
+    {
+        var logs = Path.GetDirectoryName(file)!;
         Directory.CreateDirectory(logs);
         // The last five are kept; a log written to in the last hour may belong to a run still going.
         foreach (var old in Directory.GetFiles(logs, "build-*.log").Order(StringComparer.Ordinal).SkipLast(4))
             if (File.GetLastWriteTimeUtc(old) < DateTime.UtcNow.AddHours(-1))
                 File.Delete(old);
-        var file = Path.Combine(logs, $"build-{DateTime.Now:yyyyMMdd-HHmmss-fff}-{Environment.ProcessId}.log");
         var colour = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Debug()
@@ -39,6 +45,5 @@ static class Logging
             )
             .WriteTo.File(file, outputTemplate: "{Timestamp:HH:mm:ss.fff} | {Level:u1} | {Target} | {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
-        return file;
     }
 }

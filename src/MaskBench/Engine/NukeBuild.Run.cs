@@ -35,7 +35,8 @@ public abstract partial class NukeBuild
             );
             var jobs = Jobs(commandLine);
             checkOnly = commandLine.Has("check");
-            var logFile = LogFile = Logging.Configure(TemporaryDirectory, commandLine.Values("verbosity").FirstOrDefault() ?? "");
+            var level = Logging.Level(commandLine.Values("verbosity").FirstOrDefault() ?? "");
+            var logFile = LogFile = Logging.FileFor(TemporaryDirectory);
             OnBuildInitialized();
             var graph = this.graph = CreateGraph();
             var fallback = NameOf(graph, defaultTarget(this));
@@ -64,6 +65,7 @@ public abstract partial class NukeBuild
                     Console.Write(PlanNotes([.. plan.Decisions.Where(d => d.Verdict == Verdict.Run).Select(d => d.Target)]));
                 return 0;
             }
+            Logging.Start(logFile, level);
             using var cancel = new CancellationTokenSource();
             // Ctrl-C, a cancelled CI job (SIGTERM) or a closed terminal (SIGHUP): stop the running targets'
             // processes gracefully, print the summary, exit non-zero. Nothing may keep training on the GPUs.

@@ -10,7 +10,8 @@ public class ParallelLoggingSpecs
     {
         // Arrange: the build's own logging, quiet on the console; six targets logging long lines at once
         using var engine = new EngineHarness();
-        var file = MaskBench.Engine.Logging.Configure(engine.Folder, "quiet");
+        var file = MaskBench.Engine.Logging.FileFor(engine.Folder);
+        MaskBench.Engine.Logging.Start(file, Serilog.Events.LogEventLevel.Error);
         var payload = new string('x', 2_000);
         var targets = Enumerable.Range(1, 6).Select(i => $"Logger{i}").ToArray();
         var started = 0;
