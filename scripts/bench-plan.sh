@@ -3,10 +3,10 @@
 # the wall time of `./build.sh --help` and `./build.sh Benchmark --plan` once everything is compiled, and what
 # NUKE's bootstrap pays on every call (a no-change `dotnet build` of the build project, then `dotnet run --no-build`).
 # The commands are measured in turn within each round, so a change in the machine's load hits them alike.
-#   usage: scripts/bench-plan.sh [runs, default 10] [extra build arguments, e.g. --profile smoke]
+#   usage: scripts/bench-plan.sh [runs, default 15] [extra build arguments, e.g. --profile smoke]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-10}
+runs=${1:-15}
 shift || true
 
 ./build.sh --help >/dev/null # compile once if the sources changed
@@ -44,18 +44,27 @@ once() { # milliseconds of wall time for "$@"
 
 median() { sort -n | awk '{ a[NR] = $1 } END { printf "%.3f", a[int((NR + 1) / 2)] / 1000 }'; }
 
+# hello, --help and --plan in turn, the order rotating each round (whichever runs first after a pause is slower);
+# NUKE's bootstrap afterwards, so that its compiler's load does not fall on the others.
 declare -a t_hello t_help t_plan t_nuke
-for _ in $(seq "$runs"); do
-    t_hello+=("$(once "$dotnet" "$hello/out/hello.dll")")
-    t_help+=("$(once ./build.sh --help "$@")")
-    t_plan+=("$(once ./build.sh Benchmark --plan "$@")")
+commands=(hello help plan)
+for round in $(seq "$runs"); do
+    for i in 0 1 2; do
+        case ${commands[$(((round + i) % 3))]} in
+        hello) t_hello+=("$(once "$dotnet" "$hello/out/hello.dll")") ;;
+        help) t_help+=("$(once ./build.sh --help "$@")") ;;
+        plan) t_plan+=("$(once ./build.sh Benchmark --plan "$@")") ;;
+        esac
+    done
+done
+for _ in $(seq $(((runs + 2) / 3))); do
     t_nuke+=("$(once nuke_bootstrap "$@")")
 done
 hello_s=$(printf '%s\n' "${t_hello[@]}" | median)
 help_s=$(printf '%s\n' "${t_help[@]}" | median)
 plan_s=$(printf '%s\n' "${t_plan[@]}" | median)
 nuke_s=$(printf '%s\n' "${t_nuke[@]}" | median)
-echo "medians over $runs rounds (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)):"
+echo "medians over $runs rounds (NUKE: $(((runs + 2) / 3))) (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)):"
 echo "  dotnet hello.dll                               ${hello_s} s"
 awk -v a="$help_s" -v h="$hello_s" 'BEGIN { printf "  ./build.sh --help                              %.3f s  (%.1fx hello)\n", a, a / h }'
 awk -v a="$plan_s" -v h="$hello_s" -v x="$*" 'BEGIN { printf "  ./build.sh Benchmark --plan %-18s %.3f s  (%.1fx hello)\n", x, a, a / h }'

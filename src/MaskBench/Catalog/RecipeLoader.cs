@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Catalog;
 
 /// <summary>Reads <c>recipes/&lt;id&gt;.json</c>. Every problem names the file, the field and the fix.</summary>
-public static partial class RecipeLoader
+public static class RecipeLoader
 {
     static readonly JsonLoadSettings Strict = new()
     {
@@ -79,14 +78,14 @@ public static partial class RecipeLoader
 
         var expectedId = Path.GetFileNameWithoutExtension(r.File);
         Require(r.Id == expectedId, "id", $"must equal the file name '{expectedId}'");
-        Require(IdPattern().IsMatch(r.Id ?? ""), "id", "use lower-case letters, digits and '-'");
+        Require(RecipeSyntax.IsId(r.Id), "id", "use lower-case letters, digits and '-'");
         Require(!string.IsNullOrWhiteSpace(r.Name), "name", "give the name shown in the table");
         Require(r.Source is not null, "source", "give repository, pin and mirror");
         if (r.Source is not null)
         {
             Require(!string.IsNullOrWhiteSpace(r.Source.Repository), "source.repository", "give a git URL or a path");
-            Require(PinPattern().IsMatch(r.Source.Pin ?? ""), "source.pin", "give a commit hash of 7 to 40 hex digits");
-            Require(MirrorPattern().IsMatch(r.Source.Mirror ?? ""), "source.mirror", "give 'owner/name'");
+            Require(RecipeSyntax.IsPin(r.Source.Pin), "source.pin", "give a commit hash of 7 to 40 hex digits");
+            Require(RecipeSyntax.IsMirror(r.Source.Mirror), "source.mirror", "give 'owner/name'");
         }
         foreach (var (patch, i) in r.Patches.Select((p, i) => (p, i)))
         {
@@ -155,7 +154,7 @@ public static partial class RecipeLoader
                 problems.Add($"field '{field}': name a stack {string.Join(" or ", StackSelection.Names)}");
             if (stack.Unavailable is not null)
                 continue;
-            if (stack.Architectures!.Any(a => !ArchitecturePattern().IsMatch(a)))
+            if (stack.Architectures!.Any(a => !RecipeSyntax.IsArchitecture(a)))
                 problems.Add($"field '{field}.architectures': give CUDA architectures like sm_70");
             if (name == StackSelection.Current && stack.Environment is null)
                 problems.Add($"field '{field}.environment': give the stack's environment, or 'unavailable' with the reason");
@@ -165,18 +164,6 @@ public static partial class RecipeLoader
         if (problems.Count > 0)
             throw new CatalogException($"{r.File}: " + string.Join("; ", problems));
     }
-
-    [GeneratedRegex("^sm_[0-9]{2,3}$")]
-    private static partial Regex ArchitecturePattern();
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex("^[0-9a-f]{7,40}$")]
-    private static partial Regex PinPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
-    private static partial Regex MirrorPattern();
 }
 
 public sealed class CatalogException(string message) : Exception(message), IUserError;

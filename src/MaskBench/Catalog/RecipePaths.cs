@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MaskBench.Patching;
 
 namespace MaskBench.Catalog;
@@ -9,7 +8,7 @@ namespace MaskBench.Catalog;
 /// <c>patches/&lt;id&gt;/</c> and precise files are globs under the run's output folder that cannot replace what the
 /// harness captures. These paths are used on the host (even with a container provider), so nothing may reach out.
 /// </summary>
-static partial class RecipePaths
+static class RecipePaths
 {
     const string WeightsPrefix = "{weights}/";
 
@@ -52,7 +51,7 @@ static partial class RecipePaths
                 yield return $"field 'patches[{i}].file': '{patch.File}' {why}; put the diff in patches/{r.Id}/ and give its name relative to that folder";
         if (r.Log?.PreciseFile is { } precise && Precise(precise) is { } problem)
             yield return $"field 'log.preciseFile': '{precise}' {problem}";
-        if (r.PatchedTree is { } tree && !TreePattern().IsMatch(tree))
+        if (r.PatchedTree is { } tree && !RecipeSyntax.IsTree(tree))
             yield return $"field 'patchedTree': '{tree}' is not a tree hash; give the 40 hex digits 'git write-tree' prints after patching, or leave it out";
     }
 
@@ -81,12 +80,9 @@ static partial class RecipePaths
     {
         if (Outside(glob) is { } why)
             return $"{why}; give a glob under the run's output folder, relative to it, e.g. *.log.json";
-        var name = Glob.ToRegex(glob.Split('/')[^1]);
-        return HarnessFiles.FirstOrDefault(name.IsMatch) is { } captured
+        var name = glob.Split('/')[^1];
+        return HarnessFiles.FirstOrDefault(file => Glob.Matches(name, file)) is { } captured
             ? $"matches {captured}, which the harness writes; give a glob that names only the implementation's own file"
             : null;
     }
-
-    [GeneratedRegex("^[0-9a-f]{40}$")]
-    private static partial Regex TreePattern();
 }

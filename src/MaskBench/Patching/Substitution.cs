@@ -9,12 +9,11 @@ static class Substitution
     public static PatchOutcome Apply(PendingTree tree, PatchSpec spec)
     {
         var description = $"'{spec.From}' -> '{spec.To}' in {spec.Glob}";
-        var glob = Glob.ToRegex(spec.Glob!);
         var from = Latin1(spec.From!);
         var to = Latin1(spec.To!);
         int files = 0,
             replacements = 0;
-        foreach (var relative in tree.Files().Where(f => glob.IsMatch(f)).ToList())
+        foreach (var relative in tree.Files().Where(f => Glob.Matches(spec.Glob!, f)).ToList())
         {
             var text = Encoding.Latin1.GetString(tree.Read(relative)!);
             var count = Count(text, from);

@@ -3,7 +3,7 @@ using CliWrap.Buffered;
 using MaskBench.Catalog;
 using Newtonsoft.Json.Linq;
 
-namespace MaskBench.Tests;
+namespace MaskBench.Tests.Catalog;
 
 public class CatalogSpecs
 {
