@@ -7,11 +7,13 @@ static class ContainerEngines
 
     /// <summary>The user running MaskBench as <c>uid:gid</c>, for rootful docker, whose containers run as root and
     /// would leave root-owned outputs; null for podman (rootless maps root to the user) and when that user is root.</summary>
-    public static string? InvokingUser(string engine)
+    public static string? InvokingUser(string engine) =>
+        IsPodman(engine) || !OperatingSystem.IsLinux() ? null : InvokingUser(File.ReadLines("/proc/self/status"));
+
+    /// <param name="status">The lines of <c>/proc/self/status</c> (its <c>Uid:</c> and <c>Gid:</c>, real id first).</param>
+    internal static string? InvokingUser(IEnumerable<string> status)
     {
-        if (IsPodman(engine) || !OperatingSystem.IsLinux())
-            return null;
-        var ids = File.ReadLines("/proc/self/status")
+        var ids = status
             .Where(l => l.StartsWith("Uid:", StringComparison.Ordinal) || l.StartsWith("Gid:", StringComparison.Ordinal))
             .Select(l => l.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[1])
             .ToList();
