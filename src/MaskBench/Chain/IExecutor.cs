@@ -1,4 +1,5 @@
 using MaskBench.Engine;
+using MaskBench.Running;
 
 namespace MaskBench.Chain;
 
@@ -15,4 +16,9 @@ public interface IExecutor
     /// <summary>Runs the training to the end of its window and leaves the run folder and its record in place; a failure
     /// throws a <see cref="ChainException"/> whose message is one line.</summary>
     Task TrainAsync(TrainJob job, CancellationToken cancellation);
+
+    /// <summary>The GPUs a training with <paramref name="gpus"/> GPUs gets: this machine's here; on Slurm a node's of the
+    /// partition, read by a short job with the training's resources (<paramref name="folder"/> holds its files). Null when
+    /// there are none to read (no driver).</summary>
+    Task<GpuFacts?> GpusAsync(int gpus, string folder, CancellationToken cancellation);
 }

@@ -1,4 +1,5 @@
 using MaskBench.Engine;
+using MaskBench.Running;
 
 namespace MaskBench.Chain;
 
@@ -10,4 +11,6 @@ public sealed class LocalExecutor : IExecutor
     public void Declare(FingerprintBuilder inputs, TrainJob job) { }
 
     public Task TrainAsync(TrainJob job, CancellationToken cancellation) => TrainJobRunner.RunAsync(job, cancellation);
+
+    public Task<GpuFacts?> GpusAsync(int gpus, string folder, CancellationToken cancellation) => MachineFacts.GpusAsync(cancellation);
 }

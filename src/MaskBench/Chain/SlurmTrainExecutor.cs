@@ -2,6 +2,7 @@ using MaskBench.Engine;
 using MaskBench.Environments;
 using MaskBench.Files;
 using MaskBench.Results;
+using MaskBench.Running;
 using MaskBench.Slurm;
 
 namespace MaskBench.Chain;
@@ -92,5 +93,37 @@ public sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settin
             );
         if (record.Status == "failed")
             throw new ChainException($"{record.Reason} (job {outcome.JobId})", recorded: true);
+    }
+
+    /// <summary>A job with a training's resources whose only command asks the node's nvidia-smi which GPUs it got: Track
+    /// keys the history by the machine that trains, and on Slurm that is a node, not the submit host.</summary>
+    public async Task<GpuFacts?> GpusAsync(int gpus, string folder, CancellationToken cancellation)
+    {
+        var name = $"maskbench-gpus-{Guid.NewGuid():N}";
+        var request = new SlurmJobRequest(
+            name,
+            Path.Combine(folder, name),
+            Path.GetFullPath(folder),
+            ["nvidia-smi", .. MachineFacts.GpuListQuery],
+            settings.Resources(gpus, TimeSpan.FromMinutes(5)),
+            new Dictionary<string, string>()
+        );
+        Directory.CreateDirectory(request.RunFolder);
+        SlurmJobOutcome outcome;
+        try
+        {
+            outcome = await slurm.RunAsync(request, cancellation);
+        }
+        catch (SlurmException e)
+        {
+            throw new ChainException(e.Message);
+        }
+        if (!outcome.Succeeded)
+            throw new ChainException(
+                $"reading the GPUs a training would get failed: {outcome.Message} (Slurm's output: {Shown.Path(request.ErrorFile(outcome.JobId ?? "<id>"))})"
+            );
+        var gpusSeen = MachineFacts.GpuList(await File.ReadAllTextAsync(request.OutputFile(outcome.JobId!), cancellation));
+        Directory.Delete(request.RunFolder, recursive: true);
+        return gpusSeen;
     }
 }

@@ -20,7 +20,12 @@ public sealed class TrackStage(StageContext context)
     {
         var clone = await HistoryClone.EnsureAsync(context, recipe, cancellation);
         var newest = await Track.BranchCommits(clone, branch, commits, cancellation);
-        var machine = MachineKey.Of(context.Settings.Gpus > 0 ? await MachineFacts.GpusAsync(cancellation) : null);
+        // The machine that trains: here this one, on Slurm a node of the partition (a short job asks it).
+        var machine = MachineKey.Of(
+            context.Settings.Gpus > 0
+                ? await context.Executor.GpusAsync(context.Settings.Gpus, context.Workspace.NodeProbes, cancellation)
+                : null
+        );
         var history = new HistoryStore(context.Workspace.History).ReadAll().Records;
         var missing = Track.Unmeasured(newest, history, machine, recipe.Id, commits).Reverse().ToList();
         if (missing.Count == 0)

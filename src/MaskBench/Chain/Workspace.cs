@@ -49,6 +49,9 @@ public sealed record Workspace(string Root, string Work, string Artifacts, strin
     /// <summary>Container images made for Slurm jobs (enroot squashfs, Apptainer .sif), one per environment image.</summary>
     public string JobImages => Path.Combine(Work, "images");
 
+    /// <summary>Short jobs that read a node's GPUs (Track on Slurm); each folder is removed once read.</summary>
+    public string NodeProbes => Path.Combine(Work, "node-probes");
+
     public string Stamps => Path.Combine(Work, "stamps");
 
     public string SyntheticCoco => Path.Combine(Work, "data", "synthetic-coco");

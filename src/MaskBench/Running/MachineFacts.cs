@@ -61,25 +61,34 @@ public static class MachineFacts
 
     public static Task<GpuFacts?> GpusAsync(CancellationToken cancellation = default) => GpusAsync("nvidia-smi", cancellation);
 
+    /// <summary>The arguments of the query <see cref="GpuList"/> reads.</summary>
+    public static readonly IReadOnlyList<string> GpuListQuery = ["--query-gpu=name,driver_version", "--format=csv,noheader"];
+
     public static async Task<GpuFacts?> GpusAsync(string nvidiaSmi, CancellationToken cancellation = default)
     {
-        var list = await ShortCommand.TryRunAsync(
-            nvidiaSmi,
-            ["--query-gpu=name,driver_version", "--format=csv,noheader"],
-            timeout: TimeSpan.FromSeconds(30),
-            cancellation: cancellation
-        );
-        if (list is not { Ok: true })
+        var list = await ShortCommand.TryRunAsync(nvidiaSmi, GpuListQuery, timeout: TimeSpan.FromSeconds(30), cancellation: cancellation);
+        if (list is not { Ok: true } || GpuList(list.StandardOutput) is not { } gpus)
             return null;
-        var rows = list.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var models = rows.Select(r => r.Split(',')[0].Trim()).ToList();
-        var driver = rows.Select(r => r.Split(',').ElementAtOrDefault(1)?.Trim()).FirstOrDefault();
         var header = await ShortCommand.TryRunAsync(nvidiaSmi, [], timeout: TimeSpan.FromSeconds(30), cancellation: cancellation);
         var cuda =
             header?.StandardOutput is { } text && text.IndexOf("CUDA Version:", StringComparison.Ordinal) is var at and >= 0
                 ? text[(at + 13)..].Trim().Split(' ', '|')[0]
                 : null;
-        return new GpuFacts(models, driver, cuda);
+        return gpus with { Cuda = cuda };
+    }
+
+    /// <summary>The GPUs in the answer to <c>nvidia-smi --query-gpu=name,driver_version --format=csv,noheader</c>, one row
+    /// each; null when there is none (no CUDA version: the query does not give it).</summary>
+    public static GpuFacts? GpuList(string csv)
+    {
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return rows.Length == 0
+            ? null
+            : new GpuFacts(
+                [.. rows.Select(r => r.Split(',')[0].Trim())],
+                rows.Select(r => r.Split(',').ElementAtOrDefault(1)?.Trim()).FirstOrDefault(),
+                null
+            );
     }
 
     /// <summary>Python, CUDA, cuDNN and framework versions, read by <c>python</c> inside the environment.

@@ -30,18 +30,64 @@ public sealed class SlurmNodeSpecs(LocalSlurm slurm)
     /// <summary>A folder with an nvidia-smi that answers as 8 V100s (tests/stand-ins/nvidia-smi), each held by pid 4242.</summary>
     static string BusyGpus(string root)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(root, "smi")).FullName;
         var apps = string.Concat(
             Enumerable.Range(0, 8).Select(i => $"echo 'GPU-0000000{i}-1111-2222-3333-44444444444{i}, 4242, python, 15000'; ")
         );
+        return NvidiaSmi(root, "NVIDIA_SMI_GPUS=8", $"case \"$1\" in --query-compute-apps=*) {apps}exit 0;; esac\n");
+    }
+
+    /// <summary>A folder with an nvidia-smi that runs tests/stand-ins/nvidia-smi with <paramref name="settings"/>, after
+    /// <paramref name="first"/> (shell lines that may answer a query themselves).</summary>
+    static string NvidiaSmi(string root, string settings, string first = "")
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(root, "smi")).FullName;
         File.WriteAllText(
             Path.Combine(folder, "nvidia-smi"),
-            $"#!/bin/sh\ncase \"$1\" in --query-compute-apps=*) {apps}exit 0;; esac\n"
-                + $"NVIDIA_SMI_GPUS=8 exec '{Paths.Repository("tests", "stand-ins", "nvidia-smi")}' \"$@\"\n"
+            $"#!/bin/sh\n{first}{settings} exec '{Paths.Repository("tests", "stand-ins", "nvidia-smi")}' \"$@\"\n"
         );
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(Path.Combine(folder, "nvidia-smi"), (UnixFileMode)0b111_101_101);
         return folder;
+    }
+
+    [SlurmFact(Timeout = 120_000)]
+    public async Task Track_on_Slurm_asks_a_node_for_the_GPUs_a_training_gets_not_the_submit_host()
+    {
+        // Arrange: nvidia-smi on the job's PATH answers as 8 V100s; this host has no GPU
+        using var bench = new ChainBench();
+        var smi = NvidiaSmi(bench.Root, "NVIDIA_SMI_GPUS=8");
+        var path = $"{smi}:{Environment.GetEnvironmentVariable("PATH")}";
+        var executor = Executor(bench, JobContainerKind.None, new Dictionary<string, string> { ["PATH"] = path });
+        var probes = Path.Combine(bench.Root, "node-probes");
+
+        // Act
+        var gpus = await executor.GpusAsync(1, probes, CancellationToken.None);
+
+        // Assert
+        Assert.Equal("8xTesla-V100-SXM2-16GB-drv550", MaskBench.History.MachineKey.Of(gpus));
+        Assert.Empty(Directory.GetFileSystemEntries(probes));
+    }
+
+    [SlurmFact(Timeout = 120_000)]
+    public async Task A_node_without_a_GPU_driver_fails_the_GPU_question_in_one_line_naming_the_job()
+    {
+        // Arrange: nvidia-smi on the job's PATH cannot talk to a driver
+        using var bench = new ChainBench();
+        var smi = NvidiaSmi(bench.Root, "NVIDIA_SMI_SCENARIO=absent");
+        var path = $"{smi}:{Environment.GetEnvironmentVariable("PATH")}";
+        var executor = Executor(bench, JobContainerKind.None, new Dictionary<string, string> { ["PATH"] = path });
+
+        // Act
+        var error = await Assert.ThrowsAsync<ChainException>(() =>
+            executor.GpusAsync(1, Path.Combine(bench.Root, "node-probes"), CancellationToken.None)
+        );
+
+        // Assert
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Matches(
+            @"^reading the GPUs a training would get failed: .*job [0-9]+.*\(Slurm's output: .*slurm-[0-9]+\.err\)$",
+            error.Message
+        );
     }
 
     static async Task CloneAndPatchAsync(StageContext context, ChainTargets chain)

@@ -128,5 +128,8 @@ public sealed class StageSpecs
             Jobs.Add(job);
             return Task.CompletedTask;
         }
+
+        public Task<MaskBench.Running.GpuFacts?> GpusAsync(int gpus, string folder, CancellationToken cancellation) =>
+            throw new InvalidOperationException("the stages never ask the executor for GPUs");
     }
 }
