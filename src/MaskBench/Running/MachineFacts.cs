@@ -67,8 +67,9 @@ public static class MachineFacts
     public static async Task<GpuFacts?> GpusAsync(string nvidiaSmi, CancellationToken cancellation = default)
     {
         var list = await ShortCommand.TryRunAsync(nvidiaSmi, GpuListQuery, timeout: TimeSpan.FromSeconds(30), cancellation: cancellation);
-        if (list is not { Ok: true } || GpuList(list.StandardOutput) is not { } gpus)
+        if (list is not { Ok: true })
             return null;
+        var gpus = GpuList(list.StandardOutput);
         var header = await ShortCommand.TryRunAsync(nvidiaSmi, [], timeout: TimeSpan.FromSeconds(30), cancellation: cancellation);
         var cuda =
             header?.StandardOutput is { } text && text.IndexOf("CUDA Version:", StringComparison.Ordinal) is var at and >= 0
@@ -78,17 +79,15 @@ public static class MachineFacts
     }
 
     /// <summary>The GPUs in the answer to <c>nvidia-smi --query-gpu=name,driver_version --format=csv,noheader</c>, one row
-    /// each; null when there is none (no CUDA version: the query does not give it).</summary>
-    public static GpuFacts? GpuList(string csv)
+    /// each (no CUDA version: the query does not give it).</summary>
+    public static GpuFacts GpuList(string csv)
     {
         var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return rows.Length == 0
-            ? null
-            : new GpuFacts(
-                [.. rows.Select(r => r.Split(',')[0].Trim())],
-                rows.Select(r => r.Split(',').ElementAtOrDefault(1)?.Trim()).FirstOrDefault(),
-                null
-            );
+        return new GpuFacts(
+            [.. rows.Select(r => r.Split(',')[0].Trim())],
+            rows.Select(r => r.Split(',').ElementAtOrDefault(1)?.Trim()).FirstOrDefault(),
+            null
+        );
     }
 
     /// <summary>Python, CUDA, cuDNN and framework versions, read by <c>python</c> inside the environment.
