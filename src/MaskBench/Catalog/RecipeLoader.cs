@@ -25,11 +25,7 @@ public static class RecipeLoader
                 JToken.Parse(text, Strict) as JObject ?? throw new CatalogException("a recipe is a JSON object {...}")
             );
         }
-        catch (JsonException e)
-        {
-            throw new CatalogException($"{path}: {e.Message}");
-        }
-        catch (CatalogException e)
+        catch (Exception e) when (e is JsonException or CatalogException)
         {
             throw new CatalogException($"{path}: {e.Message}");
         }

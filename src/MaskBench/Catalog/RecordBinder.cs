@@ -56,6 +56,7 @@ static class RecordBinder
     {
         var constructor = type.GetConstructors().MaxBy(c => c.GetParameters().Length)!;
         var parameters = constructor.GetParameters();
+        var names = parameters.Select(p => Camel(p.Name!)).ToArray();
         var properties = type.GetProperties()
             .Where(p =>
                 p.SetMethod is { IsPublic: true } && !p.IsDefined(typeof(JsonIgnoreAttribute)) && !parameters.Any(a => a.Name == p.Name)
@@ -66,14 +67,14 @@ static class RecordBinder
         foreach (var property in json.Properties())
         {
             var name = Join(field, property.Name);
-            if (Array.FindIndex(parameters, p => Camel(p.Name!) == property.Name) is var i and >= 0)
+            if (Array.IndexOf(names, property.Name) is var i and >= 0)
                 arguments[i] = Value(property.Value, parameters[i].ParameterType, name);
             else if (properties.TryGetValue(property.Name, out var init))
                 initialised.Add((init, Value(property.Value, init.PropertyType, name)));
             else
                 throw Problem(
                     name,
-                    $"there is no such field; the fields here are {string.Join(", ", parameters.Select(p => Camel(p.Name!)).Concat(properties.Keys))}",
+                    $"there is no such field; the fields here are {string.Join(", ", names.Concat(properties.Keys))}",
                     property
                 );
         }
