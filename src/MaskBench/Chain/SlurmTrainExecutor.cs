@@ -72,20 +72,17 @@ public sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settin
     {
         var request = Request(job);
         var submitted = DateTimeOffset.UtcNow;
-        SlurmJobOutcome outcome;
         try
         {
             job = await WithContainerAsync(job, cancellation);
-            Directory.CreateDirectory(request.RunFolder);
-            job.Write(Path.Combine(request.RunFolder, Workspace.JobName));
-            outcome = await slurm.RunAsync(request, cancellation);
         }
         catch (SlurmException e)
         {
             throw new ChainException(e.Message);
         }
-        if (!outcome.Succeeded)
-            throw new ChainException($"{outcome.Message} (Slurm's output: {Shown.Path(request.ErrorFile(outcome.JobId ?? "<id>"))})");
+        Directory.CreateDirectory(request.RunFolder);
+        job.Write(Path.Combine(request.RunFolder, Workspace.JobName));
+        var outcome = await RunJobAsync(request, "", cancellation);
         var (record, problem) = RunRecords.Read(job.Workspace.Record(job.Run));
         if (record is null || (!outcome.Reattached && record.Written < submitted.AddMinutes(-1)))
             throw new ChainException(
@@ -109,6 +106,16 @@ public sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settin
             new Dictionary<string, string>()
         );
         Directory.CreateDirectory(request.RunFolder);
+        var outcome = await RunJobAsync(request, "reading the GPUs a training would get failed: ", cancellation);
+        var gpusSeen = MachineFacts.GpuList(await File.ReadAllTextAsync(request.OutputFile(outcome.JobId!), cancellation));
+        Directory.Delete(request.RunFolder, recursive: true);
+        return gpusSeen;
+    }
+
+    /// <summary>Runs the job to its end; one that could not be submitted, or ended otherwise than well, is a
+    /// <see cref="ChainException"/> of one line (after <paramref name="what"/>) naming Slurm's error file.</summary>
+    async Task<SlurmJobOutcome> RunJobAsync(SlurmJobRequest request, string what, CancellationToken cancellation)
+    {
         SlurmJobOutcome outcome;
         try
         {
@@ -118,12 +125,10 @@ public sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settin
         {
             throw new ChainException(e.Message);
         }
-        if (!outcome.Succeeded)
-            throw new ChainException(
-                $"reading the GPUs a training would get failed: {outcome.Message} (Slurm's output: {Shown.Path(request.ErrorFile(outcome.JobId ?? "<id>"))})"
+        return outcome.Succeeded
+            ? outcome
+            : throw new ChainException(
+                $"{what}{outcome.Message} (Slurm's output: {Shown.Path(request.ErrorFile(outcome.JobId ?? "<id>"))})"
             );
-        var gpusSeen = MachineFacts.GpuList(await File.ReadAllTextAsync(request.OutputFile(outcome.JobId!), cancellation));
-        Directory.Delete(request.RunFolder, recursive: true);
-        return gpusSeen;
     }
 }

@@ -27,6 +27,14 @@ public sealed class SlurmNodeSpecs(LocalSlurm slurm)
             Path.Combine(AppContext.BaseDirectory, "_build.dll")
         );
 
+    /// <summary>The executor whose jobs find the nvidia-smi in <paramref name="smi"/> first on their PATH.</summary>
+    SlurmTrainExecutor Executor(ChainBench bench, string smi) =>
+        Executor(
+            bench,
+            JobContainerKind.None,
+            new Dictionary<string, string> { ["PATH"] = $"{smi}:{Environment.GetEnvironmentVariable("PATH")}" }
+        );
+
     /// <summary>A folder with an nvidia-smi that answers as 8 V100s (tests/stand-ins/nvidia-smi), each held by pid 4242.</summary>
     static string BusyGpus(string root)
     {
@@ -55,9 +63,7 @@ public sealed class SlurmNodeSpecs(LocalSlurm slurm)
     {
         // Arrange: nvidia-smi on the job's PATH answers as 8 V100s; this host has no GPU
         using var bench = new ChainBench();
-        var smi = NvidiaSmi(bench.Root, "NVIDIA_SMI_GPUS=8");
-        var path = $"{smi}:{Environment.GetEnvironmentVariable("PATH")}";
-        var executor = Executor(bench, JobContainerKind.None, new Dictionary<string, string> { ["PATH"] = path });
+        var executor = Executor(bench, NvidiaSmi(bench.Root, "NVIDIA_SMI_GPUS=8"));
         var probes = Path.Combine(bench.Root, "node-probes");
 
         // Act
@@ -73,9 +79,7 @@ public sealed class SlurmNodeSpecs(LocalSlurm slurm)
     {
         // Arrange: nvidia-smi on the job's PATH cannot talk to a driver
         using var bench = new ChainBench();
-        var smi = NvidiaSmi(bench.Root, "NVIDIA_SMI_SCENARIO=absent");
-        var path = $"{smi}:{Environment.GetEnvironmentVariable("PATH")}";
-        var executor = Executor(bench, JobContainerKind.None, new Dictionary<string, string> { ["PATH"] = path });
+        var executor = Executor(bench, NvidiaSmi(bench.Root, "NVIDIA_SMI_SCENARIO=absent"));
 
         // Act
         var error = await Assert.ThrowsAsync<ChainException>(() =>
@@ -101,8 +105,7 @@ public sealed class SlurmNodeSpecs(LocalSlurm slurm)
     {
         // Arrange
         using var bench = new ChainBench();
-        var path = $"{BusyGpus(bench.Root)}:{Environment.GetEnvironmentVariable("PATH")}";
-        var executor = Executor(bench, JobContainerKind.None, new Dictionary<string, string> { ["PATH"] = path });
+        var executor = Executor(bench, BusyGpus(bench.Root));
         var context = bench.Context(executor, bench.Settings() with { Gpus = 1 });
         var chain = new ChainTargets(context);
         var recipe = bench.Fake(context);
