@@ -44,14 +44,25 @@ public abstract class ChainStage(StageContext context)
         {
             await Body(step, cancellation);
         }
+        catch (Exception e) when (cancellation.IsCancellationRequested)
+        {
+            // One contract, as CliWrap's: a stage stopped by cancellation is recorded as cancelled and surfaces as
+            // cancellation, whatever its body made of it (a training's runner reports a cancelled run as a failure).
+            foreach (var run in PerRun ? [step.Run] : context.Runs(step.Recipe))
+                RecordFailure(run, Cancelled);
+            throw e as OperationCanceledException ?? new OperationCanceledException(Cancelled, e, cancellation);
+        }
         catch (Exception e) when (e is not ChainException { Recorded: true })
         {
-            var reason = ReasonText.OneLine(e is OperationCanceledException ? "cancelled" : e.Message);
+            var reason = ReasonText.OneLine(e is OperationCanceledException ? Cancelled : e.Message);
             foreach (var run in PerRun ? [step.Run] : context.Runs(step.Recipe))
                 RecordFailure(run, reason);
             throw;
         }
     }
+
+    /// <summary>The reason a run's record gives when its stage was cancelled.</summary>
+    public const string Cancelled = "cancelled";
 
     protected abstract Task Body(Step step, CancellationToken cancellation);
 

@@ -26,7 +26,7 @@ public static class Supervisor
                     job.Run,
                     "failed",
                     "Train",
-                    ReasonText.OneLine(e is OperationCanceledException ? "cancelled" : e.Message),
+                    ReasonText.OneLine(e is OperationCanceledException ? ChainStage.Cancelled : e.Message),
                     job.Workspace.RunFile(job.Run, Workspace.LogName)
                 )
             );

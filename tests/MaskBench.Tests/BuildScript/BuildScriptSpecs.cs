@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests.BuildScript;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public class BuildScriptSpecs
 {
     [Fact(Timeout = 120_000)]

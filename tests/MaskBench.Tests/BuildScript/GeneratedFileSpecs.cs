@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests.BuildScript;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public class GeneratedFileSpecs
 {
     [Fact(Timeout = 120_000)]

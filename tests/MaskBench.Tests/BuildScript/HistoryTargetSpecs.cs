@@ -1,6 +1,7 @@
 namespace MaskBench.Tests.BuildScript;
 
 /// <summary>--pin, Bisect-&lt;Id&gt; and Track-&lt;Id&gt; as a user reaches them: through ./build.sh.</summary>
+[Trait(Needs.Trait, Needs.Processes)]
 public sealed class HistoryTargetSpecs
 {
     [Fact(Timeout = 120_000)]

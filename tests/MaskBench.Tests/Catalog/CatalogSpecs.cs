@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests.Catalog;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public class CatalogSpecs
 {
     static readonly RecipeCatalog Catalog = RecipeCatalog.Load(Paths.Repository("recipes"));

@@ -19,7 +19,7 @@ sealed class ChainBench : IDisposable
     public string Pin { get; }
     public Workspace Workspace { get; }
 
-    public ChainBench(string extra = "")
+    public ChainBench(string extra = "", string build = "")
     {
         var trainer = Paths.Repository("tests", "fake-trainer");
         var files = Directory
@@ -30,7 +30,7 @@ sealed class ChainBench : IDisposable
         Directory.CreateDirectory(Path.Combine(Root, "recipes"));
         Directory.CreateDirectory(Path.Combine(Root, ".nuke"));
         Directory.CreateDirectory(Path.Combine(Root, "coco"));
-        File.WriteAllText(Path.Combine(Root, "recipes", "fake.json"), Recipe(extra));
+        File.WriteAllText(Path.Combine(Root, "recipes", "fake.json"), Recipe(extra, build));
         Workspace = Workspace.Under(Root);
     }
 
@@ -54,12 +54,12 @@ sealed class ChainBench : IDisposable
 
     public Recipe Fake(StageContext context) => context.Catalog.Get("fake");
 
-    string Recipe(string extra) =>
+    string Recipe(string extra, string build) =>
         FakeRecipe.Json(
             upstream.Upstream,
             Pin,
             Images,
-            "",
+            build,
             $"\"python\", \"fake_trainer.py\", \"--format\", \"maskrcnn-benchmark\", \"--images\", \"{{batch}}\", \"--time\", \"{Time}\"",
             extra
         );

@@ -7,7 +7,8 @@ using RunRecords = MaskBench.Results.RunRecords;
 
 namespace MaskBench.Tests.Chain;
 
-[Collection("processes")]
+[Trait(Needs.Trait, Needs.Processes)]
+[Collection(Heavy.Processes)]
 public sealed class PinSpecs
 {
     static async Task RunChain(StageContext context)

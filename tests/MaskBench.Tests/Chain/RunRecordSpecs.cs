@@ -6,7 +6,8 @@ using MaskBench.Tests.Running;
 
 namespace MaskBench.Tests.Chain;
 
-[Collection("processes")]
+[Trait(Needs.Trait, Needs.Processes)]
+[Collection(Heavy.Processes)]
 public sealed class RunRecordSpecs
 {
     [Fact(Timeout = 60_000)]

@@ -5,6 +5,7 @@ using MaskBench.Tests.Slurm;
 
 namespace MaskBench.Tests.Chain;
 
+[Trait(Needs.Trait, Needs.Slurm)]
 [Collection("local slurm")]
 public sealed class SlurmChainSpecs(LocalSlurm slurm)
 {

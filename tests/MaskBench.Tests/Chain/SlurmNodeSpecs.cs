@@ -10,6 +10,8 @@ namespace MaskBench.Tests.Chain;
 
 /// <summary>What the node does inside the allocation, through the local Slurm: preflight's GPU checks before the training
 /// (with a stand-in nvidia-smi on the job's PATH), and the training in podman on Setup's image.</summary>
+[Trait(Needs.Trait, Needs.Podman)]
+[Trait(Needs.Trait, Needs.Slurm)]
 [Collection("local slurm")]
 public sealed class SlurmNodeSpecs(LocalSlurm slurm)
 {

@@ -5,6 +5,7 @@ namespace MaskBench.Tests.Chain;
 
 /// <summary>What the submit host does with <c>--executor slurm</c>: its preflight leaves the GPUs to the node, the
 /// container the node trains in is part of Train's stamp, and <c>--plan</c> says what runs where.</summary>
+[Trait(Needs.Trait, Needs.Processes)]
 public sealed class SlurmSubmitHostSpecs
 {
     static SlurmTrainExecutor Executor(ChainBench bench, JobContainerKind container = JobContainerKind.None) =>

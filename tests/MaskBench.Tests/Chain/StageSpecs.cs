@@ -5,7 +5,8 @@ using MaskBench.Results;
 
 namespace MaskBench.Tests.Chain;
 
-[Collection("processes")]
+[Trait(Needs.Trait, Needs.Processes)]
+[Collection(Heavy.Processes)]
 public sealed class StageSpecs
 {
     static async Task RunChain(StageContext context, params string[] verbs)

@@ -5,6 +5,7 @@ using MaskBench.Engine;
 namespace MaskBench.Tests.Chain;
 
 /// <summary>What makes a stage stale: the training's inputs hold what changes the training, not the recipe's prose.</summary>
+[Trait(Needs.Trait, Needs.Processes)]
 public sealed class StalenessOfStageSpecs
 {
     static IReadOnlyDictionary<string, string> TrainInputs(StageContext context, Recipe recipe)

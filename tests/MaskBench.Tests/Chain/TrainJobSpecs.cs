@@ -3,6 +3,7 @@ using MaskBench.Parsing;
 
 namespace MaskBench.Tests.Chain;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public sealed class TrainJobSpecs
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace MaskBench.Tests.Checking;
 
 /// <summary>Check where nothing answers: a port that accepts connections and never replies, and a closed port.
 /// Every reference is unreachable, named as such, within a bounded time.</summary>
+[Trait(Needs.Trait, Needs.Registry)]
 public class CheckOfflineSpecs
 {
     /// <summary>Accepts every connection and never writes a byte.</summary>

@@ -5,6 +5,7 @@ namespace MaskBench.Tests.Checking;
 
 /// <summary>Check against stand-ins on loopback: Debian's docker-registry with an image podman pushed, a package
 /// index and download server (HttpListener), a local git repository.</summary>
+[Trait(Needs.Trait, Needs.Registry)]
 public class CheckSpecs(LocalRegistry registry) : IClassFixture<LocalRegistry>
 {
     const string BigFile = "/files/weights.pkl";

@@ -6,6 +6,7 @@ using MaskBench.Tests.Git;
 namespace MaskBench.Tests.Checking;
 
 /// <summary>Git pins over a local <c>git daemon</c> on a free loopback port: a commit, a tag, an abbreviation.</summary>
+[Trait(Needs.Trait, Needs.Processes)]
 public class GitDaemonSpecs
 {
     [Fact(Timeout = 120_000)]

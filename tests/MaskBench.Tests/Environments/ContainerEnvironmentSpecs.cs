@@ -6,7 +6,8 @@ using MaskBench.Tests.Running;
 
 namespace MaskBench.Tests.Environments;
 
-[Collection("processes")]
+[Trait(Needs.Trait, Needs.Podman)]
+[Collection(Heavy.Processes)]
 public class ContainerEnvironmentSpecs
 {
     static Recipe TestRecipe(IReadOnlyList<string> build) =>

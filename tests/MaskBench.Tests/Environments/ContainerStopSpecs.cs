@@ -3,7 +3,8 @@ using MaskBench.Tests.Running;
 
 namespace MaskBench.Tests.Environments;
 
-[Collection("processes")]
+[Trait(Needs.Trait, Needs.Podman)]
+[Collection(Heavy.Processes)]
 public class ContainerStopSpecs
 {
     static ContainerHost Host() => new(new ContainerHostOptions("podman", Podman.TestImage, [], 0, ["--network=none"], Podman.Variables));

@@ -5,6 +5,7 @@ using MaskBench.Tests.Running;
 
 namespace MaskBench.Tests.Environments;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public class DataSpecs
 {
     static Recipe Load(string id) => RecipeLoader.Load(Paths.Repository("recipes", id + ".json"));

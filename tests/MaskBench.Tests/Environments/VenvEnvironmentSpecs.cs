@@ -5,7 +5,8 @@ using MaskBench.Tests.Running;
 
 namespace MaskBench.Tests.Environments;
 
-[Collection("processes")]
+[Trait(Needs.Trait, Needs.Processes)]
+[Collection(Heavy.Processes)]
 public class VenvEnvironmentSpecs
 {
     [Fact(Timeout = 60_000)]

@@ -6,6 +6,7 @@ using MaskBench.Tests.Running;
 
 namespace MaskBench.Tests.Environments;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public class WeightsCacheSpecs
 {
     static Recipe WithWeights(params WeightSpec[] weights) =>

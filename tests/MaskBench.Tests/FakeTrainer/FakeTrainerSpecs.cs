@@ -4,6 +4,7 @@ using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public class FakeTrainerSpecs
 {
     [Theory]

@@ -2,6 +2,7 @@ using MaskBench.Git;
 
 namespace MaskBench.Tests.Git;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public sealed class CloneReuseSpecs : IDisposable
 {
     readonly UpstreamFixture fixture = new();

@@ -4,6 +4,7 @@ using MaskBench.Git;
 
 namespace MaskBench.Tests.Git;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public sealed class GitMirrorSpecs : IDisposable
 {
     readonly UpstreamFixture fixture = new();

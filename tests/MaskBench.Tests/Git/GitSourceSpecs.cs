@@ -3,6 +3,7 @@ using MaskBench.Git;
 
 namespace MaskBench.Tests.Git;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public sealed class GitSourceSpecs : IDisposable
 {
     readonly UpstreamFixture fixture = new();

@@ -6,6 +6,7 @@ using MaskBench.Git;
 
 namespace MaskBench.Tests.Git;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public sealed class SilentRemoteSpecs : IDisposable
 {
     readonly UpstreamFixture fixture = new();

@@ -6,7 +6,8 @@ namespace MaskBench.Tests.History;
 
 /// <summary>Bisect through the chain: each probe clones, patches, sets up, trains and parses the fake trainer at a commit
 /// of an upstream written by the test, in which training gets slower from one commit on.</summary>
-[Collection("processes")]
+[Trait(Needs.Trait, Needs.Processes)]
+[Collection(Heavy.Processes)]
 public sealed class BisectChainSpecs
 {
     static IReadOnlyList<HistoryRecord> History(StageContext context) => new HistoryStore(context.Workspace.History).ReadAll().Records;
@@ -14,18 +15,20 @@ public sealed class BisectChainSpecs
     [Fact(Timeout = 240_000)]
     public async Task A_user_can_bisect_the_commit_from_which_training_got_slower_even_after_a_crash_midway()
     {
-        // Arrange: the fake trainer gets slower from commit 1 on; the bisect is stopped as soon as its first commit is
-        // journaled, in the middle of the second commit's runs
+        // Arrange: the fake trainer gets slower from commit 1 on; the bisect is stopped once its first commit is
+        // journaled and a training of the next commit is seen running (its live journal), in the middle of its runs
         using var chain = SlowingChain.Step(fast: 1, slow: 2);
         var context = chain.Context(repeats: 4);
         var recipe = context.Catalog.Get("fake");
         using var crash = new CancellationTokenSource();
         var journal = Path.Combine(context.Workspace.Bisect, "fake", chain.Commits[0] + ".json");
+        var probes = Path.Combine(context.Workspace.Work, "probes", "fake");
+        bool Training() =>
+            chain.Commits.Skip(1).Any(c => Directory.Exists(Path.Combine(probes, c, "live")) && Directory.EnumerateFiles(Path.Combine(probes, c, "live"), "*.json").Any());
         var watcher = Task.Run(async () =>
         {
-            while (!File.Exists(journal))
-                await Task.Delay(50);
-            await Task.Delay(1000);
+            while (!File.Exists(journal) || !Training())
+                await Task.Delay(20);
             await crash.CancelAsync();
         });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>

@@ -4,7 +4,8 @@ using MaskBench.History;
 namespace MaskBench.Tests.History;
 
 /// <summary>Track through the chain: the newest commits of the fake trainer's upstream that the history lacks are measured.</summary>
-[Collection("processes")]
+[Trait(Needs.Trait, Needs.Processes)]
+[Collection(Heavy.Processes)]
 public sealed class TrackChainSpecs
 {
     [Fact(Timeout = 180_000)]

@@ -9,6 +9,7 @@ namespace MaskBench.Tests.Patching;
 /// committed), so its diff is checked for what it states; the proof itself (pre-blob, post-blob, tree) runs end to end
 /// on a local repository the test writes, with a diff made by the git CLI.
 /// </summary>
+[Trait(Needs.Trait, Needs.Processes)]
 public sealed class RecipePatchSpecs : IDisposable
 {
     readonly PatchFixture fixture = new();

@@ -3,7 +3,8 @@ using MaskBench.Running;
 
 namespace MaskBench.Tests.Running;
 
-[Collection("processes")]
+[Trait(Needs.Trait, Needs.Processes)]
+[Collection(Heavy.Processes)]
 public class LiveTrainingSpecs
 {
     static readonly string[] Quick = ["--format", "plain", "--time", "0.001"];

@@ -3,7 +3,8 @@ using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests.Running;
 
-[Collection("processes")]
+[Trait(Needs.Trait, Needs.Processes)]
+[Collection(Heavy.Processes)]
 public class ManifestSpecs
 {
     [Fact(Timeout = 60_000)]

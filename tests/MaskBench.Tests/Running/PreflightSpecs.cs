@@ -3,6 +3,7 @@ using MaskBench.Tests.Running;
 
 namespace MaskBench.Tests.Running;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public class PreflightSpecs
 {
     /// <summary>A stand-in for the driver's tool: a real script that answers like nvidia-smi with N GPUs.</summary>

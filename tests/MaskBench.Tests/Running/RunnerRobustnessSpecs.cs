@@ -5,7 +5,8 @@ using MaskBench.Running;
 
 namespace MaskBench.Tests.Running;
 
-[Collection("processes")]
+[Trait(Needs.Trait, Needs.Processes)]
+[Collection(Heavy.Processes)]
 public class RunnerRobustnessSpecs
 {
     const string TensorFlowAllocatorWarning =

@@ -4,7 +4,8 @@ using MaskBench.Running;
 
 namespace MaskBench.Tests.Running;
 
-[Collection("processes")]
+[Trait(Needs.Trait, Needs.Processes)]
+[Collection(Heavy.Processes)]
 public class TrainerSpecs
 {
     static readonly string[] Slow = ["--format", "plain", "--time", "0.02", "--sleep-scale", "1", "--iterations", "100000"];

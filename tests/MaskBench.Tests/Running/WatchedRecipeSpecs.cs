@@ -6,7 +6,8 @@ namespace MaskBench.Tests.Running;
 
 /// <summary>The recipes without an iteration cap, trained by the fake trainer in their own log format and
 /// stopped by the real runner with the real watcher of that format.</summary>
-[Collection("processes")]
+[Trait(Needs.Trait, Needs.Processes)]
+[Collection(Heavy.Processes)]
 public class WatchedRecipeSpecs
 {
     [Theory(Timeout = 120_000)]

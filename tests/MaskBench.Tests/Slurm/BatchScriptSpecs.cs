@@ -4,6 +4,7 @@ using MaskBench.Tests.Snapshots;
 
 namespace MaskBench.Tests.Slurm;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public class BatchScriptSpecs
 {
     static SlurmJobRequest Typical() =>

@@ -9,6 +9,7 @@ namespace MaskBench.Tests.Slurm;
 
 /// <summary>The image a Slurm job's container runs, made on the submit host from Setup's image. pyxis and Apptainer
 /// cannot run here: their command lines are snapshots, and their absence is one line.</summary>
+[Trait(Needs.Trait, Needs.Slurm)]
 public class JobImagesSpecs
 {
     static EnvironmentIdentity Built(string provider) =>

@@ -3,6 +3,7 @@ using MaskBench.Slurm;
 namespace MaskBench.Tests.Slurm;
 
 /// <summary>Against a real single-node Slurm with fake GPUs (scripts/start-test-slurm.sh).</summary>
+[Trait(Needs.Trait, Needs.Slurm)]
 [Collection("local slurm")]
 public class LocalSlurmSpecs(LocalSlurm cluster) : IDisposable
 {

@@ -3,6 +3,7 @@ using MaskBench.Slurm;
 
 namespace MaskBench.Tests.Slurm;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public class ShellQuoteSpecs
 {
     public static TheoryData<string> Hostile =>

@@ -2,6 +2,7 @@ using MaskBench.Tests.Snapshots;
 
 namespace MaskBench.Tests.Workflows;
 
+[Trait(Needs.Trait, Needs.Npm)]
 public sealed class WorkflowSpecs : IDisposable
 {
     readonly string folder = Directory.CreateTempSubdirectory("maskbench-workflows-").FullName;
