@@ -16,7 +16,7 @@ public static class WeightsCache
     public const string HashFile = "weights.sha256";
 
     /// <summary>How long one download may take in all (a server that stops sending).</summary>
-    internal static TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromHours(2);
+    static readonly TimeSpan DownloadTimeout = TimeSpan.FromHours(2);
 
     /// <param name="download">False on a node without internet: a missing file is then an error, not a fetch.</param>
     public static async Task<IReadOnlyList<WeightFile>> EnsureAsync(

@@ -16,27 +16,36 @@ static class CommitFetcher
     const string PinRef = "refs/maskbench/pin";
     static readonly string[] AllRefs = ["+refs/heads/*:refs/maskbench/heads/*", "+refs/tags/*:refs/maskbench/tags/*"];
 
-    /// <summary>Tests set this to false to exercise the LibGit2Sharp path.</summary>
-    internal static bool UseGitCli { get; set; } = GitCliAvailable();
+    /// <summary>The git CLI where this machine has one, else LibGit2Sharp: found once, never changed.</summary>
+    static readonly Lazy<GitTransport> Found = new(() => GitCliAvailable() ? GitTransport.Cli : GitTransport.LibGit2);
 
     /// <summary>How long one fetch may take before it is stopped (a remote that accepts the connection and never answers).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
 
     /// <summary>A transfer slower than 1000 bytes/s for this long is abandoned by git itself (http and https).</summary>
-    internal static TimeSpan LowSpeedTime { get; set; } = TimeSpan.FromSeconds(60);
+    static readonly TimeSpan LowSpeedTime = TimeSpan.FromSeconds(60);
 
     /// <returns>True when only the pinned commit was fetched (shallow).</returns>
-    public static bool Fetch(string workTree, string remote, string pin, TimeSpan timeout, CancellationToken cancellation)
+    /// <param name="transport">Null: the git CLI where this machine has one (<see cref="Found"/>).</param>
+    public static bool Fetch(
+        string workTree,
+        string remote,
+        string pin,
+        TimeSpan timeout,
+        CancellationToken cancellation,
+        GitTransport? transport = null
+    )
     {
+        var cli = (transport ?? Found.Value) == GitTransport.Cli;
         if (pin.Length == 40)
         {
-            if (TryFetch(workTree, remote, [$"+{pin}:{PinRef}"], shallow: true, timeout, cancellation, out var refused))
+            if (TryFetch(cli, workTree, remote, [$"+{pin}:{PinRef}"], shallow: true, timeout, cancellation, out var refused))
                 return true;
             if (refused.StartsWith(TimedOut, StringComparison.Ordinal))
                 throw new GitException($"cannot fetch {remote}: {refused}");
             Log.Debug("Shallow fetch of {Pin} refused ({Reason}); fetching all branches and tags", pin, refused);
         }
-        if (!TryFetch(workTree, remote, AllRefs, shallow: false, timeout, cancellation, out var error))
+        if (!TryFetch(cli, workTree, remote, AllRefs, shallow: false, timeout, cancellation, out var error))
             throw new GitException($"cannot fetch {remote}: {error}");
         return false;
     }
@@ -44,6 +53,7 @@ static class CommitFetcher
     const string TimedOut = "no answer within";
 
     static bool TryFetch(
+        bool cli,
         string workTree,
         string remote,
         string[] refspecs,
@@ -53,7 +63,7 @@ static class CommitFetcher
         out string error
     )
     {
-        if (!UseGitCli)
+        if (!cli)
             return TryFetchWithLibGit2(workTree, remote, refspecs, out error);
         var arguments = new List<string>
         {

@@ -16,13 +16,15 @@ public static class GitSource
     /// <param name="repositoryRoot">Folder a relative <c>source.repository</c> is resolved against (default: current directory).</param>
     /// <param name="timeout">How long one fetch may take before git is stopped (default 30 min); a slow transfer over
     /// http(s) (under 1000 bytes/s for 60 s) ends sooner, by git itself.</param>
+    /// <param name="transport">How to fetch; null: the git CLI where the machine has one, else LibGit2Sharp.</param>
     public static CloneResult Clone(
         SourceSpec source,
         string destination,
         string? gitMirror,
         string? repositoryRoot = null,
         CancellationToken cancellation = default,
-        TimeSpan? timeout = null
+        TimeSpan? timeout = null,
+        GitTransport? transport = null
     )
     {
         destination = Path.GetFullPath(destination);
@@ -38,7 +40,7 @@ public static class GitSource
         var before = ObjectStoreSize(destination);
         var watch = Stopwatch.StartNew();
         Log.Information("Fetching {Pin} from {Remote}", source.Pin, remote);
-        var shallow = CommitFetcher.Fetch(destination, remote, source.Pin, timeout ?? CommitFetcher.DefaultTimeout, cancellation);
+        var shallow = CommitFetcher.Fetch(destination, remote, source.Pin, timeout ?? CommitFetcher.DefaultTimeout, cancellation, transport);
         var commit = CheckOut(destination, source.Pin, remote);
         var bytes = ObjectStoreSize(destination) - before;
         CloneMarker.Write(destination, commit);

@@ -108,20 +108,12 @@ public sealed class GitSourceSpecs : IDisposable
         // Arrange
         var pin = fixture.Commit("one", ("a.txt", "1\n"));
         fixture.Commit("two", ("a.txt", "2\n"));
-        var before = CommitFetcher.UseGitCli;
-        CommitFetcher.UseGitCli = false;
-        try
-        {
-            // Act
-            var result = await Task.Run(() => GitSource.Clone(fixture.Source(pin), fixture.Destination, null));
 
-            // Assert
-            Assert.Equal(pin, result.Commit);
-            Assert.Equal("1\n", File.ReadAllText(Path.Combine(fixture.Destination, "a.txt")));
-        }
-        finally
-        {
-            CommitFetcher.UseGitCli = before;
-        }
+        // Act
+        var result = await Task.Run(() => GitSource.Clone(fixture.Source(pin), fixture.Destination, null, transport: GitTransport.LibGit2));
+
+        // Assert
+        Assert.Equal(pin, result.Commit);
+        Assert.Equal("1\n", File.ReadAllText(Path.Combine(fixture.Destination, "a.txt")));
     }
 }
