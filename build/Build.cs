@@ -88,7 +88,7 @@ partial class Build : NukeBuild
     {
         if (
             targetsToRun.Any(t =>
-                t is not (nameof(Test) or nameof(Format) or nameof(Supervise) or nameof(Check))
+                t is not (nameof(Test) or nameof(TestSetup) or nameof(Format) or nameof(Supervise) or nameof(Check))
                 && !t.StartsWith("Check-", StringComparison.Ordinal)
             )
         )

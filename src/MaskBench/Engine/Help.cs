@@ -42,12 +42,9 @@ static class Help
         text.AppendLine().AppendLine("Options:");
         foreach (var (option, description) in CommandLine.EngineOptions)
             text.AppendLine($"  --{option.PadRight(optionWidth)}{description}");
-        text.AppendLine()
-            .AppendLine("Exit codes:")
-            .AppendLine("  0  every target succeeded (or was up to date)")
-            .AppendLine("  1  a target failed, or the build was cancelled (Ctrl-C, SIGTERM)")
-            .AppendLine("  2  a bad invocation: a parameter, a target name, a parameter file or a preflight check refused it")
-            .AppendLine("  3  the work folder is busy: another MaskBench run holds it");
+        text.AppendLine().AppendLine("Exit codes:");
+        foreach (var (code, meaning) in ExitCodes.All)
+            text.AppendLine($"  {code}  {meaning}");
         return text.ToString();
     }
 

@@ -7,9 +7,9 @@ namespace MaskBench.Engine;
 
 public abstract partial class NukeBuild
 {
-    const int Failed = 1;
-    const int BadInvocation = 2;
-    const int WorkFolderBusy = 3;
+    const int Failed = ExitCodes.Failed;
+    const int BadInvocation = ExitCodes.BadInvocation;
+    const int WorkFolderBusy = ExitCodes.WorkFolderBusy;
 
     int Run(string[] args, Func<NukeBuild, Target> defaultTarget)
     {

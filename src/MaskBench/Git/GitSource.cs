@@ -40,7 +40,14 @@ public static class GitSource
         var before = ObjectStoreSize(destination);
         var watch = Stopwatch.StartNew();
         Log.Information("Fetching {Pin} from {Remote}", source.Pin, remote);
-        var shallow = CommitFetcher.Fetch(destination, remote, source.Pin, timeout ?? CommitFetcher.DefaultTimeout, cancellation, transport);
+        var shallow = CommitFetcher.Fetch(
+            destination,
+            remote,
+            source.Pin,
+            timeout ?? CommitFetcher.DefaultTimeout,
+            cancellation,
+            transport
+        );
         var commit = CheckOut(destination, source.Pin, remote);
         var bytes = ObjectStoreSize(destination) - before;
         CloneMarker.Write(destination, commit);

@@ -2,19 +2,20 @@ namespace MaskBench.History;
 
 /// <summary>
 /// Compare's exit codes, so CI can tell a slower commit from a broken runner: the first that applies, in this order,
-/// wins — a regression found (4) outranks a failed run elsewhere (5), which outranks "nothing measured" (6).
+/// wins — a regression found (4) outranks a failed run elsewhere (5), which outranks "nothing measured" (6); the numbers
+/// are <see cref="Engine.ExitCodes"/>'s, which --help lists.
 /// </summary>
 public static class CompareExit
 {
     /// <summary>Every implementation with a baseline was compared and none is slower (inconclusive counts as not slower).</summary>
-    public const int Ok = 0;
+    public const int Ok = Engine.ExitCodes.Ok;
 
     /// <summary>At least one implementation is slower than its rolling baseline.</summary>
-    public const int Regression = 4;
+    public const int Regression = Engine.ExitCodes.Regression;
 
     /// <summary>A candidate run failed or could not be measured.</summary>
-    public const int InfrastructureFailure = 5;
+    public const int InfrastructureFailure = Engine.ExitCodes.InfrastructureFailure;
 
     /// <summary>Nothing was compared: no implementation had both measured candidate runs and a baseline (e.g. a first run).</summary>
-    public const int NothingMeasured = 6;
+    public const int NothingMeasured = Engine.ExitCodes.NothingMeasured;
 }

@@ -25,7 +25,8 @@ public class BuildScriptSpecs
         Assert.Matches(@"(?m)^ +now: 8 \(default\)$", result.StandardOutput);
         Assert.Matches(@"(?m)^  --jobs +How many targets may run at once", result.StandardOutput);
         Assert.Contains("Exit codes:", result.StandardOutput);
-        Assert.Contains("  3  the work folder is busy", result.StandardOutput);
+        Assert.All(MaskBench.Engine.ExitCodes.All, c => Assert.Contains($"  {c.Code}  {c.Meaning}", result.StandardOutput));
+        Assert.Contains("  4  Compare: at least one implementation is slower", result.StandardOutput);
         Assert.DoesNotContain("--no-logo", result.StandardOutput);
     }
 

@@ -53,7 +53,9 @@ public sealed class CancellationSpecs
         await RunStages(context, "Clone", "Patch", "Setup");
         var outputs = context.Workspace.Outputs("fake");
         string? PidFile() =>
-            Directory.Exists(outputs) ? Directory.EnumerateFiles(outputs, "fake_trainer.pid", SearchOption.AllDirectories).FirstOrDefault() : null;
+            Directory.Exists(outputs)
+                ? Directory.EnumerateFiles(outputs, "fake_trainer.pid", SearchOption.AllDirectories).FirstOrDefault()
+                : null;
 
         // Act
         var pid = await CancelOnceStarted(context, "Train", PidFile);

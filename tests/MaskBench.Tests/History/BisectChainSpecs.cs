@@ -24,7 +24,12 @@ public sealed class BisectChainSpecs
         var journal = Path.Combine(context.Workspace.Bisect, "fake", chain.Commits[0] + ".json");
         var probes = Path.Combine(context.Workspace.Work, "probes", "fake");
         bool Training() =>
-            chain.Commits.Skip(1).Any(c => Directory.Exists(Path.Combine(probes, c, "live")) && Directory.EnumerateFiles(Path.Combine(probes, c, "live"), "*.json").Any());
+            chain
+                .Commits.Skip(1)
+                .Any(c =>
+                    Directory.Exists(Path.Combine(probes, c, "live"))
+                    && Directory.EnumerateFiles(Path.Combine(probes, c, "live"), "*.json").Any()
+                );
         var watcher = Task.Run(async () =>
         {
             while (!File.Exists(journal) || !Training())

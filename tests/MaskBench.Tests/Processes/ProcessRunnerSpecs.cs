@@ -69,7 +69,11 @@ public class ProcessRunnerSpecs
         // the last lines in the order they arrived: two pipes, so either order may come first
         Assert.Contains(
             result.Message,
-            new[] { "a step: python3 failed with exit code 3: first | the reason", "a step: python3 failed with exit code 3: the reason | first" }
+            new[]
+            {
+                "a step: python3 failed with exit code 3: first | the reason",
+                "a step: python3 failed with exit code 3: the reason | first",
+            }
         );
         Assert.Equal("first\n", result.StandardOutput);
         Assert.Equal("the reason\n", result.StandardError);

@@ -1,0 +1,27 @@
+namespace MaskBench.Engine;
+
+/// <summary>
+/// Every exit code of <c>./build.sh</c>, in one place: the engine returns them, Compare asks for its own
+/// (<see cref="IExitCode"/>), and <c>--help</c> lists <see cref="All"/>, so what it says stays what the build does.
+/// </summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadInvocation = 2;
+    public const int WorkFolderBusy = 3;
+    public const int Regression = 4;
+    public const int InfrastructureFailure = 5;
+    public const int NothingMeasured = 6;
+
+    public static IReadOnlyList<(int Code, string Meaning)> All { get; } =
+    [
+        (Ok, "every target succeeded (or was up to date); Compare: no implementation is slower than its baseline"),
+        (Failed, "a target failed, or the build was cancelled (Ctrl-C, SIGTERM, SIGHUP)"),
+        (BadInvocation, "a bad invocation: a parameter, a target name, a parameter file or a preflight check refused it"),
+        (WorkFolderBusy, "the work folder is busy: another MaskBench run holds it"),
+        (Regression, "Compare: at least one implementation is slower than its rolling baseline"),
+        (InfrastructureFailure, "Compare: a candidate run failed or could not be measured"),
+        (NothingMeasured, "Compare: nothing was compared (no implementation has both measured runs and a baseline)"),
+    ];
+}
