@@ -34,7 +34,10 @@ partial class Build
             check.EnsureSuccess();
         var missing = string.Join("; ", check.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         if (!Environment.IsPrivilegedProcess)
-            throw new BuildException($"the tests need {missing}: run sudo bash scripts/install-test-deps.sh, then ./build.sh Test");
+            throw new BuildException(
+                $"the tests need {missing}, and installing them takes root (so do podman's test image and the local Slurm): "
+                    + "run sudo env \"PATH=$PATH\" ./build.sh Test"
+            );
         Log.Information("The tests need {Missing}: installing (this build runs as root)", missing);
         var install = await ProcessRunner.RunAsync(
             new ProcessSpec(Installer, RootDirectory, new Dictionary<string, string>()),
