@@ -8,6 +8,13 @@
 #  - no accounting (sacct says "accounting storage is disabled"): the executor must work from squeue alone
 set -euo pipefail
 
+# The daemons outlive this script: they must not inherit its caller's descriptors (a `flock` lock of a test run would
+# then stay held by munged for ever), so everything above stderr is closed first.
+for fd in /proc/$$/fd/*; do
+  fd="${fd##*/}"
+  [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null || true
+done
+
 DIR="${MASKBENCH_SLURM_DIR:-/var/tmp/maskbench-slurm}"
 CONF="$DIR/slurm.conf"
 CTLD_PORT="${MASKBENCH_SLURM_PORT:-6817}"
