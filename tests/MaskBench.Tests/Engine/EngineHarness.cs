@@ -91,6 +91,13 @@ sealed class EngineHarness : IDisposable
             events.Add((target, what));
     }
 
+    /// <summary>Whether the target has started or ended (<paramref name="what"/>) yet.</summary>
+    public bool Happened(string target, string what)
+    {
+        lock (events)
+            return events.Contains((target, what));
+    }
+
     /// <summary>Where in the sequence of starts and ends an event happened.</summary>
     public int Moment(string target, string what)
     {

@@ -224,18 +224,19 @@ public class ParallelSpecs
     [Fact]
     public void The_results_come_in_schedule_order_whatever_order_the_targets_finished_in()
     {
-        // Arrange: A finishes only after B and C finished
-        var others = new CountdownEvent(2);
-        Func<CancellationToken, Task> Quick() =>
-            _ =>
-            {
-                others.Signal();
-                return Task.CompletedTask;
-            };
-        using var engine = new EngineHarness()
-            .Async("A", null, null, async _ => await Task.Run(() => others.Wait(Patience)))
-            .Async("B", null, null, Quick())
-            .Async("C", null, null, Quick());
+        // Arrange: A finishes only once the harness has seen B and C end (an observed event, not a signal they send
+        // before they end)
+        using var engine = new EngineHarness();
+        engine
+            .Async(
+                "A",
+                null,
+                null,
+                async _ =>
+                    await Task.Run(() => SpinWait.SpinUntil(() => engine.Happened("B", "end") && engine.Happened("C", "end"), Patience))
+            )
+            .Async("B", null, null, _ => Task.CompletedTask)
+            .Async("C", null, null, _ => Task.CompletedTask);
 
         // Act
         var results = engine.Run(["A", "B", "C"], jobs: 3);
