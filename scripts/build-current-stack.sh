@@ -2,7 +2,7 @@
 # Builds the current stack (issue 19) with podman, one timed line per step:
 #   1 base        debootstrap trixie minbase root -> podman import  (skipped when the tag exists: a new import has a
 #                 new id, and every layer above it would rebuild; REBUILD_BASE=1 forces it)
-#   2 cuda-torch  environments/current/cuda-torch.Dockerfile (Debian's CUDA 12.4 PyTorch 2.6, cuDNN stand-in)
+#   2 cuda-torch  environments/base/cuda-torch-trixie.Dockerfile (Debian's CUDA 12.4 PyTorch 2.6, cuDNN stand-in)
 #   3 stack       environments/detectron2/current.Dockerfile, target "stack" (wheels from WHEELHOUSE)
 #   4 detectron2  the same file, final stage: the pin + patches/detectron2/current-stack.diff, extension compiled
 # then lists the cubins of the built extension (cuobjdump --list-elf) and runs ROIAlign on the CPU.
@@ -32,14 +32,14 @@ build() {
   local start=$SECONDS rc=0
   timeout "$STEP_TIMEOUT" podman build --network=host "$@" >"$work/$step.log" 2>&1 || rc=$?
   local steps cached
-  steps=$(grep '^STEP ' "$work/$step.log" | grep -vc ': FROM ' || true)
+  steps=$(grep -E '^(\[[0-9]+/[0-9]+] )?STEP ' "$work/$step.log" | grep -vc ': FROM ' || true)
   cached=$(grep -c 'Using cache' "$work/$step.log" || true)
   if [ "$rc" -ne 0 ]; then
     tail -n 15 "$work/$step.log" >&2
-    [ "$rc" -eq 124 ] && fail "$step: stopped after ${STEP_TIMEOUT} s (STEP_TIMEOUT), $cached of $steps steps instructions from cache"
+    [ "$rc" -eq 124 ] && fail "$step: stopped after ${STEP_TIMEOUT} s (STEP_TIMEOUT), $cached of $steps instructions from cache"
     fail "$step: podman build failed (exit $rc) after $((SECONDS - start)) s; its log is above"
   fi
-  say "$step: $((SECONDS - start)) s, $cached of $steps steps instructions from cache"
+  say "$step: $((SECONDS - start)) s, $cached of $steps instructions from cache"
 }
 
 # 1 base
@@ -60,8 +60,8 @@ fi
 
 # 2 cuda-torch (cuDNN stand-in: the cudnn build context is empty)
 mkdir -p "$work/cudnn"
-build cuda-torch -f environments/current/cuda-torch.Dockerfile --build-context cudnn="$work/cudnn" \
-  -t "$CUDA_TORCH" environments/current
+build cuda-torch -f environments/base/cuda-torch-trixie.Dockerfile --build-context cudnn="$work/cudnn" \
+  -t "$CUDA_TORCH" environments/base
 
 # 3 stack, 4 detectron2
 mkdir -p "$WHEELHOUSE"
@@ -74,8 +74,9 @@ git -C "$work/src" apply --whitespace=nowarn "$PWD/patches/detectron2/current-st
 contexts=(--build-context wheelhouse="$WHEELHOUSE" --build-context src="$work/src")
 build stack -f environments/detectron2/current.Dockerfile "${contexts[@]}" --target stack -t "$STACK" environments/detectron2
 build detectron2 -f environments/detectron2/current.Dockerfile "${contexts[@]}" -t "$D2" environments/detectron2
-podman images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -F -e "$BASE" -e "$CUDA_TORCH" -e "$STACK" -e "$D2" \
-  | while read -r line; do say "size: $line"; done
+for image in "$BASE" "$CUDA_TORCH" "$STACK" "$D2"; do
+  say "size: $image $(podman images --format '{{.Size}} (id {{.ID}})' "$image" | head -n1)"
+done
 
 # The architectures of the built extension, and ROIAlign on the CPU.
 run() { podman run --rm --network=none "$D2" "$@"; }

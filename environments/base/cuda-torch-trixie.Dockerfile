@@ -1,7 +1,9 @@
 # The CUDA PyTorch layer of the current stack: Debian trixie's own CUDA 12.4 toolkit, cuDNN 9 and PyTorch 2.6
 # (contrib/non-free), every package pinned by version in cuda-torch-trixie.packages (the whole closure apt resolved
 # on the archive of 2026-12-03, snapshot.debian.org 20261203T000000Z). Built FROM the debootstrap base of
-# debian-trixie.json; no registry is involved.
+# debian-trixie.json; no registry is involved. scripts/build-current-stack.sh builds the chain (README: "Current stack").
+# cuda-torch-trixie.packages and cudnn-standin.sh are byte-identical to the files the stored image was built with:
+# editing them changes the COPY layer, and the 9 GB install below is rebuilt.
 #
 # cuDNN: Debian's nvidia-cudnn is an installer whose postinst downloads cuDNN 9.0.0.312 from NVIDIA. Its download is
 # declined here (debconf), and CUDNN selects what provides libcudnn.so.9:

@@ -1,4 +1,4 @@
-# Detectron2 v0.1.2 on the current stack: Debian trixie's CUDA 12.4 PyTorch 2.6 (environments/current/cuda-torch.Dockerfile,
+# Detectron2 v0.1.2 on the current stack: Debian trixie's CUDA 12.4 PyTorch 2.6 (environments/base/cuda-torch-trixie.Dockerfile,
 # tagged maskbench/cuda-torch:trixie-13.8-standin), its C++/CUDA extension compiled for TORCH_CUDA_ARCH_LIST.
 # Built by scripts/build-current-stack.sh, with two named build contexts:
 #   wheelhouse  the wheels of current.wheels (the Python packages Debian lacks), installed with no index;
