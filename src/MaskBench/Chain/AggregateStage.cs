@@ -60,7 +60,7 @@ public sealed class AggregateStage(StageContext context)
                 cancellation: cancellation
             );
         BenchmarkTable.Write(rows, context.Workspace.Artifacts, settings.Reference);
-        Log.Information("Comparison table:\n{Table}", BenchmarkTable.Markdown(rows));
+        Engine.Logging.Essential.Information("Comparison table:\n{Table}", BenchmarkTable.Markdown(rows));
         return Task.CompletedTask;
     }
 }

@@ -70,7 +70,10 @@ public sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settin
 
     /// <summary>The request with the job.json the supervisor reads: the journal re-attaches only to a job of the same.</summary>
     SlurmJobRequest Submitted(TrainJob job) =>
-        Request(job) with { Files = new Dictionary<string, string> { [Workspace.JobName] = job.Text() } };
+        Request(job) with
+        {
+            Files = new Dictionary<string, string> { [Workspace.JobName] = job.Text() },
+        };
 
     public async Task TrainAsync(TrainJob job, CancellationToken cancellation)
     {

@@ -11,6 +11,19 @@ namespace MaskBench.Engine;
 static class Logging
 {
     /// <summary>The console level <c>--verbosity</c> names; an unknown one is refused before anything runs.</summary>
+    /// <summary>The property that marks a line as one <c>--verbosity minimal</c> still shows: progress, results and
+    /// the summary. Log such lines through <see cref="Essential"/>.</summary>
+    public const string EssentialProperty = "Essential";
+
+    /// <summary>A logger whose lines <c>minimal</c> keeps (progress, the result table, the summary).</summary>
+    public static ILogger Essential => Log.ForContext(EssentialProperty, true);
+
+    /// <summary>Whether the console shows <paramref name="e"/> at <paramref name="level"/>: at or above the level,
+    /// or, for <c>minimal</c> (Warning), an essential line at Information.</summary>
+    public static bool ConsoleShows(LogEvent e, LogEventLevel level) =>
+        e.Level >= level
+        || (level == LogEventLevel.Warning && e.Level == LogEventLevel.Information && e.Properties.ContainsKey(EssentialProperty));
+
     public static LogEventLevel Level(string verbosity) =>
         verbosity.ToLowerInvariant() switch
         {
@@ -37,11 +50,15 @@ static class Logging
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Debug()
             .Enrich.FromLogContext()
-            .WriteTo.Console(
-                level,
-                "{Timestamp:HH:mm:ss} {Level:u3} {TargetPrefix:l}{Message:lj}{NewLine}{Exception}",
-                theme: colour ? AnsiConsoleTheme.Code : ConsoleTheme.None,
-                standardErrorFromLevel: null
+            .WriteTo.Logger(console =>
+                console
+                    .Filter.ByIncludingOnly(e => ConsoleShows(e, level))
+                    .WriteTo.Console(
+                        LogEventLevel.Debug,
+                        "{Timestamp:HH:mm:ss} {Level:u3} {TargetPrefix:l}{Message:lj}{NewLine}{Exception}",
+                        theme: colour ? AnsiConsoleTheme.Code : ConsoleTheme.None,
+                        standardErrorFromLevel: null
+                    )
             )
             .WriteTo.File(file, outputTemplate: "{Timestamp:HH:mm:ss.fff} | {Level:u1} | {Target} | {Message:lj}{NewLine}{Exception}")
             .CreateLogger();

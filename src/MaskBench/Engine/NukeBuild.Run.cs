@@ -90,7 +90,7 @@ public abstract partial class NukeBuild
             executor.TargetSucceeded += (target, _) => OnTargetSucceeded(target.Name);
             var results = executor.Run(schedule, cancel.Token).GetAwaiter().GetResult();
             var summary = Summary.Render(results, clock.Elapsed);
-            Log.Information("Summary\n{Summary}Log: {LogFile}", summary, Path.GetRelativePath(RootDirectory, logFile));
+            Logging.Essential.Information("Summary\n{Summary}Log: {LogFile}", summary, Path.GetRelativePath(RootDirectory, logFile));
             return results.Where(r => r.Status == TargetStatus.Failed).Select(r => r.ExitCode).FirstOrDefault(c => c is not null)
                 ?? (results.Any(r => r.Status == TargetStatus.Failed) || cancel.IsCancellationRequested ? Failed : 0);
         }

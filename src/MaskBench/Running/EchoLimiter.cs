@@ -2,7 +2,8 @@ using Serilog;
 
 namespace MaskBench.Running;
 
-/// <summary>Echoes a training's lines to the console, at most <paramref name="perSecond"/> a second: a trainer
+/// <summary>Echoes a training's lines to the console at <c>--verbosity verbose</c> (at the others, MaskBench's own
+/// progress line stands for them, and a failure shows the last lines), at most <paramref name="perSecond"/> a second: a trainer
 /// printing 100k lines a second is not slowed by the console, and the log file keeps every line. The number of lines
 /// left out is said once a second (and at the end).</summary>
 sealed class EchoLimiter(string id, int perSecond)
@@ -23,7 +24,7 @@ sealed class EchoLimiter(string id, int perSecond)
         if (shown < perSecond)
         {
             shown++;
-            Log.Information("{Id} | {Line:l}", id, line.Text);
+            Log.Debug("{Id} | {Line:l}", id, line.Text);
         }
         else
             skipped++;
@@ -33,7 +34,7 @@ sealed class EchoLimiter(string id, int perSecond)
     {
         if (skipped == 0)
             return;
-        Log.Information(
+        Log.Debug(
             "{Id}: {Skipped} more lines were not echoed (at most {PerSecond} a second are; {Log} keeps every line)",
             id,
             skipped,

@@ -1,10 +1,11 @@
+using MaskBench.Engine;
 using MaskBench.Parsing;
-using Serilog;
 
 namespace MaskBench.Running;
 
 /// <summary>Live progress as log lines (iteration, img/s so far, time left to the window's end), at most one
-/// per interval. Log lines rather than a redrawn bar: the child's own lines stream to the same console.</summary>
+/// per interval, shown at every verbosity but quiet. Log lines rather than a redrawn bar: a log file and CI read them
+/// as they are.</summary>
 sealed class ProgressReporter(string id, Window window, int imagesPerIteration, TimeSpan interval)
 {
     (int Iteration, double Seconds)? first;
@@ -18,7 +19,7 @@ sealed class ProgressReporter(string id, Window window, int imagesPerIteration, 
         if (seconds - lastReport < interval.TotalSeconds && !progress.WindowComplete)
             return;
         lastReport = seconds;
-        Log.Information("{Id}: {Text:l}", id, Describe(iteration, progress, seconds));
+        Logging.Essential.Information("{Id}: {Text:l}", id, Describe(iteration, progress, seconds));
     }
 
     string Describe(int iteration, Progress progress, double seconds)

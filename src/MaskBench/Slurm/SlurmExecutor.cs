@@ -131,7 +131,11 @@ public sealed class SlurmExecutor(SlurmClient client, JobJournal journal, JobPol
             );
             return (entry.JobId, entry.Attempt);
         }
-        Log.Warning("{Run}: job {Job} runs an older script or other settings: cancelling it and submitting the current one", request.RunName, entry.JobId);
+        Log.Warning(
+            "{Run}: job {Job} runs an older script or other settings: cancelling it and submitting the current one",
+            request.RunName,
+            entry.JobId
+        );
         await client.CancelAsync([entry.JobId]);
         journal.Remove(request.RunName, entry.JobId);
         return (null, 0);

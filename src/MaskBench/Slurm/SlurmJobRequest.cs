@@ -35,7 +35,6 @@ public sealed record SlurmJobRequest(
         return global::MaskBench.Files.Hashing.Text(text.ToString());
     }
 
-
     /// <summary>The script's path: <c>&lt;run folder&gt;/job.sh</c>.</summary>
     public string ScriptPath => Path.Combine(RunFolder, BatchScript.FileName);
 
