@@ -1,6 +1,7 @@
 using MaskBench.Files;
 using MaskBench.Reports;
 using MaskBench.Results;
+using MaskBench.Slurm;
 
 namespace MaskBench.Chain;
 
@@ -36,7 +37,7 @@ public static class Supervisor
         {
             AtomicFile.WriteAllText(
                 Path.Combine(Path.GetDirectoryName(Path.GetFullPath(jobFile))!, SlurmTrainExecutor.ExitMarkerName),
-                "0\n"
+                ExitMarker.Text(0)
             );
         }
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Serilog;
 
 namespace MaskBench.Slurm;
@@ -22,6 +21,9 @@ public sealed class JobPoller(SlurmClient client, PollPolicy policy)
 
     /// <summary>The state a query failure ends a wait with: the job may still run (its journal entry stays).</summary>
     public const string Unreachable = "UNREACHABLE";
+
+    /// <summary>The state of a job neither squeue nor sacct lists that left no exit marker of its own.</summary>
+    public const string Forgotten = "UNKNOWN";
 
     readonly Lock gate = new();
     readonly Dictionary<string, Waiter> waiters = [];
@@ -211,17 +213,13 @@ public sealed class JobPoller(SlurmClient client, PollPolicy policy)
             Finish(waiter, new JobSnapshot(waiter.JobId, ending, reason, last.ExitCode, last.Signal));
             return true;
         }
-        if (waiter.ExitMarker is { } marker && File.Exists(marker))
+        if (waiter.ExitMarker is { } marker && ExitMarker.Read(marker, waiter.JobId) is { } code)
         {
-            var text = File.ReadAllText(marker).Trim();
-            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code))
-            {
-                Finish(waiter, new JobSnapshot(waiter.JobId, code == 0 ? "COMPLETED" : "FAILED", $"read from {marker}", code, 0));
-                return true;
-            }
+            Finish(waiter, new JobSnapshot(waiter.JobId, code == 0 ? "COMPLETED" : "FAILED", $"read from {marker}", code, 0));
+            return true;
         }
         var where = accounting == true ? "squeue nor sacct lists it" : "squeue no longer lists it and the cluster keeps no accounting";
-        Finish(waiter, new JobSnapshot(waiter.JobId, "UNKNOWN", $"{where}, and it left no exit marker", null, null));
+        Finish(waiter, new JobSnapshot(waiter.JobId, Forgotten, $"{where}, and it left no exit marker of its own", null, null));
         return true;
     }
 

@@ -87,6 +87,16 @@ public sealed class SlurmExecutor(SlurmClient client, JobJournal journal, JobPol
                     reattached,
                     hash
                 );
+            if (reattached && end.State == JobPoller.Forgotten)
+            {
+                // A journalled job Slurm no longer knows that left no marker of its own: the run folder's files are an
+                // earlier job's, never its result. Its outcome is unknowable, so the training runs again.
+                Log.Warning("{Run}: job {Job} is unknown to Slurm ({Reason}): submitting again", request.RunName, jobId, end.Reason);
+                await client.CancelAsync([jobId]);
+                journal.Remove(request.RunName, jobId);
+                (jobId, reattached) = (null, false);
+                continue;
+            }
             var (kind, message) = JobStates.Judge(jobId, end, cancellation.IsCancellationRequested, request.Resources.TimeLimit);
             if (kind is not null && (kind == "unknown" || JobStates.Retried.Contains(kind)))
                 await client.CancelAsync([jobId]); // it may still be queued (requeued) or somewhere no query sees: never leave it

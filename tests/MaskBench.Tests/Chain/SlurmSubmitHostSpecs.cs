@@ -47,7 +47,7 @@ public sealed class SlurmSubmitHostSpecs
         // Assert
         Assert.False(none.Build().ContainsKey("job container"));
         Assert.Equal("apptainer", apptainer.Build()["job container"]);
-        Assert.Equal(none.Build()["batch script"], apptainer.Build()["batch script"]);
+        Assert.Equal(none.Build()["slurm job"], apptainer.Build()["slurm job"]);
     }
 
     [Fact(Timeout = 120_000)]

@@ -239,7 +239,7 @@ public class StandInSlurmSpecs
         {
             while (slurm.Calls("squeue").Count == 0)
                 await Task.Delay(10);
-            File.WriteAllText(request.ExitMarker!, "0\n");
+            File.WriteAllText(request.ExitMarker!, "0 101\n");
         });
 
         // Act
@@ -249,5 +249,47 @@ public class StandInSlurmSpecs
         await marking;
         Assert.True(outcome.Succeeded, outcome.Message);
         Assert.Equal("COMPLETED", outcome.State);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_journalled_job_Slurm_forgot_does_not_take_an_earlier_jobs_marker_and_runs_again()
+    {
+        // Arrange: job 88888 is journalled with the current identity, Slurm knows it no more, and the run folder holds
+        // the marker an earlier job (77) wrote
+        using var slurm = new StandInSlurm()
+            .Answers("sbatch", "102")
+            .Answers("squeue", "", "102|COMPLETED|None|0")
+            .Answers("sacct", "!1 Slurm accounting storage is disabled");
+        var request = slurm.Request() with { ExitMarker = Path.Combine(slurm.Folder, "runs", "exit-code") };
+        Directory.CreateDirectory(Path.GetDirectoryName(request.ExitMarker!)!);
+        File.WriteAllText(request.ExitMarker!, "0 77\n");
+        slurm.Journal.Record(new JournalEntry(request.RunName, "88888", request.Identity(), DateTimeOffset.UtcNow, 1));
+
+        // Act
+        var outcome = await slurm.Executor().RunAsync(request);
+
+        // Assert
+        Assert.True(outcome.Succeeded, outcome.Message);
+        Assert.Equal(("102", false), (outcome.JobId, outcome.Reattached));
+        Assert.Single(slurm.Calls("sbatch"));
+        Assert.False(File.Exists(request.ExitMarker), "the earlier job's marker is gone before the new submission");
+    }
+
+    [Theory]
+    [InlineData("0\n")]
+    [InlineData("0 77\n")]
+    [InlineData("zero 101\n")]
+    public void An_exit_marker_speaks_only_for_the_job_that_wrote_it(string text)
+    {
+        // Arrange
+        using var slurm = new StandInSlurm();
+        var marker = Path.Combine(slurm.Folder, "exit-code");
+        File.WriteAllText(marker, text);
+
+        // Act
+        var code = ExitMarker.Read(marker, "101");
+
+        // Assert
+        Assert.Null(code);
     }
 }
