@@ -35,7 +35,7 @@ public sealed record BenchmarkWorkflow(GpuRunner Runner, string Schedule, string
               pull_request:
                 types: [labeled, synchronize]
 
-            {{{WorkflowSteps.Preamble(Runner)}}}
+            {{{WorkflowSteps.Preamble(Runner, "benchmark")}}}
               DATA_BRANCH: {{{DataBranch}}}
 
             jobs:

@@ -2,7 +2,7 @@ namespace MaskBench.Workflows;
 
 /// <summary>
 /// <c>.github/workflows/bisect.yml</c>: on demand, finds the first commit of an implementation between a good and a
-/// bad commit where training got slower, on the same GPU runner (sharing the benchmark's concurrency group), with the
+/// bad commit where training got slower, on the same GPU runner (in a concurrency group of its own, so that a queued bisect and a queued weekly run never cancel each other), with the
 /// answer in the job summary and the probes, their runs and the chart uploaded.
 /// </summary>
 /// <param name="Implementations">The implementation ids as target suffixes (<c>Detectron2</c>, <c>Mmdetection</c>, …).</param>
@@ -36,7 +36,7 @@ public sealed record BisectWorkflow(GpuRunner Runner, IReadOnlyList<string> Impl
                     type: string
                     default: "3"
 
-            {{{WorkflowSteps.Preamble(Runner)}}}
+            {{{WorkflowSteps.Preamble(Runner, "bisect")}}}
 
             jobs:
               bisect:

@@ -9,8 +9,9 @@ public sealed record GpuRunner(IReadOnlyList<string> Labels, IReadOnlyList<strin
 {
     public const string WorkFolder = "${{ github.workspace }}/../maskbench-work";
 
-    /// <summary>One benchmark or bisect per runner at a time, across both workflows: they share this group.</summary>
-    public string ConcurrencyGroup => "maskbench-gpu-" + string.Join("-", Labels);
+    /// <summary>A workflow's own group on this runner: runs of one workflow queue behind each other, and never
+    /// cancel a queued run of the other.</summary>
+    public string ConcurrencyGroup(string workflow) => $"maskbench-gpu-{string.Join("-", Labels)}-{workflow}";
 
     public string RunsOn => "[" + string.Join(", ", Labels) + "]";
 

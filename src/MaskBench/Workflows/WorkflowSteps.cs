@@ -1,7 +1,8 @@
 namespace MaskBench.Workflows;
 
 /// <summary>What both GPU workflows share: their preamble, and the steps they start with (the full history checked out,
-/// .NET, and the work folder's stamps and weights restored).</summary>
+/// .NET). Nothing is cached with <c>actions/cache</c>: the work folder beside the checkout persists on the self-hosted
+/// runner, with its stamps and weights, and restoring an old copy over it could only cause reruns.</summary>
 static class WorkflowSteps
 {
     public const string Start = """
@@ -11,26 +12,19 @@ static class WorkflowSteps
               - uses: actions/setup-dotnet@v4
                 with:
                   global-json-file: global.json
-              - name: Restore the work folder's stamps and weights
-                uses: actions/cache@v4
-                with:
-                  path: |
-                    ${{ env.MASKBENCH_WORK }}/stamps
-                    ${{ env.MASKBENCH_WORK }}/weights
-                  key: maskbench-work-${{ runner.name }}-${{ hashFiles('recipes/**', 'patches/**', 'environments/**') }}
-                  restore-keys: |
-                    maskbench-work-${{ runner.name }}-
         """;
 
-    /// <summary>What both GPU workflows declare before their jobs: read-only contents, one job per GPU runner at a
-    /// time (a benchmark and a bisect share the group), and the work folder; each adds its own <c>env</c> lines after it.</summary>
-    public static string Preamble(GpuRunner runner) =>
+    /// <summary>What both GPU workflows declare before their jobs: read-only contents, a concurrency group of the
+    /// workflow's own (GitHub keeps one pending run per group and cancels the older one: in a shared group a queued
+    /// weekly run and a queued bisect would cancel each other; the runner itself still runs one job at a time), and the
+    /// work folder; each adds its own <c>env</c> lines after it.</summary>
+    public static string Preamble(GpuRunner runner, string workflow) =>
         $"""
             permissions:
               contents: read
 
             concurrency:
-              group: {runner.ConcurrencyGroup}
+              group: {runner.ConcurrencyGroup(workflow)}
               cancel-in-progress: false
 
             env:
