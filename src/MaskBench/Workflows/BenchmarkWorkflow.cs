@@ -4,7 +4,8 @@ namespace MaskBench.Workflows;
 /// <c>.github/workflows/benchmark.yml</c>: the benchmark on a self-hosted GPU runner — on demand with inputs, on a
 /// schedule, and on pull requests that carry <see cref="PullRequestLabel"/> (never from forks) — compared with the
 /// rolling baseline from the <see cref="DataBranch"/> history, the tables in the job summary, the artifacts uploaded,
-/// and the new history files pushed to the data branch by a job that alone may write.
+/// <c>compare.md</c> as one pull-request comment (created, then updated), and the new history files pushed to the
+/// data branch by a job that alone may write.
 /// </summary>
 public sealed record BenchmarkWorkflow(GpuRunner Runner, string Schedule, string PullRequestLabel, string DataBranch, int BaselineRuns)
 {
@@ -68,7 +69,7 @@ public sealed record BenchmarkWorkflow(GpuRunner Runner, string Schedule, string
                     run: |
                       status=0
                       ./build.sh Compare --work-dir "$MASKBENCH_WORK" --history artifacts/history --baseline-runs {{{BaselineRuns}}} || status=$?
-                      if [ "$status" -eq 6 ]; then echo "::notice::nothing measured to compare yet (exit 6)"; exit 0; fi
+                      if [ "$status" -eq 6 ]; then echo "::notice::no baseline yet: nothing compared (exit 6)"; exit 0; fi
                       exit "$status"
                   - name: Tables in the job summary
                     if: ${{ !cancelled() }}
@@ -82,6 +83,33 @@ public sealed record BenchmarkWorkflow(GpuRunner Runner, string Schedule, string
                       name: benchmark-${{ github.run_id }}
                       path: artifacts/
                       if-no-files-found: error
+
+              comment:
+                needs: benchmark
+                if: ${{ !cancelled() && github.event_name == 'pull_request' }}
+                runs-on: ubuntu-latest
+                permissions:
+                  pull-requests: write
+                steps:
+                  - uses: actions/download-artifact@v4
+                    with:
+                      name: benchmark-${{ github.run_id }}
+                      path: artifacts
+                  - name: Comment compare.md on the pull request (one comment, updated on each run)
+                    env:
+                      GH_TOKEN: ${{ github.token }}
+                      PR: ${{ github.event.pull_request.number }}
+                    run: |
+                      if [ ! -f artifacts/compare.md ]; then echo "::notice::no compare.md to comment"; exit 0; fi
+                      marker='<!-- maskbench-compare -->'
+                      { echo "$marker"; cat artifacts/compare.md; } > comment.md
+                      id=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" --paginate \
+                        --jq ".[] | select(.body | startswith(\"$marker\")) | .id" | head -n 1)
+                      if [ -n "$id" ]; then
+                        gh api -X PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$id" -F body=@comment.md > /dev/null
+                      else
+                        gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" -F body=@comment.md > /dev/null
+                      fi
 
               publish-history:
                 needs: benchmark

@@ -26,4 +26,17 @@ public class GpuQueueSpecs
         Assert.DoesNotContain("actions/cache", yaml);
         Assert.Contains("MASKBENCH_WORK: ${{ github.workspace }}/../maskbench-work", yaml);
     }
+
+    [Fact]
+    public void A_labelled_pull_request_gets_compare_md_as_one_comment_updated_on_each_run()
+    {
+        // Act
+        var yaml = Declared.Benchmark.Render();
+
+        // Assert
+        Assert.Contains("pull-requests: write", yaml);
+        Assert.Contains("if: ${{ !cancelled() && github.event_name == 'pull_request' }}", yaml);
+        Assert.Contains("gh api -X PATCH", yaml);
+        Assert.Contains("<!-- maskbench-compare -->", yaml);
+    }
 }
