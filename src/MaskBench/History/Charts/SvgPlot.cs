@@ -58,12 +58,11 @@ sealed class SvgPlot
         Svg.Append($"""<line x1="{Left}" y1="{Top}" x2="{Left}" y2="{bottom}" stroke="#444444"/>""")
             .Append($"""<line x1="{Left}" y1="{bottom}" x2="{Width - Right}" y2="{bottom}" stroke="#444444"/>""")
             .Append('\n');
-        for (var i = 0; i <= 4; i++)
+        foreach (var (value, label) in AxisTicks.Between(low, high))
         {
-            var value = low + (high - low) * i / 4;
             var y = N(Y(value));
             Svg.Append($"""<line x1="{Left - 4}" y1="{y}" x2="{Width - Right}" y2="{y}" stroke="#eeeeee"/>""")
-                .Append($"""<text x="{Left - 8}" y="{y}" text-anchor="end" dominant-baseline="middle">{N(value)}</text>""")
+                .Append($"""<text x="{Left - 8}" y="{y}" text-anchor="end" dominant-baseline="middle">{label}</text>""")
                 .Append('\n');
         }
         Svg.Append(
