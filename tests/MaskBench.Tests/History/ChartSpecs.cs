@@ -25,6 +25,29 @@ public sealed class ChartSpecs : IDisposable
     }
 
     [Fact]
+    public void A_regression_at_the_newest_commit_keeps_its_label_inside_the_chart_and_every_point_has_a_tooltip()
+    {
+        // Arrange: the last commit is the slow one, at the chart's right edge
+        using var repository = SpeedRepository.Step(count: 12, firstSlow: 11, fast: 62, slow: 55);
+        var history = Runs.Measured(repository, new FakeProbe(repository.Clone, noise: 0.01, seed: 3), "detectron2", each: 3);
+
+        // Act
+        var points = Timeline.Of(history, new RankOracle(), baselineRuns: 9);
+        var svg = HistoryChart.Svg("detectron2", Runs.Machine, points, published: null);
+
+        // Assert
+        var label = System.Text.RegularExpressions.Regex.Match(
+            svg,
+            $@"<text x=""([0-9.]+)""[^>]*text-anchor=""(start|end)""[^>]*>{repository.Commits[11][..7]} "
+        );
+        Assert.True(label.Success, svg);
+        Assert.Equal("end", label.Groups[2].Value);
+        Assert.True(double.Parse(label.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < 760);
+        Assert.Equal(points.Count, System.Text.RegularExpressions.Regex.Count(svg, "<title>[0-9a-f]{7} \\("));
+        Assert.Contains("img/s, 3 runs", svg);
+    }
+
+    [Fact]
     public async Task The_bisect_chart_shows_the_probes_in_commit_order()
     {
         // Arrange

@@ -11,6 +11,9 @@ public static class HistoryChart
         Regression = "#d62728",
         Band = "#e0e0e0";
 
+    /// <summary>About how wide "60205f8 -11.1 %" is at 12 px: a label nearer the right edge goes left of its point.</summary>
+    const int RegressionLabelWidth = 110;
+
     /// <param name="published">The published figure's band (e.g. the page's number ± its printed rounding), or null.</param>
     public static string Svg(
         string implementation,
@@ -51,12 +54,19 @@ public static class HistoryChart
         foreach (var point in points)
         {
             var x = X(point);
-            plot.Whisker(x, point.Runs, point.Median, point.Regressed ? Regression : Runs, point.Regressed ? 5.5 : 4);
+            var title =
+                $"{point.Commit[..7]} ({point.CommitDate.UtcDateTime:yyyy-MM-dd}): {SvgPlot.N(point.Median)} img/s, {point.Runs.Count} run{(point.Runs.Count == 1 ? "" : "s")}"
+                + (point.Regressed ? $", {SvgPlot.N(point.Verdict!.Change * 100)} % against the baseline" : "");
+            plot.Whisker(x, point.Runs, point.Median, point.Regressed ? Regression : Runs, point.Regressed ? 5.5 : 4, title);
             if (point.Regressed)
+            {
+                // Right of the point, or left of it where the label would run past the canvas's edge
+                var rightSide = x + 8 + RegressionLabelWidth <= SvgPlot.Width - 4;
                 plot.Svg.Append(
-                        $"""<text x="{SvgPlot.N(x + 8)}" y="{SvgPlot.N(plot.Y(point.Runs.Min()) + 12)}" fill="{Regression}">{point.Commit[..7]} {SvgPlot.N(point.Verdict!.Change * 100)} %</text>"""
+                        $"""<text x="{SvgPlot.N(rightSide ? x + 8 : x - 8)}" y="{SvgPlot.N(plot.Y(point.Runs.Min()) + 12)}" text-anchor="{(rightSide ? "start" : "end")}" fill="{Regression}">{point.Commit[..7]} {SvgPlot.N(point.Verdict!.Change * 100)} %</text>"""
                     )
                     .Append('\n');
+            }
             if (labelled.Count == 0 || x - labelled[^1] >= 90 || (point == points[^1] && x - labelled[^1] >= 60))
             {
                 labelled.Add(x);

@@ -41,12 +41,16 @@ sealed class SvgPlot
     public void Legend(int x, string colour, string label) =>
         Svg.Append($"""<circle cx="{x + 6}" cy="34" r="5" fill="{colour}"/><text x="{x + 15}" y="38">{Text(label)}</text>""").Append('\n');
 
-    public void Whisker(double x, IReadOnlyList<double> runs, double median, string colour, double radius = 4)
+    /// <summary>A point's runs as a line from the slowest to the fastest and its median as a dot; with a title,
+    /// a tooltip a browser shows on hover.</summary>
+    public void Whisker(double x, IReadOnlyList<double> runs, double median, string colour, double radius = 4, string? title = null)
     {
-        Svg.Append(
+        Svg.Append(title is null ? "" : $"<g><title>{Text(title)}</title>")
+            .Append(
                 $"""<line x1="{N(x)}" y1="{N(Y(runs.Min()))}" x2="{N(x)}" y2="{N(Y(runs.Max()))}" stroke="{colour}" stroke-width="1.5"/>"""
             )
             .Append($"""<circle cx="{N(x)}" cy="{N(Y(median))}" r="{N(radius)}" fill="{colour}"/>""")
+            .Append(title is null ? "" : "</g>")
             .Append('\n');
     }
 
