@@ -31,5 +31,6 @@ partial class Build
         base.GeneratedFiles(graph, parameters)
             .Append((Path.Combine(RootDirectory, ".github", "workflows", $"{Workflow.Name}.yml"), Workflow.Render()))
             .Append((Path.Combine(RootDirectory, ".github", "workflows", BenchmarkWorkflow.FileName), BenchmarkWorkflow.Render()))
-            .Append((Path.Combine(RootDirectory, ".github", "workflows", BisectWorkflow.FileName), BisectWorkflow.Render()));
+            .Append((Path.Combine(RootDirectory, ".github", "workflows", BisectWorkflow.FileName), BisectWorkflow.Render()))
+            .Append((Path.Combine(RootDirectory, ".github", ActionlintConfig.FileName), ActionlintConfig.Render(GpuRunner)));
 }

@@ -22,10 +22,10 @@ static class RecordBinder
         if (plain == typeof(string))
             return token.Type == JTokenType.String ? token.Value<string>() : throw Problem(field, "give a string", token);
         if (plain == typeof(int))
-            return token.Type == JTokenType.Integer ? token.Value<int>() : throw Problem(field, "give a whole number", token);
+            return token.Type == JTokenType.Integer ? WholeNumber(token, field) : throw Problem(field, "give a whole number", token);
         if (plain == typeof(double))
             return token.Type is JTokenType.Integer or JTokenType.Float
-                ? token.Value<double>()
+                ? Number(token, field)
                 : throw Problem(field, "give a number", token);
         if (plain == typeof(bool))
             return token.Type == JTokenType.Boolean ? token.Value<bool>() : throw Problem(field, "give true or false", token);
@@ -34,6 +34,32 @@ static class RecordBinder
         if (Generic(type, typeof(IReadOnlyDictionary<,>)) is [var key, var value] && key == typeof(string))
             return Map(token as JObject ?? throw Problem(field, "give an object {...}", token), value, field);
         return Record(token as JObject ?? throw Problem(field, "give an object {...}", token), type, field);
+    }
+
+    // JSON.NET reads an integer past 64 bits as a BigInteger, which Value<int>/Value<double> cannot cast.
+    static int WholeNumber(JToken token, string field)
+    {
+        var value = ((JValue)token).Value;
+        if (value is long number && number is >= int.MinValue and <= int.MaxValue)
+            return (int)number;
+        var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+        throw Problem(
+            field,
+            text!.StartsWith('-')
+                ? $"{text} is too small: give a whole number from {int.MinValue}"
+                : $"{text} is too large: give a whole number up to {int.MaxValue}",
+            token
+        );
+    }
+
+    static double Number(JToken token, string field)
+    {
+        var number = ((JValue)token).Value switch
+        {
+            System.Numerics.BigInteger big => (double)big,
+            var other => Convert.ToDouble(other, System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return double.IsFinite(number) ? number : throw Problem(field, $"{token} is too large: give a finite number", token);
     }
 
     static IList List(JArray array, Type element, string field)

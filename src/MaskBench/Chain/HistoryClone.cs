@@ -19,7 +19,7 @@ static class HistoryClone
             var temporary = folder + ".partial";
             if (Directory.Exists(temporary))
                 Directory.Delete(temporary, recursive: true);
-            var clone = await GitCli.Run(context.Workspace.Work, ["clone", "--bare", "--quiet", remote, temporary], cancellation);
+            var clone = await GitCli.Run(context.Workspace.Work, ["clone", "--bare", "--quiet", "--", remote, temporary], cancellation);
             if (!clone.Ok)
                 throw new ChainException(
                     $"cannot clone {remote} for {recipe.Id}'s history ({clone.Error}): check the repository or --git-mirror"
@@ -29,7 +29,7 @@ static class HistoryClone
         }
         var fetch = await GitCli.Run(
             folder,
-            ["fetch", "--quiet", "--prune", remote, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"],
+            ["fetch", "--quiet", "--prune", "--", remote, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"],
             cancellation
         );
         if (!fetch.Ok)

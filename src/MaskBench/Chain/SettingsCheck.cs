@@ -13,23 +13,21 @@ public static class SettingsCheck
         var window = settings.Window;
         if (window.Skip < 0 || window.End <= window.Skip)
             throw new ChainException(
-                $"{sourceOf("WindowSkip")} {window.Skip} {sourceOf("WindowEnd")} {window.End}: the window is iterations skip+1..end, so 0 <= skip < end (the page's: 100 and 500)"
+                $"{sourceOf("WindowSkip")} and {sourceOf("WindowEnd")}: the window is iterations skip+1..end, so 0 <= skip < end (the page's: 100 and 500)"
             );
         if (settings.Gpus < 0)
-            throw new ChainException($"{sourceOf("Gpus")} {settings.Gpus}: give 0 (the CPU) or more");
+            throw new ChainException($"{sourceOf("Gpus")}: give 0 (the CPU) or more");
         if (settings.TrainTimeout <= TimeSpan.Zero)
-            throw new ChainException($"{sourceOf("TrainTimeout")} {settings.TrainTimeout}: give a positive duration such as 90m or 2h");
+            throw new ChainException($"{sourceOf("TrainTimeout")}: give a positive duration such as 90m or 2h");
         if (!StackSelection.Names.Contains(settings.StackName))
-            throw new ChainException($"{sourceOf("Stacks")} {settings.StackName}: give {string.Join(" or ", StackSelection.Names)}");
+            throw new ChainException($"{sourceOf("Stacks")}: give {string.Join(" or ", StackSelection.Names)}");
         if (settings.Repeats < 1)
-            throw new ChainException($"{sourceOf("Repeats")} {settings.Repeats}: give 1 run or more per implementation");
+            throw new ChainException($"{sourceOf("Repeats")}: give 1 run or more per implementation");
         if (settings.SyntheticImages < 1)
-            throw new ChainException(
-                $"{sourceOf("SyntheticImages")} {settings.SyntheticImages}: the synthetic dataset needs 1 image or more"
-            );
+            throw new ChainException($"{sourceOf("SyntheticImages")}: the synthetic dataset needs 1 image or more");
         if (settings.Reference is { } reference && !all.Any(r => r.Id == reference))
             throw new ChainException(
-                $"{sourceOf("Reference")} {reference}: no implementation has that id{Text.Suggest.Nearest(reference, all.Select(r => r.Id)).Format()}; known: {string.Join(", ", all.Select(r => r.Id))}"
+                $"{sourceOf("Reference")}: no implementation has that id{Text.Suggest.Nearest(reference, all.Select(r => r.Id)).Format()}; known: {string.Join(", ", all.Select(r => r.Id))}"
             );
         foreach (var key in settings.SettingOverrides.Keys.Where(key => !all.Any(r => r.Settings.ContainsKey(key))))
             throw new ChainException(

@@ -16,11 +16,11 @@ public sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settin
 
     public string Where => $"slurm{(settings.Partition is { } p ? $" partition {p}" : "")}";
 
-    /// <summary>The batch script is part of what a training depends on, and so is the container it runs in (its image is
+    /// <summary>The job's identity (its batch script and job.json) is part of what a training depends on, and so is the container it runs in (its image is
     /// Setup's, whose identity Setup's record brings into the stamp).</summary>
     public void Declare(FingerprintBuilder inputs, TrainJob job)
     {
-        inputs.Value("batch script", BatchScript.Hash(Script(job)));
+        inputs.Value("slurm job", Submitted(job).Identity());
         if (settings.Container != JobContainerKind.None)
             inputs.Value("job container", JobImages.Name(settings.Container));
     }
@@ -68,6 +68,10 @@ public sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settin
         );
     }
 
+    /// <summary>The request with the job.json the supervisor reads: the journal re-attaches only to a job of the same.</summary>
+    SlurmJobRequest Submitted(TrainJob job) =>
+        Request(job) with { Files = new Dictionary<string, string> { [Workspace.JobName] = job.Text() } };
+
     public async Task TrainAsync(TrainJob job, CancellationToken cancellation)
     {
         var request = Request(job);
@@ -80,8 +84,7 @@ public sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settin
         {
             throw new ChainException(e.Message);
         }
-        Directory.CreateDirectory(request.RunFolder);
-        job.Write(Path.Combine(request.RunFolder, Workspace.JobName));
+        request = Submitted(job);
         var outcome = await RunJobAsync(request, "", cancellation);
         var (record, problem) = RunRecords.Read(job.Workspace.Record(job.Run));
         if (record is null || (!outcome.Reattached && record.Written < submitted.AddMinutes(-1)))

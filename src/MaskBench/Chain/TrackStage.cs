@@ -18,6 +18,8 @@ public sealed class TrackStage(StageContext context)
     /// <returns>The commits measured, oldest first.</returns>
     public async Task<IReadOnlyList<string>> RunAsync(Recipe recipe, int commits, string branch, CancellationToken cancellation)
     {
+        if (BranchName.Invalid(branch) is { } invalid)
+            throw new HistoryException(invalid);
         var clone = await HistoryClone.EnsureAsync(context, recipe, cancellation);
         var newest = await Track.BranchCommits(clone, branch, commits, cancellation);
         // The machine that trains: here this one, on Slurm a node of the partition (a short job asks it).

@@ -15,7 +15,10 @@ public sealed record TrainJob(Workspace Workspace, BenchmarkSettings Settings, R
 
     static readonly JsonSerializerSettings Json = new() { Formatting = Formatting.Indented, Converters = [new StringEnumConverter()] };
 
-    public void Write(string path) => AtomicFile.WriteAllText(path, JsonConvert.SerializeObject(this, Json) + "\n");
+    public void Write(string path) => AtomicFile.WriteAllText(path, Text());
+
+    /// <summary>The job as <c>job.json</c>'s text.</summary>
+    public string Text() => JsonConvert.SerializeObject(this, Json) + "\n";
 
     public static TrainJob Read(string path)
     {

@@ -102,7 +102,10 @@ internal sealed class Executor(StampStore stamps, Decider decider, int jobs = 1)
                 e is OperationCanceledException && cancellation.IsCancellationRequested
                     ? "cancelled (Ctrl-C, SIGTERM or SIGHUP) before it finished"
                     : Explain(e);
-            Log.Error("{Target} failed: {Message}", target.Name, message);
+            if ((e as IExitCode)?.ExitCode == ExitCodes.NothingMeasured)
+                Log.Warning("{Target}: no baseline yet: {Message}", target.Name, message);
+            else
+                Log.Error("{Target} failed: {Message}", target.Name, message);
             if (e is not IUserError and not OperationCanceledException)
                 Log.Debug(e, "{Target} failed", target.Name);
             lock (hooks)

@@ -24,4 +24,15 @@ public static class ExitCodes
         (InfrastructureFailure, "Compare: a candidate run failed or could not be measured"),
         (NothingMeasured, "Compare: nothing was compared (no implementation has both measured runs and a baseline)"),
     ];
+
+    /// <summary>How the summary names a target that ended with this code: Compare's verdicts by what they mean
+    /// ("no baseline yet" is not a failure of anything), every other code as "failed".</summary>
+    public static string StatusOf(int? code) =>
+        code switch
+        {
+            Regression => "slower",
+            InfrastructureFailure => "run failed",
+            NothingMeasured => "no baseline yet",
+            _ => "failed",
+        };
 }

@@ -44,11 +44,12 @@ internal static class ParameterBinder
             }
             else if (files.Values.TryGetValue(parameter.Option, out var fromFile))
             {
+                var value = ParameterValues.Convert(parameter, fromFile.Value, fromFile.Where);
                 source = new(
                     fromFile.Where,
-                    $"\"{fromFile.Name}\": {fromFile.Value.ToString(Newtonsoft.Json.Formatting.None)} ({fromFile.Where})"
+                    $"--{parameter.Option} {ParameterValues.Show(value)} (\"{fromFile.Name}\" in {fromFile.Where})"
                 );
-                parameter.Set(build, ParameterValues.Convert(parameter, fromFile.Value, fromFile.Where));
+                parameter.Set(build, value);
             }
             else if (
                 variables.TryGetValue(Squash("NUKE_" + parameter.Name), out var variable)

@@ -28,10 +28,12 @@ internal static partial class ParameterValues
         {
             throw new BuildException($"parameter --{parameter.Option} ({where}): {e.Message}");
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
+        catch (Exception e) when (e is FormatException or OverflowException)
         {
+            // Every FormatException here carries MaskBench's own reason (the parsers' texts never reach the user)
+            var reason = e is OverflowException ? "it is too large" : e.Message;
             throw new BuildException(
-                $"parameter --{parameter.Option} ({where}): '{string.Join(" ", values)}' is not {Expected(type)}: {e.Message}"
+                $"parameter --{parameter.Option} ({where}): '{string.Join(" ", values)}' is not {Expected(type)}: {reason}"
             );
         }
     }
@@ -83,11 +85,16 @@ internal static partial class ParameterValues
         if (type == typeof(string))
             return text;
         if (type == typeof(int))
-            return int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? whole
+                : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+                    ? throw new FormatException($"it is beyond {int.MaxValue}")
+                : throw new FormatException("write it in digits, e.g. 8");
         if (type == typeof(double))
-            return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+                ? number
+                : throw new FormatException("write it in digits, e.g. 0.5");
         if (type == typeof(bool))
-            return bool.Parse(text);
+            return bool.TryParse(text, out var flag) ? flag : throw new FormatException("write true or false");
         if (type == typeof(TimeSpan))
             return Duration(text);
         if (type.IsEnum)
@@ -116,7 +123,9 @@ internal static partial class ParameterValues
                 'd' => TimeSpan.FromDays(amount),
                 _ => throw new FormatException($"unknown unit '{unit}'"),
             };
-        return TimeSpan.Parse(text, CultureInfo.InvariantCulture);
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span)
+            ? span
+            : throw new FormatException("write a number with a unit (s, m, h, d) or hh:mm:ss");
     }
 
     public static string Expected(Type type) =>

@@ -5,7 +5,7 @@ internal static class Summary
 {
     public static string Render(IReadOnlyList<TargetResult> results, TimeSpan total)
     {
-        var rows = results.Select(r => (r.Target, Status: Label(r.Status), Duration: Format(r.Duration, r.Status), r.Reason)).ToList();
+        var rows = results.Select(r => (r.Target, Status: Label(r), Duration: Format(r.Duration, r.Status), r.Reason)).ToList();
         var header = (Target: "Target", Status: "Status", Duration: "Duration", Reason: "Reason");
         var targetWidth = rows.Select(r => r.Target.Length).Append(header.Target.Length).Max();
         var statusWidth = rows.Select(r => r.Status.Length).Append(header.Status.Length).Max();
@@ -15,8 +15,11 @@ internal static class Summary
             '═',
             targetWidth + statusWidth + 14 + Math.Min(60, rows.Select(r => r.Reason.Length).DefaultIfEmpty(6).Max())
         );
-        var failed = results.Count(r => r.Status == TargetStatus.Failed);
-        var verdict = failed == 0 ? "Build succeeded" : $"Build failed: {failed} target{(failed == 1 ? "" : "s")} failed";
+        var failed = results.Count(r => r.Status == TargetStatus.Failed && r.ExitCode != ExitCodes.NothingMeasured);
+        var verdict =
+            failed > 0 ? $"Build failed: {failed} target{(failed == 1 ? "" : "s")} failed"
+            : results.Any(r => r.ExitCode == ExitCodes.NothingMeasured) ? "Build finished: nothing compared, no baseline yet (exit 6)"
+            : "Build succeeded";
         return string.Join(
             "\n",
             [
@@ -33,14 +36,14 @@ internal static class Summary
         );
     }
 
-    static string Label(TargetStatus status) =>
-        status switch
+    static string Label(TargetResult result) =>
+        result.Status switch
         {
             TargetStatus.Ran => "ran",
             TargetStatus.UpToDate => "up to date",
             TargetStatus.Skipped => "skipped",
             TargetStatus.Collective => "collective",
-            TargetStatus.Failed => "failed",
+            TargetStatus.Failed => ExitCodes.StatusOf(result.ExitCode),
             _ => "not run",
         };
 

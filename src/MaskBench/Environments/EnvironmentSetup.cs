@@ -55,7 +55,9 @@ public static class EnvironmentSetup
             cancellation
         );
         if (!exists.Started)
-            throw new RunnerException($"the container engine '{engine}' is not installed: install it, or pass --container-engine");
+            throw new RunnerException(
+                $"the container engine '{engine}' is not installed: install it, or pass --provider podman|docker|venv"
+            );
         if (!exists.Ok || exists.StandardOutput.Trim() != identity.Id)
             throw new RunnerException(
                 $"the image {identity.Reference} ({identity.Id}) that Setup built is gone or was replaced: run Setup again"

@@ -40,7 +40,9 @@ public sealed record ComparisonReport(string MachineKey, int BaselineRuns, IRead
         if (Rows.Where(r => r.Failed > 0).Select(r => r.Implementation).ToList() is { Count: > 0 } failed)
             lines.Add($"**Infrastructure failure**: runs of {string.Join(", ", failed)} did not produce a throughput (exit 5).");
         if (ExitCode == CompareExit.NothingMeasured)
-            lines.Add("**Nothing measured**: no implementation had both measured runs and a baseline (exit 6).");
+            lines.Add(
+                "**No baseline yet**: nothing was compared, as no implementation had both measured runs and a baseline (exit 6); later runs on this machine will have one."
+            );
         if (ExitCode == CompareExit.Ok)
             lines.Add("No regression (exit 0).");
         return string.Join("\n\n", lines);

@@ -27,7 +27,13 @@ public static class Track
     /// <summary>The newest <paramref name="count"/> first-parent commits of <paramref name="branch"/> in a local clone, newest first.</summary>
     public static async Task<IReadOnlyList<string>> BranchCommits(string clone, string branch, int count, CancellationToken cancellation)
     {
-        var answer = await GitCli.Run(clone, ["rev-list", "--first-parent", $"--max-count={count}", branch, "--"], cancellation);
+        if (BranchName.Invalid(branch) is { } invalid)
+            throw new HistoryException(invalid);
+        var answer = await GitCli.Run(
+            clone,
+            ["rev-list", "--first-parent", $"--max-count={count}", "--end-of-options", branch, "--"],
+            cancellation
+        );
         if (!answer.Ok)
             throw new HistoryException($"the branch {branch} is not in {clone} ({answer.Error}): fetch it or pass another branch");
         return answer.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -35,7 +35,7 @@ public static class Preflight
             var gpus = await MachineFacts.GpusAsync(request.NvidiaSmi, cancellation);
             if (gpus is null)
                 problems.Add(
-                    $"no NVIDIA driver answers ({request.NvidiaSmi} is missing or fails): training needs {request.Gpus} GPUs; install the driver, or use the CPU smoke profile"
+                    $"no NVIDIA driver answers ({request.NvidiaSmi} is missing or fails): training needs {request.Gpus} GPUs; install the driver, or pass --gpus 0 to train on the CPU"
                 );
             else if (gpus.Count < request.Gpus)
                 problems.Add(
@@ -83,10 +83,7 @@ public static class Preflight
     {
         var version = await ShortCommand.TryRunAsync(engine, ["--version"], variables: request.EngineVariables, cancellation: cancellation);
         if (version is null)
-            return
-            [
-                $"the container engine '{engine}' is not installed: install it, pass --container-engine podman|docker, or use --provider venv",
-            ];
+            return [$"the container engine '{engine}' is not installed: install it, pass --provider podman|docker, or use --provider venv"];
         var info = await ShortCommand.TryRunAsync(
             engine,
             ["info", "--format", "{{json .}}"],
@@ -97,7 +94,7 @@ public static class Preflight
         if (info is not { Ok: true })
             return
             [
-                $"'{engine} info' fails ({string.Join(" | ", info?.LastLines(2) ?? [])}): start the engine's daemon, or use --container-engine podman",
+                $"'{engine} info' fails ({string.Join(" | ", info?.LastLines(2) ?? [])}): start the engine's daemon, or use --provider podman",
             ];
         if (request.Gpus <= 0)
             return [];

@@ -1,3 +1,4 @@
+using MaskBench.Files;
 using Serilog;
 
 namespace MaskBench.Slurm;
@@ -30,8 +31,7 @@ public sealed class SlurmExecutor(SlurmClient client, JobJournal journal, JobPol
 
     public async Task<SlurmJobOutcome> RunAsync(SlurmJobRequest request, CancellationToken cancellation = default)
     {
-        var script = BatchScript.Render(request);
-        var hash = BatchScript.Hash(script);
+        var hash = request.Identity();
         var (jobId, attempts) = await ReattachAsync(request, hash);
         var reattached = jobId is not null;
         while (true)
@@ -52,6 +52,8 @@ public sealed class SlurmExecutor(SlurmClient client, JobJournal journal, JobPol
                     );
                 Directory.CreateDirectory(request.RunFolder);
                 BatchScript.Write(request);
+                foreach (var (name, content) in request.Files ?? new Dictionary<string, string>())
+                    AtomicFile.WriteAllText(Path.Combine(request.RunFolder, name), content);
                 if (request.ExitMarker is { } marker)
                     File.Delete(marker); // an earlier run's marker must not speak for this job
                 try
@@ -113,8 +115,8 @@ public sealed class SlurmExecutor(SlurmClient client, JobJournal journal, JobPol
         }
     }
 
-    /// <summary>The journalled job of the run, if its script is the same; a job for an older script is cancelled (its
-    /// inputs are stale) and forgotten.</summary>
+    /// <summary>The journalled job of the run, if its identity (script and the files it reads) is the same; a job of an
+    /// older script or other settings is cancelled (its inputs are stale) and forgotten.</summary>
     async Task<(string? JobId, int Attempts)> ReattachAsync(SlurmJobRequest request, string hash)
     {
         if (journal.Find(request.RunName) is not { } entry)
@@ -129,7 +131,7 @@ public sealed class SlurmExecutor(SlurmClient client, JobJournal journal, JobPol
             );
             return (entry.JobId, entry.Attempt);
         }
-        Log.Warning("{Run}: job {Job} runs an older script: cancelling it and submitting the current one", request.RunName, entry.JobId);
+        Log.Warning("{Run}: job {Job} runs an older script or other settings: cancelling it and submitting the current one", request.RunName, entry.JobId);
         await client.CancelAsync([entry.JobId]);
         journal.Remove(request.RunName, entry.JobId);
         return (null, 0);

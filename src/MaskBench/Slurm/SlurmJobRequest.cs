@@ -9,6 +9,8 @@ namespace MaskBench.Slurm;
 /// <param name="Variables">Exported by the script before the exec (e.g. <c>PYTHONUNBUFFERED=1</c>).</param>
 /// <param name="ExitMarker">A file the supervisor writes last, holding its exit code: read when the scheduler has
 /// forgotten the job (no accounting, past MinJobAge, e.g. after a re-attach); null when there is none.</param>
+/// <param name="Files">Files the command reads (name in the run folder, text), e.g. the training's <c>job.json</c>: written
+/// beside the script at submission, and part of the job's <see cref="Identity"/>.</param>
 public sealed record SlurmJobRequest(
     string RunName,
     string RunFolder,
@@ -16,9 +18,24 @@ public sealed record SlurmJobRequest(
     IReadOnlyList<string> Command,
     SlurmResources Resources,
     IReadOnlyDictionary<string, string> Variables,
-    string? ExitMarker = null
+    string? ExitMarker = null,
+    IReadOnlyDictionary<string, string>? Files = null
 )
 {
+    /// <summary>What the job runs: the script and every file its command reads. A journalled job re-attaches only when
+    /// this is the same (a rerun with other settings writes another job.json under the same script).</summary>
+    public string Identity()
+    {
+        var script = BatchScript.Render(this);
+        if (Files is not { Count: > 0 })
+            return BatchScript.Hash(script);
+        var text = new System.Text.StringBuilder(script);
+        foreach (var (name, content) in Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            text.Append('\0').Append(name).Append('\0').Append(content);
+        return global::MaskBench.Files.Hashing.Text(text.ToString());
+    }
+
+
     /// <summary>The script's path: <c>&lt;run folder&gt;/job.sh</c>.</summary>
     public string ScriptPath => Path.Combine(RunFolder, BatchScript.FileName);
 

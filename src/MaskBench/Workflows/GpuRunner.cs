@@ -3,7 +3,7 @@ namespace MaskBench.Workflows;
 /// <summary>
 /// The self-hosted GPU runner the benchmark workflows run on: its labels, the persistent work folder beside the
 /// checkout (clones, environments and stamps survive between runs; <c>actions/checkout</c> cleans only its own
-/// folder), and build arguments every run on it needs (e.g. <c>--coco /data/coco --container-engine podman</c>).
+/// folder), and build arguments every run on it needs (e.g. <c>--coco /data/coco --provider podman</c>).
 /// </summary>
 public sealed record GpuRunner(IReadOnlyList<string> Labels, IReadOnlyList<string> Arguments, int TimeoutMinutes)
 {

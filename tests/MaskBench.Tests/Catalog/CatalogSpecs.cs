@@ -221,6 +221,18 @@ public class CatalogSpecs
     [Theory]
     [InlineData("images.global", "\"16\"", "FILE: field 'images.global' (line ", "give a whole number")]
     [InlineData("command", "\"python train.py\"", "FILE: field 'command' (line ", "give a list [...]")]
+    [InlineData(
+        "fullScheduleIterations",
+        "3000000000",
+        "FILE: field 'fullScheduleIterations' (line ",
+        "3000000000 is too large: give a whole number up to 2147483647"
+    )]
+    [InlineData(
+        "fullScheduleIterations",
+        "1000000000000000000000000000000",
+        "FILE: field 'fullScheduleIterations' (line ",
+        "1000000000000000000000000000000 is too large: give a whole number up to 2147483647"
+    )]
     [InlineData("stacks.page.architectures[0]", "70", "FILE: field 'stacks.page.architectures[0]' (line ", "give a string")]
     public void A_recipe_value_of_the_wrong_kind_is_refused_naming_the_field_and_its_line(
         string path,
@@ -236,6 +248,16 @@ public class CatalogSpecs
         Assert.StartsWith(start, message);
         Assert.EndsWith(fix, message);
         Assert.DoesNotContain('\n', message);
+    }
+
+    [Fact]
+    public void A_recipe_number_past_64_bits_is_read_as_a_number_where_the_field_is_a_double()
+    {
+        // Act: 10^25 is past 64 bits (JSON.NET reads it as a BigInteger) but a double holds it.
+        var message = LoadEdited("published", "1" + new string('0', 25));
+
+        // Assert: it reaches the loader's own checks (the published figure is a positive number), not a cast exception.
+        Assert.True(message == "loaded" || message.StartsWith("FILE: field 'published'", StringComparison.Ordinal), message);
     }
 
     [Fact]

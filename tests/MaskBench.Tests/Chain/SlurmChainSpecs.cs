@@ -58,6 +58,25 @@ public sealed class SlurmChainSpecs(LocalSlurm slurm)
         // Assert
         Assert.Contains("#SBATCH --job-name=maskbench-fake", script);
         Assert.Contains("Supervise", script);
-        Assert.Contains(BatchScript.Hash(script), string.Join(" ", inputs.Build().Values));
+        Assert.DoesNotContain(BatchScript.Hash(script), inputs.Build().Values); // the script alone is not the job: job.json is too
+    }
+
+    [Fact]
+    public void Other_settings_under_the_same_batch_script_are_another_job_in_the_stamp()
+    {
+        // Arrange: the script names job.json, which holds the settings (a rerun with --set batch=8 keeps the script)
+        using var bench = new ChainBench();
+        var executor = Executor(bench);
+        var job = new TrainJob(bench.Workspace, bench.Settings(), new RunKey("fake"));
+        var other = job with { Settings = job.Settings with { SettingOverrides = new Dictionary<string, string> { ["batch"] = "8" } } };
+        var (inputs, otherInputs) = (new MaskBench.Engine.FingerprintBuilder(), new MaskBench.Engine.FingerprintBuilder());
+
+        // Act
+        executor.Declare(inputs, job);
+        executor.Declare(otherInputs, other);
+
+        // Assert
+        Assert.Equal(executor.Script(job), executor.Script(other));
+        Assert.NotEqual(inputs.Build().Values, otherInputs.Build().Values);
     }
 }

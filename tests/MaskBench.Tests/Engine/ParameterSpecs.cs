@@ -138,6 +138,13 @@ public class ParameterSpecs : IDisposable
     [Theory]
     [InlineData("--train-timeout", "90", "parameter --train-timeout (command line): '90' has no unit: write 90s, 90m or 90h")]
     [InlineData("--train-timeout", "1.5", "parameter --train-timeout (command line): '1.5' has no unit: write 1.5s, 1.5m or 1.5h")]
+    [InlineData("--gpus", "eight", "parameter --gpus (command line): 'eight' is not a whole number: write it in digits, e.g. 8")]
+    [InlineData("--gpus", "99999999999", "parameter --gpus (command line): '99999999999' is not a whole number: it is beyond 2147483647")]
+    [InlineData(
+        "--train-timeout",
+        "soon-ish",
+        "parameter --train-timeout (command line): 'soon-ish' is not a duration such as 90s, 45m, 2h or 01:30:00: write a number with a unit (s, m, h, d) or hh:mm:ss"
+    )]
     [InlineData("--synthetic-images", "0", "parameter --synthetic-images (command line): 0 is too small: give 1 or more")]
     [InlineData("--synthetic-images", "-1", "parameter --synthetic-images (command line): -1 is too small: give 1 or more")]
     [InlineData(
@@ -196,7 +203,7 @@ public class ParameterSpecs : IDisposable
 
         // Assert
         Assert.Equal("--gpus 4", sources["Gpus"].Given);
-        Assert.Matches(@"^""TrainTimeout"": ""45m"" \(.*parameters\.json:2\)$", sources["TrainTimeout"].Given);
+        Assert.Matches(@"^--train-timeout 00:45:00 \(""TrainTimeout"" in .*parameters\.json:2\)$", sources["TrainTimeout"].Given);
         Assert.Equal("NUKE_SYNTHETIC_IMAGES=3 (environment)", sources["SyntheticImages"].Given);
         Assert.Equal("--implementations (none) (default)", sources["Implementations"].Given);
     }

@@ -35,5 +35,44 @@ public sealed class TrackSpecs : IDisposable
         Assert.StartsWith("the branch no-such-branch is not in", error.Message);
     }
 
+    [Theory]
+    [InlineData("--output={0}")]
+    [InlineData("--all")]
+    [InlineData("-n1")]
+    [InlineData("main..HEAD")]
+    public async Task A_branch_that_git_would_read_as_an_option_is_refused_and_writes_nothing(string template)
+    {
+        // Arrange: a value that, passed to git as an option, would write a file outside every MaskBench folder.
+        var target = Path.Combine(Path.GetTempPath(), $"maskbench-pwn-{Guid.NewGuid():N}");
+        var branch = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, target);
+
+        // Act
+        var error = await Assert.ThrowsAsync<HistoryException>(() => Track.BranchCommits(repository.Clone, branch, 5, default));
+
+        // Assert
+        Assert.StartsWith($"--track-branch '{branch}' is not a branch name (", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.False(File.Exists(target));
+    }
+
+    [Theory]
+    [InlineData("HEAD", null)]
+    [InlineData("feature/x-1", null)]
+    [InlineData("v1.0", null)]
+    [InlineData("a b", "space")]
+    [InlineData("x.lock", ".lock")]
+    [InlineData("x/.hidden", "starts with '.'")]
+    [InlineData("@", "'@' alone")]
+    [InlineData("x@{1}", "'@{'")]
+    public void A_branch_name_is_checked_by_git_ref_format_rules(string name, string? why)
+    {
+        var invalid = BranchName.Invalid(name);
+
+        if (why is null)
+            Assert.Null(invalid);
+        else
+            Assert.Contains(why, invalid);
+    }
+
     public void Dispose() => repository.Dispose();
 }

@@ -93,6 +93,26 @@ public class StandInSubmissionSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_journalled_job_of_the_same_script_but_other_settings_is_cancelled_and_a_new_one_submitted()
+    {
+        // Arrange: a build killed mid-job (job.json of batch=2), run again with --set batch=8 (same script, other job.json)
+        using var slurm = new StandInSlurm().Answers("sbatch", "102").Answers("squeue", "102|COMPLETED|None|0");
+        var old = slurm.Request() with { Files = new Dictionary<string, string> { ["job.json"] = "{\"batch\": 2}\n" } };
+        var request = old with { Files = new Dictionary<string, string> { ["job.json"] = "{\"batch\": 8}\n" } };
+        slurm.Journal.Record(new JournalEntry(old.RunName, "101", old.Identity(), DateTimeOffset.UtcNow, 1));
+
+        // Act
+        var outcome = await slurm.Executor().RunAsync(request);
+
+        // Assert
+        Assert.Equal(BatchScript.Render(old), BatchScript.Render(request));
+        Assert.Equal(("102", false), (outcome.JobId, outcome.Reattached));
+        Assert.Equal(["scancel 101"], slurm.Calls("scancel"));
+        Assert.Equal("{\"batch\": 8}\n", File.ReadAllText(Path.Combine(request.RunFolder, "job.json")));
+        Assert.Equal(request.Identity(), outcome.ScriptHash);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task The_job_id_is_journalled_before_the_wait()
     {
         // Arrange

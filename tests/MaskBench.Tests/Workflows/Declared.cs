@@ -7,7 +7,7 @@ static class Declared
 {
     public static readonly GpuRunner Runner = new(
         ["self-hosted", "linux", "gpu-v100x8"],
-        ["--coco", "/data/coco", "--container-engine", "podman"],
+        ["--coco", "/data/coco", "--provider", "podman"],
         1440
     );
 
