@@ -5,8 +5,8 @@ using MaskBench.Parsing;
 
 namespace MaskBench.Reports;
 
-/// <summary>The comparison as an SVG bar chart: per implementation, the measured img/s (with the 95 % interval of the
-/// median as a whisker when there are repeated runs) beside the page's figure.</summary>
+/// <summary>The comparison as an SVG bar chart: per implementation, the measured img/s (with the interval of the
+/// median as a whisker, its confidence in its tooltip, when there are repeated runs) beside the page's figure.</summary>
 public static class BarChart
 {
     const int Left = 190,
@@ -17,7 +17,7 @@ public static class BarChart
 
     public static string Svg(IReadOnlyList<BenchmarkRow> rows)
     {
-        var largest = rows.SelectMany(r => new[] { r.Throughput ?? 0, r.Published ?? 0, r.Ci95?[1] ?? 0 }).DefaultIfEmpty(0).Max();
+        var largest = rows.SelectMany(r => new[] { r.Throughput ?? 0, r.Published ?? 0, r.Interval?[1] ?? 0 }).DefaultIfEmpty(0).Max();
         var scale = largest > 0 ? (Width - Left - Right) / largest : 0;
         var height = Top + rows.Count * RowHeight + 8;
         var svg = new StringBuilder();
@@ -33,7 +33,17 @@ public static class BarChart
             var row = rows[i];
             var y = Top + i * RowHeight;
             svg.Append($"""<text x="{Left - 8}" y="{y + 21}" text-anchor="end">{WebUtility.HtmlEncode(row.Name)}</text>""").Append('\n');
-            Bar(svg, y + 4, row.Throughput, scale, "#1f77b4", row.Throughput is null ? row.Status : null, Note(row), row.Ci95);
+            Bar(
+                svg,
+                y + 4,
+                row.Throughput,
+                scale,
+                "#1f77b4",
+                row.Throughput is null ? row.Status : null,
+                Note(row),
+                row.Interval,
+                Figures.Label(row.IntervalConfidence)
+            );
             Bar(svg, y + 22, row.Published, scale, "#c7c7c7", row.Published is null ? "no published figure" : null);
         }
         svg.Append("</svg>\n");
@@ -48,7 +58,8 @@ public static class BarChart
         string colour,
         string? absent,
         string note = "",
-        double[]? interval = null
+        double[]? interval = null,
+        string label = ""
     )
     {
         if (value is not { } v)
@@ -66,7 +77,7 @@ public static class BarChart
         {
             var (from, to) = (Left + low * scale, Left + high * scale);
             svg.Append(
-                $"""<path d="M{Number(from)} {y + 8}H{Number(to)}M{Number(from)} {y + 3}V{y + 13}M{Number(to)} {y + 3}V{y + 13}" stroke="#222222" stroke-width="1.5" fill="none"/>"""
+                $"""<path d="M{Number(from)} {y + 8}H{Number(to)}M{Number(from)} {y + 3}V{y + 13}M{Number(to)} {y + 3}V{y + 13}" stroke="#222222" stroke-width="1.5" fill="none"><title>{WebUtility.HtmlEncode(label.Trim().Trim('(', ')'))}</title></path>"""
             );
             end = Math.Max(end, high * scale);
         }

@@ -61,7 +61,7 @@ public static class BenchmarkTable
         analysis ??= TableAnalysis.Of(rows);
         var text = new StringBuilder(
             "implementation,name,format,status,throughput,published,ratio,window_first,window_last,exact,"
-                + "images_per_iteration,harness_throughput,reason,method,runs,ci95_low,ci95_high,cov,page,ratio_of_ratios\n"
+                + "images_per_iteration,harness_throughput,reason,method,runs,interval_low,interval_high,interval_confidence,cov,page,ratio_of_ratios\n"
         );
         foreach (var r in rows)
             text.Append(
@@ -82,8 +82,9 @@ public static class BenchmarkTable
                         Field(ReasonText.OneLine(r.Reason)),
                         Field(r.Method ?? ""),
                         TableAnalysis.Counted(r).Count.ToString(CultureInfo.InvariantCulture),
-                        Figures.Number(r.Ci95?[0], "0.###", ""),
-                        Figures.Number(r.Ci95?[1], "0.###", ""),
+                        Figures.Number(r.Interval?[0], "0.###", ""),
+                        Figures.Number(r.Interval?[1], "0.###", ""),
+                        Figures.Number(r.IntervalConfidence, "0.####", ""),
                         Figures.Number(r.Cov, "0.####", ""),
                         Field(analysis.Page.FirstOrDefault(p => p.Implementation == r.Implementation)?.Consistency.Outcome ?? ""),
                         Figures.Number(analysis.Ratios?.Entries.FirstOrDefault(e => e.Id == r.Implementation)?.Value, "0.####", "")

@@ -6,7 +6,7 @@ using MaskBench.Telemetry;
 
 namespace MaskBench.Reports;
 
-/// <summary>One row from an implementation's runs: the median of the measured runs' img/s, a 95 % interval of it, the
+/// <summary>One row from an implementation's runs: the median of the measured runs' img/s, an interval of it labelled with its confidence, the
 /// coefficient of variation, and every run with its GPU verdict. Thermal runs are left out of the figures.</summary>
 static class RowFromRuns
 {
@@ -46,8 +46,8 @@ static class RowFromRuns
             Throughput = statistics.Median,
             Ratio = recipe.Published is { } p && p > 0 ? statistics.Median / p : null,
             Runs = figures,
-            Ci95 = statistics.Ci95 is { } c ? [c.Low, c.High] : null,
-            Ci95Confidence = statistics.Ci95?.Confidence,
+            Interval = statistics.Interval is { } c ? [c.Low, c.High] : null,
+            IntervalConfidence = statistics.Interval?.Confidence,
             Cov = statistics.Cov,
             Note =
                 left == 0

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Perfolizer.Mathematics.Distributions.DiscreteDistributions;
 
 namespace MaskBench.Statistics;
@@ -40,9 +41,14 @@ public sealed record MedianInterval(double Low, double High, double Confidence)
 
     static double Coverage(BinomialDistribution binomial, int k) => Math.Clamp(1 - 2 * binomial.Cdf(k - 1), 0, 1);
 
-    /// <summary>One line for a report, e.g. "[52.1, 53.4] (95 %)" or "[52.1, 53.4] (93.8 %: too few runs for 95 %)".</summary>
+    /// <summary>A confidence as a percentage for a label, rounded down to 0.1 so that it never claims more than the
+    /// runs give: 0.75 is "75 %", 0.9375 (5 runs) "93.7 %".</summary>
+    public static string Percent(double confidence) =>
+        (Math.Floor(confidence * 1000 + 1e-9) / 10).ToString("0.#", CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>One line for a report, e.g. "[52.1, 53.4] (98.4 %)" or "[52.1, 53.4] (93.7 %: too few runs for 95 %)".</summary>
     public override string ToString() =>
         Full
-            ? $"[{Low:0.##}, {High:0.##}] ({Confidence * 100:0.#} %)"
-            : $"[{Low:0.##}, {High:0.##}] ({Confidence * 100:0.#} %: too few runs for 95 %)";
+            ? $"[{Low.ToString("0.##", CultureInfo.InvariantCulture)}, {High.ToString("0.##", CultureInfo.InvariantCulture)}] ({Percent(Confidence)})"
+            : $"[{Low.ToString("0.##", CultureInfo.InvariantCulture)}, {High.ToString("0.##", CultureInfo.InvariantCulture)}] ({Percent(Confidence)}: too few runs for 95 %)";
 }

@@ -23,7 +23,7 @@ public sealed record PageConsistency(string Outcome, double Published, double Ba
         var (low, high) = (published * (1 - band), published * (1 + band));
         var relative = row.Median / published - 1;
         var edge = $"the page's {published:0.##} img/s ±{Verdict.Percent(band)}";
-        if (row.Ci95 is not { } ci)
+        if (row.Interval is not { } ci)
             return new PageConsistency(
                 Inconclusive,
                 published,
@@ -36,7 +36,7 @@ public sealed record PageConsistency(string Outcome, double Published, double Ba
             : ci.Low > high ? (Faster, "above")
             : ci.High < low ? (Slower, "below")
             : (Inconclusive, "across an edge of");
-        var weak = ci.Full ? "" : $"; only {ci.Confidence * 100:0.#} % confidence with {row.N} runs";
+        var weak = ci.Full ? "" : $"; only {MedianInterval.Percent(ci.Confidence)} confidence with {row.N} runs";
         return new PageConsistency(
             outcome,
             published,

@@ -55,10 +55,10 @@ public sealed record RatioOfRatios(string Reference, string Rule, IReadOnlyList<
         var value = measured / published;
         if (isReference)
             return new RatioEntry(id, 1, 1, 1, 1, 1, RatioEntry.Reference);
-        if (row.Ci95 is null || baseRow.Ci95 is null)
+        if (row.Interval is null || baseRow.Interval is null)
             return new RatioEntry(id, measured, published, value, null, null, PageConsistency.Inconclusive);
-        var low = row.Ci95.Low / baseRow.Ci95.High / published;
-        var high = row.Ci95.High / baseRow.Ci95.Low / published;
+        var low = row.Interval.Low / baseRow.Interval.High / published;
+        var high = row.Interval.High / baseRow.Interval.Low / published;
         var outcome =
             low >= 1 - band && high <= 1 + band ? PageConsistency.Consistent
             : low > 1 + band ? PageConsistency.Faster

@@ -6,8 +6,8 @@ namespace MaskBench.Statistics;
 /// <param name="N">How many runs.</param>
 /// <param name="Median">The median of the runs: the row's figure.</param>
 /// <param name="Cov">The coefficient of variation (sample standard deviation over mean); null with one run.</param>
-/// <param name="Ci95">An exact interval of the median (see <see cref="MedianInterval.Of"/>); null with one run.</param>
-public sealed record RowStatistics(int N, double Median, double Mean, double? Cov, MedianInterval? Ci95, double Min, double Max)
+/// <param name="Interval">An exact interval of the median (see <see cref="MedianInterval.Of"/>); null with one run.</param>
+public sealed record RowStatistics(int N, double Median, double Mean, double? Cov, MedianInterval? Interval, double Min, double Max)
 {
     public static RowStatistics Of(IReadOnlyList<double> throughputs)
     {

@@ -1,6 +1,6 @@
 namespace MaskBench.Statistics;
 
-/// <summary>Whether the 95 % intervals of two neighbours in the table overlap, and if so about how many more runs
+/// <summary>Whether the intervals of the median of two neighbours in the table overlap, and if so about how many more runs
 /// each would need for them to separate.</summary>
 /// <param name="MoreRuns">More runs per implementation, an estimate; null when none are needed or no number of runs
 /// up to the bound would do.</param>
@@ -19,9 +19,9 @@ public sealed record Separation(bool Overlap, int? MoreRuns, string? Hint)
     /// </summary>
     public static Separation Of(RowStatistics a, RowStatistics b)
     {
-        if (a.Ci95 is null || b.Ci95 is null)
+        if (a.Interval is null || b.Interval is null)
             return new Separation(true, null, "one run: no interval to rank these two; run --repeats 5 or more");
-        var overlap = a.Ci95.Low <= b.Ci95.High && b.Ci95.Low <= a.Ci95.High;
+        var overlap = a.Interval.Low <= b.Interval.High && b.Interval.Low <= a.Interval.High;
         if (!overlap)
             return new Separation(false, null, null);
         var distance = Math.Abs(a.Median - b.Median);

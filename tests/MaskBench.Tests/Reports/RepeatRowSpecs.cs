@@ -1,3 +1,4 @@
+using System.Globalization;
 using MaskBench.Catalog;
 using MaskBench.Parsing;
 using MaskBench.Reports;
@@ -5,6 +6,7 @@ using MaskBench.Results;
 using MaskBench.Telemetry;
 using MaskBench.Tests.Parsing;
 using MaskBench.Tests.Snapshots;
+using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests.Reports;
 
@@ -20,7 +22,7 @@ public sealed class RepeatRowSpecs : IDisposable
     /// null: a run whose Train failed.</summary>
     string Run(int repeat, double? time)
     {
-        var run = Path.Combine(folder, "detectron2", repeat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var run = Path.Combine(folder, "detectron2", repeat.ToString(CultureInfo.InvariantCulture));
         var record = Path.Combine(run, "record.json");
         if (time is not { } t)
         {
@@ -63,9 +65,9 @@ public sealed class RepeatRowSpecs : IDisposable
         // Assert
         Assert.Equal("ok", row.Status);
         Assert.Equal(16 / 0.24, row.Throughput!.Value, 1);
-        Assert.Equal(16 / 0.30, row.Ci95![0], 1);
-        Assert.Equal(16 / 0.20, row.Ci95[1], 1);
-        Assert.Equal(1 - 2 * Math.Pow(0.5, 5), row.Ci95Confidence!.Value, 6);
+        Assert.Equal(16 / 0.30, row.Interval![0], 1);
+        Assert.Equal(16 / 0.20, row.Interval[1], 1);
+        Assert.Equal(1 - 2 * Math.Pow(0.5, 5), row.IntervalConfidence!.Value, 6);
         Assert.Equal(6, row.Runs.Count);
         Assert.Equal(5, row.Runs.Count(r => r.Throughput is not null));
         Assert.Equal("failed", row.Runs[5].Status);
@@ -79,6 +81,52 @@ public sealed class RepeatRowSpecs : IDisposable
     }
 
     [Fact]
+    public void Three_runs_are_labelled_with_the_75_percent_their_range_reaches_in_every_output()
+    {
+        // Arrange: with 3 runs the interval is [min, max], which covers the median with 1 - 2 * 0.5^3 = 75 %
+        double?[] times = [0.20, 0.25, 0.22];
+        var records = times.Select((t, i) => Run(i + 1, t)).ToList();
+        var row = Aggregator.FromRecords([catalog.Get("detectron2")], _ => records, r => 16).Single();
+
+        // Act
+        var markdown = BenchmarkTable.Markdown([row]);
+        var html = HtmlReport.Html([row], DateTimeOffset.UnixEpoch);
+        var csv = Csv(BenchmarkTable.Csv([row]));
+        var json = JObject.Parse(BenchmarkTable.Json([row]))["rows"]![0]!;
+
+        // Assert
+        var cell = $"{16 / 0.22:0.0} [{16 / 0.25:0.0}–{16 / 0.20:0.0}] (75 % interval), 3 runs";
+        Assert.Contains(cell, markdown);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(cell), html);
+        var (header, values) = (csv[0], csv[1]);
+        Assert.DoesNotContain(header, h => h.Contains("ci95"));
+        Assert.Equal(0.75, double.Parse(values[Array.IndexOf(header, "interval_confidence")], CultureInfo.InvariantCulture));
+        Assert.Equal(16 / 0.25, double.Parse(values[Array.IndexOf(header, "interval_low")], CultureInfo.InvariantCulture), 2);
+        Assert.Equal(16 / 0.20, double.Parse(values[Array.IndexOf(header, "interval_high")], CultureInfo.InvariantCulture), 2);
+        Assert.Equal(0.75, json["intervalConfidence"]!.Value<double>(), 6);
+        Assert.Equal(16 / 0.25, json["interval"]![0]!.Value<double>(), 2);
+        Assert.Null(json["ci95"]);
+    }
+
+    /// <summary>The CSV's records, quoted fields unquoted (the method holds commas).</summary>
+    static List<string[]> Csv(string text)
+    {
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(new StringReader(text))
+        {
+            Delimiters = [","],
+            HasFieldsEnclosedInQuotes = true,
+        };
+        var records = new List<string[]>();
+        while (!parser.EndOfData)
+            records.Add(parser.ReadFields()!);
+        return records;
+    }
+
+    /// <summary>A CSV line's fields; a quoted field (the method) may hold commas.</summary>
+    static string[] CsvFields(string line) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(line, "(?<=^|,)(\"(?:[^\"]|\"\")*\"|[^,]*)").Select(m => m.Value)];
+
+    [Fact]
     public void One_run_has_one_entry_and_no_interval()
     {
         // Arrange
@@ -89,7 +137,7 @@ public sealed class RepeatRowSpecs : IDisposable
 
         // Assert
         Assert.Single(row.Runs);
-        Assert.Null(row.Ci95);
+        Assert.Null(row.Interval);
         Assert.Null(row.Cov);
         Assert.Equal(16 / 0.25, row.Throughput!.Value, 1);
     }

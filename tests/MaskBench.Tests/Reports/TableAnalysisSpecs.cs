@@ -28,7 +28,8 @@ public sealed class TableAnalysisSpecs
         )
         {
             Runs = [.. runs.Select((t, i) => new RunFigure(i + 1, ThroughputResult.Ok, t, "clean"))],
-            Ci95 = RowStatistics.Of(runs).Ci95 is { } c ? [c.Low, c.High] : null,
+            Interval = RowStatistics.Of(runs).Interval is { } c ? [c.Low, c.High] : null,
+            IntervalConfidence = RowStatistics.Of(runs).Interval?.Confidence,
         };
 
     [Fact]

@@ -16,8 +16,8 @@ public sealed class RowStatisticsSpecs
         // Assert: with 7 runs the narrowest interval reaching 95 % is [x(1), x(7)], covering with 1 - 2/2^7
         Assert.Equal(7, row.N);
         Assert.Equal(53, row.Median);
-        Assert.Equal((50, 56), (row.Ci95!.Low, row.Ci95.High));
-        Assert.Equal(1 - 2.0 / 128, row.Ci95!.Confidence, 6);
+        Assert.Equal((50, 56), (row.Interval!.Low, row.Interval.High));
+        Assert.Equal(1 - 2.0 / 128, row.Interval!.Confidence, 6);
         Assert.Equal(Math.Sqrt(28.0 / 6) / 53, row.Cov!.Value, 6);
     }
 
@@ -28,7 +28,7 @@ public sealed class RowStatisticsSpecs
         var runs = Enumerable.Range(1, 20).Select(i => (double)i).Reverse().ToArray();
 
         // Act
-        var ci = RowStatistics.Of(runs).Ci95!;
+        var ci = RowStatistics.Of(runs).Interval!;
 
         // Assert
         Assert.Equal((6, 15), (ci.Low, ci.High));
@@ -44,7 +44,7 @@ public sealed class RowStatisticsSpecs
 
         // Assert
         Assert.Equal((1, 53.2), (row.N, row.Median));
-        Assert.Null(row.Ci95);
+        Assert.Null(row.Interval);
         Assert.Null(row.Cov);
     }
 
@@ -52,7 +52,7 @@ public sealed class RowStatisticsSpecs
     public void With_five_runs_the_interval_is_the_range_and_says_it_reaches_less_than_95_percent()
     {
         // Act
-        var ci = RowStatistics.Of([53, 51, 55, 52, 54]).Ci95!;
+        var ci = RowStatistics.Of([53, 51, 55, 52, 54]).Interval!;
 
         // Assert
         Assert.Equal((51, 55), (ci.Low, ci.High));
@@ -72,7 +72,7 @@ public sealed class RowStatisticsSpecs
         // Act
         var covered = Enumerable
             .Range(0, 1000)
-            .Count(_ => RowStatistics.Of(draws.Next(runs)).Ci95 is { } ci && ci.Low <= 100 && 100 <= ci.High);
+            .Count(_ => RowStatistics.Of(draws.Next(runs)).Interval is { } ci && ci.Low <= 100 && 100 <= ci.High);
 
         // Assert
         Assert.InRange(covered / 1000.0, 0.90, 0.99);
