@@ -1,7 +1,6 @@
 using MaskBench.Catalog;
 using MaskBench.Checking;
 using Serilog;
-using Serilog.Events;
 
 namespace MaskBench.Chain;
 
@@ -20,8 +19,6 @@ public sealed class CheckStage(StageContext context)
     public async Task RunAsync(IReadOnlyList<Recipe> recipes, CancellationToken cancellation)
     {
         var report = await CheckAsync(recipes, cancellation);
-        if (report.Offline)
-            throw new ChainException($"Check: {report.OfflineLine()}");
         if (report.Failed)
             throw new ChainException(
                 $"Check found {report.Results.Count(r => r.Status.Fails())} reference(s) missing or unreachable (the table above says which, with the fix)"
@@ -32,21 +29,20 @@ public sealed class CheckStage(StageContext context)
     public async Task BeforeSetupAsync(Recipe recipe, CancellationToken cancellation)
     {
         var report = await CheckAsync([recipe], cancellation);
+        var reachable = report.Results.Count(r => r.Status is not (CheckStatus.Unreachable or CheckStatus.NotChecked));
         if (report.Results.Any(r => r.Status == CheckStatus.Missing))
             throw new ChainException(
                 $"Check: {report.Results.First(r => r.Status == CheckStatus.Missing).Fix} (the table above lists every reference; --skip Check builds anyway)"
             );
-        if (report.Offline)
-            Log.Warning("Check of {Recipe}: {Line}; Setup goes on without it", recipe.Id, report.OfflineLine());
+        if (reachable == 0 && report.Results.Any(r => r.Status == CheckStatus.Unreachable))
+            Log.Warning("Check reached none of {Recipe}'s references: this host looks offline, so Setup goes on without it", recipe.Id);
     }
 
     async Task<CheckReport> CheckAsync(IReadOnlyList<Recipe> recipes, CancellationToken cancellation)
     {
         var options = new CheckOptions(context.Workspace.Root) { Stack = context.Settings.StackName };
         var report = await RecipeCheck.RunAsync(recipes, options, cancellation);
-        // Offline, the table is a row per reference that each says "unreachable": the one line says it (verbose shows all)
-        Log.Write(
-            report.Offline ? LogEventLevel.Debug : LogEventLevel.Information,
+        Log.Information(
             "Check of {Recipes} ({Seconds:0.0} s, {Bytes} bytes received):\n{Table}",
             string.Join(", ", recipes.Select(r => r.Id)),
             report.Elapsed.TotalSeconds,

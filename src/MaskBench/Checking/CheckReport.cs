@@ -10,24 +10,6 @@ public sealed record CheckReport(IReadOnlyList<CheckResult> Results, TimeSpan El
 
     public long Bytes => Results.Sum(r => r.Bytes);
 
-    /// <summary>Nothing answered: every reference that was tried was unreachable (the host is offline, or behind a
-    /// firewall): one line says so instead of a row per reference.</summary>
-    public bool Offline =>
-        Probed.Any(r => r.Status == CheckStatus.Unreachable)
-        && Probed.All(r => r.Status is CheckStatus.Unreachable or CheckStatus.NotChecked);
-
-    /// <summary>The rows that needed the network (the others, such as a stack's own notes, are read here).</summary>
-    IEnumerable<CheckResult> Probed => Results.Where(r => r.Reference.Kind is "git" or "image" or "pip" or "url");
-
-    /// <summary>The one line for an offline host: how many references of which kinds, and the fix.</summary>
-    public string OfflineLine() =>
-        $"this host reached none of the {Probed.Count()} references ("
-        + string.Join(
-            ", ",
-            Probed.GroupBy(r => r.Reference.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")
-        )
-        + "): it looks offline; run Check on a connected host (--verbosity verbose lists every reference)";
-
     /// <summary>An aligned text table: implementation, reference, kind, status, fix; then one line of totals.</summary>
     public string ToTable()
     {

@@ -27,15 +27,7 @@ sealed class Http(CheckOptions options, CancellationToken budget) : IDisposable
     /// <summary>Why the host did not answer an earlier probe; null when it did or was not asked.</summary>
     public string? Silent(string host) => silent.GetValueOrDefault(host);
 
-    /// <summary>Remembers that <paramref name="host"/> did not answer. The later rows of that host say so in their own
-    /// words (the first row keeps <paramref name="why"/>): one reference's error text never stands in another's row.</summary>
-    public void MarkSilent(string host, string why) =>
-        silent.TryAdd(
-            host,
-            why.Contains("time budget", StringComparison.Ordinal)
-                ? why
-                : $"not asked: {host} did not answer an earlier probe of this Check (that row says why)"
-        );
+    public void MarkSilent(string host, string why) => silent.TryAdd(host, why + " (an earlier probe)");
 
     public CancellationToken Budget => budget;
 

@@ -85,13 +85,5 @@ public class CheckOfflineSpecs
         Assert.All(probed, r => Assert.Equal(CheckStatus.Unreachable, r.Status));
         Assert.Contains(probed, r => r.Fix.Contains("did not answer within 2 s", StringComparison.Ordinal));
         Assert.Contains(probed, r => r.Fix.Contains("Connection refused", StringComparison.OrdinalIgnoreCase));
-        Assert.True(report.Offline);
-        var silentRows = probed.Where(r => r.Fix.StartsWith("not asked: ", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(silentRows);
-        Assert.All(silentRows, r => Assert.DoesNotContain("Connection refused", r.Fix, StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(
-            "this host reached none of the 8 references (2 git, 1 image, 3 pip, 2 url): it looks offline; run Check on a connected host (--verbosity verbose lists every reference)",
-            report.OfflineLine()
-        );
     }
 }
