@@ -102,7 +102,7 @@ internal sealed class Executor(StampStore stamps, Decider decider, int jobs = 1)
                 e is OperationCanceledException && cancellation.IsCancellationRequested
                     ? "cancelled (Ctrl-C, SIGTERM or SIGHUP) before it finished"
                     : Explain(e);
-            if ((e as IExitCode)?.ExitCode == ExitCodes.NothingMeasured)
+            if (ExitCodes.IsNoBaseline((e as IExitCode)?.ExitCode))
                 Log.Warning("{Target}: no baseline yet: {Message}", target.Name, message);
             else
                 Log.Error("{Target} failed: {Message}", target.Name, message);

@@ -25,6 +25,10 @@ public static class ExitCodes
         (NothingMeasured, "Compare: nothing was compared (no implementation has both measured runs and a baseline)"),
     ];
 
+    /// <summary>Whether a target's code says "no baseline yet": a warning, not a failure of anything (the executor's
+    /// log line and the summary's count and verdict ask this one question).</summary>
+    public static bool IsNoBaseline(int? code) => code == NothingMeasured;
+
     /// <summary>How the summary names a target that ended with this code: Compare's verdicts by what they mean
     /// ("no baseline yet" is not a failure of anything), every other code as "failed".</summary>
     public static string StatusOf(int? code) =>

@@ -15,10 +15,10 @@ internal static class Summary
             '═',
             targetWidth + statusWidth + 14 + Math.Min(60, rows.Select(r => r.Reason.Length).DefaultIfEmpty(6).Max())
         );
-        var failed = results.Count(r => r.Status == TargetStatus.Failed && r.ExitCode != ExitCodes.NothingMeasured);
+        var failed = results.Count(r => r.Status == TargetStatus.Failed && !ExitCodes.IsNoBaseline(r.ExitCode));
         var verdict =
             failed > 0 ? $"Build failed: {failed} target{(failed == 1 ? "" : "s")} failed"
-            : results.Any(r => r.ExitCode == ExitCodes.NothingMeasured) ? "Build finished: nothing compared, no baseline yet (exit 6)"
+            : results.Any(r => ExitCodes.IsNoBaseline(r.ExitCode)) ? "Build finished: nothing compared, no baseline yet (exit 6)"
             : "Build succeeded";
         return string.Join(
             "\n",
