@@ -61,6 +61,11 @@ public sealed record EnvironmentSpec(string? Recipe, IReadOnlyDictionary<string,
     /// <summary>Debian packages the venv provider needs from Debian's own interpreter (<c>/usr/bin/python3</c>), e.g.
     /// <c>python3-torchvision</c>: Setup installs them when it runs as root, or says the one command to run.</summary>
     public IReadOnlyList<string> DebianPackages { get; init; } = [];
+
+    /// <summary>The base image Setup builds before this environment: the selected stack's <c>base</c>
+    /// (<see cref="SelectedStack.ApplyTo"/> sets it), never written under <c>environment</c> itself.</summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public BaseImageSpec? Base { get; init; }
 }
 
 /// <param name="Mode"><c>cap</c>: the implementation stops itself with <see cref="Arguments"/>; <c>watch</c>: MaskBench stops it once the parsed log has the window.</param>

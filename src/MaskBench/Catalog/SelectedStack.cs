@@ -23,7 +23,7 @@ public sealed record SelectedStack(
             ? throw new CatalogException($"{recipe.Id} has no '{Name}' stack: {Unavailable}")
             : recipe with
             {
-                Environment = Environment,
+                Environment = Environment with { Base = Base },
                 Patches = Patches,
             };
 

@@ -30,6 +30,11 @@ public sealed class SetupStage(StageContext context) : ChainStage(context)
             inputs.Parameter("Python", Settings.Python).Value("interpreter's packages", InterpreterNow());
         if (recipe.Environment.Recipe is { } file)
             inputs.File(Path.Combine(Workspace.Root, file));
+        if (Settings.Provider == Provider.Venv)
+            return;
+        inputs.File(Settings.EnvironmentOptions(Workspace).ImageLock);
+        if (recipe.Environment.Base is { } b)
+            inputs.File(Path.Combine(Workspace.Root, b.Recipe)).Value("stack base", JsonConvert.SerializeObject(b));
     }
 
     /// <summary>The interpreter's packages as they are now (read from its folders, no process): installing or removing one

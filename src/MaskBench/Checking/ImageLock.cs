@@ -33,16 +33,4 @@ public sealed class ImageLock
 
     /// <summary>The recorded digest, or null when unpinned or not listed.</summary>
     public string? Digest(string image) => digests.GetValueOrDefault(image);
-
-    /// <summary>The reference Setup builds <c>FROM</c>: <c>image@digest</c> when pinned, else the image as named.</summary>
-    public string Pinned(string image) => Digest(image) is { } digest ? $"{image}@{digest}" : image;
-
-    /// <summary>The build arguments that pin a Dockerfile's base: each <c>ARG</c> whose default is an image with a
-    /// digest in the lock, as <c>image@digest</c> (Setup passes them as <c>--build-arg</c>; images still unpinned
-    /// keep their tag, and Check reports them).</summary>
-    public IReadOnlyDictionary<string, string> PinnedArguments(string dockerfileText) =>
-        DockerfileFacts
-            .Read(dockerfileText, new Dictionary<string, string>())
-            .Arguments.Where(a => Digest(a.Value) is not null)
-            .ToDictionary(a => a.Key, a => Pinned(a.Value));
 }

@@ -1,6 +1,6 @@
 using MaskBench.Catalog;
+using MaskBench.Checking;
 using MaskBench.Files;
-using MaskBench.Processes;
 using MaskBench.Running;
 using Serilog;
 
@@ -26,12 +26,23 @@ public static class ContainerEnvironment
         if (!File.Exists(dockerfile))
             throw new RunnerException($"{recipe.File}: the environment recipe {dockerfile} does not exist");
         var source = Path.GetFullPath(sourceDirectory);
-        var engine = new Engine(options.EngineProgram, options.EngineVariables);
+        var engine = new ContainerEngine(options.EngineProgram, options.EngineVariables);
+        var what = $"Setup-{recipe.TargetSuffix}";
+        var locked = ImageLock.Read(options.ImageLock);
+        var built = new Dictionary<string, string>(StringComparer.Ordinal);
+        var bases = new List<ResolvedBase>();
+        if (recipe.Environment.Base is { } baseSpec)
+        {
+            var (tag, description, under) = await ImageChain.BuildBaseAsync(engine, what, baseSpec, options, locked, cancellation);
+            built[tag] = description;
+            bases.AddRange(under);
+        }
         var arguments = StackArguments.For(recipe, dockerfile, options.Stack);
-        var key = Key(File.ReadAllText(dockerfile), arguments, recipe.Environment.Build, source);
+        var resolved = await ImageChain.ResolveAsync(engine, what, dockerfile, arguments, locked, built, cancellation);
+        bases.AddRange(resolved.Bases);
+        var key = Key(resolved.Text, arguments, recipe.Environment.Build, source, bases.Select(b => b.ToString()));
         var stackImage = $"maskbench/{recipe.Id}-stack:{key}";
         var image = $"maskbench/{recipe.Id}:env-{key}";
-        var what = $"Setup-{recipe.TargetSuffix}";
 
         Log.Information(
             "{What}: building {Image} from {Dockerfile} ({Arguments})",
@@ -40,11 +51,7 @@ public static class ContainerEnvironment
             dockerfile,
             string.Join(", ", arguments.Select(a => $"{a.Key}={a.Value}"))
         );
-        var build = new List<string> { "build", "-f", dockerfile, "-t", stackImage };
-        foreach (var (name, value) in arguments)
-            build.AddRange(["--build-arg", $"{name}={value}"]);
-        build.Add(Path.GetDirectoryName(dockerfile)!);
-        await engine.RunAsync(what, build, TimeSpan.FromHours(3), cancellation);
+        await ImageChain.BuildAsync(engine, what, resolved, stackImage, arguments, options.StateDirectory, cancellation);
 
         if (recipe.Environment.Build.Count == 0)
             await engine.RunAsync(what, ["tag", stackImage, image], TimeSpan.FromMinutes(30), cancellation);
@@ -54,7 +61,8 @@ public static class ContainerEnvironment
         var id = (await engine.OutputAsync(["image", "inspect", "--format", "{{.Id}}", image], cancellation)).Trim();
         var host = HostFor(options.EngineProgram, image, source, options);
         var (python, packages) = await PythonPackages.ReadAsync(host(new HostRequest([], 0)), source, cancellation);
-        return new PreparedEnvironment(new EnvironmentIdentity(options.Provider, id, image, python, packages), host);
+        var identity = new EnvironmentIdentity(options.Provider, id, image, python, packages, [.. bases.Select(b => b.ToString())]);
+        return new PreparedEnvironment(identity, host);
     }
 
     /// <summary>Hosts in fresh containers of the environment's image, the source tree mounted at its own path; with
@@ -76,7 +84,7 @@ public static class ContainerEnvironment
 
     static async Task CompileExtensionsAsync(
         string what,
-        Engine engine,
+        ContainerEngine engine,
         Recipe recipe,
         string stackImage,
         string image,
@@ -130,40 +138,12 @@ public static class ContainerEnvironment
             .. build,
         ];
 
-    static string Key(string dockerfile, IReadOnlyDictionary<string, string> arguments, IReadOnlyList<string> build, string source) =>
-        Hashing.Text(string.Join("\n", [dockerfile, .. arguments.Select(a => $"{a.Key}={a.Value}"), .. build, source]))[..12];
-
-    sealed record Engine(string Program, IReadOnlyDictionary<string, string> Variables)
-    {
-        /// <summary>Runs the engine with its output streamed to the log; a failure throws one line naming the step.</summary>
-        public async Task RunAsync(
-            string what,
-            IReadOnlyList<string> arguments,
-            TimeSpan timeout,
-            CancellationToken cancellation,
-            bool quiet = false
-        )
-        {
-            var result = await ProcessRunner.RunAsync(
-                new ProcessSpec([Program, .. arguments], Directory.GetCurrentDirectory(), Variables),
-                new ProcessOptions
-                {
-                    What = what,
-                    Timeout = timeout,
-                    LogLines = !quiet,
-                    ProgressEvery = TimeSpan.FromMinutes(1),
-                },
-                cancellation
-            );
-            if (!quiet)
-                result.EnsureSuccess();
-        }
-
-        public async Task<string> OutputAsync(IReadOnlyList<string> arguments, CancellationToken cancellation)
-        {
-            var spec = new ProcessSpec([Program, .. arguments], Directory.GetCurrentDirectory(), Variables);
-            var result = await ProcessRunner.RunAsync(spec, new ProcessOptions { What = $"{Program} {arguments[0]}" }, cancellation);
-            return result.EnsureSuccess().StandardOutput;
-        }
-    }
+    /// <summary>The environment's tag: a changed Dockerfile, argument, build command, source folder or base image gives a new one.</summary>
+    static string Key(
+        string dockerfile,
+        IReadOnlyDictionary<string, string> arguments,
+        IReadOnlyList<string> build,
+        string source,
+        IEnumerable<string> bases
+    ) => Hashing.Text(string.Join("\n", [dockerfile, .. arguments.Select(a => $"{a.Key}={a.Value}"), .. build, source, .. bases]))[..12];
 }

@@ -8,10 +8,25 @@ namespace MaskBench.Environments;
 /// <param name="Id">The image id, or the interpreter's real path.</param>
 /// <param name="Reference">What runs: the image tag, or the interpreter path as given.</param>
 /// <param name="Packages">The installed Python distributions, <c>name==version</c>, sorted.</param>
-public sealed record EnvironmentIdentity(string Provider, string Id, string Reference, string Python, IReadOnlyList<string> Packages)
+/// <param name="Bases">The images the container chain was built on, each as <see cref="ResolvedBase"/> prints it
+/// (<c>ubuntu:18.04@sha256:… (lock)</c>); empty for a virtual environment.</param>
+public sealed record EnvironmentIdentity(
+    string Provider,
+    string Id,
+    string Reference,
+    string Python,
+    IReadOnlyList<string> Packages,
+    IReadOnlyList<string>? Bases = null
+)
 {
+    IReadOnlyList<string> BuiltOn => Bases ?? [];
+
+    /// <summary>The bases that no digest pins: a run on one says so in its manifest.</summary>
+    public IReadOnlyList<string> Unpinned =>
+        [.. BuiltOn.Where(b => b.EndsWith($"({MaskBench.Checking.ImageLock.Placeholder})", StringComparison.Ordinal))];
+
     /// <summary>One hash of all of it, for a stamp.</summary>
-    public string Hash => Hashing.Text(string.Join("\n", [Provider, Id, Reference, Python, .. Packages]));
+    public string Hash => Hashing.Text(string.Join("\n", [Provider, Id, Reference, Python, .. Packages, .. BuiltOn]));
 
     public IReadOnlyDictionary<string, string> Facts =>
         new Dictionary<string, string>
@@ -22,6 +37,8 @@ public sealed record EnvironmentIdentity(string Provider, string Id, string Refe
             ["environment.python"] = Python,
             ["environment.hash"] = Hash,
             ["environment.packages"] = string.Join(" ", Packages),
+            ["environment.bases"] = string.Join("; ", BuiltOn),
+            ["environment.unpinned"] = Unpinned.Count == 0 ? "none" : string.Join("; ", Unpinned),
         };
 }
 
@@ -44,6 +61,11 @@ public sealed record EnvironmentOptions(
 {
     /// <summary>Options of <c>run</c> for trainings and probes; see <see cref="ContainerHostOptions.TrainingRunArguments"/>.</summary>
     public IReadOnlyList<string> RunArguments { get; init; } = ContainerHostOptions.TrainingRunArguments;
+
+    /// <summary>Another lock of base images' digests than the root's <c>environments/base-images.lock</c>.</summary>
+    public string? ImageLockFile { get; init; }
+
+    public string ImageLock => ImageLockFile ?? Path.Combine(Root, "environments", "base-images.lock");
 
     public string EngineProgram => Engine ?? Provider;
 
