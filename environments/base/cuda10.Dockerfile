@@ -23,6 +23,10 @@ ARG NVIDIA_ML_REPO=https://developer.download.nvidia.com/compute/machine-learnin
 ARG NVIDIA_KEY_URL=https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1804/x86_64/3bf863cc.pub
 # The long id of the key apt asks for since the rotation (NO_PUBKEY A4B469963BF863CC).
 ARG NVIDIA_KEY_ID=A4B469963BF863CC
+# The machine-learning repository (cuDNN 7, NCCL 2.4) is still signed with the old key 7fa2af80 (recipe audit 2, N2;
+# per the record, not fetched here): enrolled too, its full fingerprint checked.
+ARG NVIDIA_ML_KEY_URL=https://developer.download.nvidia.com/compute/machine-learning/repos/ubuntu1804/x86_64/7fa2af80.pub
+ARG NVIDIA_ML_KEY_FINGERPRINT=AE09FE4BBD223A84B2CCFCE3F60F4B3D7FA2AF80
 ENV DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8
 
 # base: the repositories, signed by the current key (its id checked before apt trusts it).
@@ -30,6 +34,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends gnupg2 curl ca-
  && curl -fsSL "${NVIDIA_KEY_URL}" -o /tmp/nvidia.pub \
  && gpg --with-colons --import-options show-only --import /tmp/nvidia.pub | grep -Eq "^fpr:+[0-9A-F]*${NVIDIA_KEY_ID}:" \
  && apt-key add /tmp/nvidia.pub && rm /tmp/nvidia.pub \
+ && curl -fsSL "${NVIDIA_ML_KEY_URL}" -o /tmp/nvidia-ml.pub \
+ && gpg --with-colons --import-options show-only --import /tmp/nvidia-ml.pub | grep -Eq "^fpr:+${NVIDIA_ML_KEY_FINGERPRINT}:" \
+ && apt-key add /tmp/nvidia-ml.pub && rm /tmp/nvidia-ml.pub \
  && echo "deb ${NVIDIA_REPO} /" > /etc/apt/sources.list.d/cuda.list \
  && echo "deb ${NVIDIA_ML_REPO} /" > /etc/apt/sources.list.d/nvidia-ml.list \
  && rm -rf /var/lib/apt/lists/*
@@ -55,6 +62,7 @@ RUN pkg=$(echo ${CUDA} | tr . -) \
       cuda-libraries-dev-${pkg}=${CUDA_VERSION}-1 cuda-minimal-build-${pkg}=${CUDA_VERSION}-1 \
       libnccl2=${NCCL} libnccl-dev=${NCCL} ${cublas} \
  && apt-mark hold libnccl2 libnccl-dev \
+ && if [ -n "${CUBLAS}" ]; then apt-mark hold libcublas10 libcublas-dev; fi \
  && rm -rf /var/lib/apt/lists/*
 ENV LIBRARY_PATH=/usr/local/cuda/lib64/stubs
 
