@@ -1,10 +1,15 @@
 # The CUDA 10.x + cuDNN 7 devel base the page's five PyTorch/MXNet/Caffe2 recipes and two TensorFlow recipes
 # were built on (nvidia/cuda:10.x-cudnn7-devel-ubuntu18.04), rebuilt, because NVIDIA deleted those tags in 2023.
 # It follows NVIDIA's published recipe, gitlab.com/nvidia/container-images/cuda dist/10.x/ubuntu18.04-x86_64/
-# {base,runtime,devel,devel/cudnn7}/Dockerfile, with two fixes: the repository key is the current one (3bf863cc,
-# rotated in April 2022: the old 7fa2af80 gives NO_PUBKEY A4B469963BF863CC), and cuDNN has its full 4-part
-# version (libcudnn7=7.6.5.32-1+cuda10.1; 7.6.5-1+cuda10.1 never existed). A second stage adds what every page
-# recipe shares: Python 3.7 with a pinned pip, and site-packages that Setup's non-root build may write to.
+# {base,runtime,devel,devel/cudnn7}/Dockerfile, with two fixes: each repository's key is enrolled by fingerprint,
+# and cuDNN has its full 4-part version (libcudnn7=7.6.5.32-1+cuda10.1; 7.6.5-1+cuda10.1 never existed). The keys,
+# per the record (shared/research/recipe-audit-2.md, N2), not fetched here (no route to NVIDIA from this workplace):
+# the CUDA repository is signed with 3bf863cc since the April 2022 rotation (with only the old key apt says NO_PUBKEY
+# A4B469963BF863CC); the machine-learning repository, which serves cuDNN 7 and NCCL 2.4, is still signed with the old
+# 7fa2af80 ("ML repository still uses the previous key", alan-turing-institute/data-safe-haven#1193, 2022-08;
+# 2024 Dockerfiles enrol both, open-mmlab/mmfashion#160), and without it apt says NO_PUBKEY F60F4B3D7FA2AF80.
+# A second stage adds what every page recipe shares: Python 3.7 with a pinned pip, and site-packages that Setup's
+# non-root build may write to.
 #
 # Built by MaskBench as the recipe's stacks.page.base says (image maskbench/cuda-base:<cuda>-cudnn<cudnn>),
 # with UBUNTU_IMAGE pinned by the digest in environments/base-images.lock.
@@ -23,19 +28,19 @@ ARG NVIDIA_ML_REPO=https://developer.download.nvidia.com/compute/machine-learnin
 ARG NVIDIA_KEY_URL=https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1804/x86_64/3bf863cc.pub
 # The long id of the key apt asks for since the rotation (NO_PUBKEY A4B469963BF863CC).
 ARG NVIDIA_KEY_ID=A4B469963BF863CC
-# The machine-learning repository (cuDNN 7, NCCL 2.4) is still signed with the old key 7fa2af80 (recipe audit 2, N2;
-# per the record, not fetched here): enrolled too, its full fingerprint checked.
+# The machine-learning repository's key and its full fingerprint (long id F60F4B3D7FA2AF80), as published by NVIDIA
+# per the record; not downloaded or checked here.
 ARG NVIDIA_ML_KEY_URL=https://developer.download.nvidia.com/compute/machine-learning/repos/ubuntu1804/x86_64/7fa2af80.pub
-ARG NVIDIA_ML_KEY_FINGERPRINT=AE09FE4BBD223A84B2CCFCE3F60F4B3D7FA2AF80
+ARG NVIDIA_ML_KEY_ID=AE09FE4BBD223A84B2CCFCE3F60F4B3D7FA2AF80
 ENV DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8
 
-# base: the repositories, signed by the current key (its id checked before apt trusts it).
+# base: the two repositories, each key's fingerprint checked before apt trusts it.
 RUN apt-get update && apt-get install -y --no-install-recommends gnupg2 curl ca-certificates \
  && curl -fsSL "${NVIDIA_KEY_URL}" -o /tmp/nvidia.pub \
  && gpg --with-colons --import-options show-only --import /tmp/nvidia.pub | grep -Eq "^fpr:+[0-9A-F]*${NVIDIA_KEY_ID}:" \
  && apt-key add /tmp/nvidia.pub && rm /tmp/nvidia.pub \
  && curl -fsSL "${NVIDIA_ML_KEY_URL}" -o /tmp/nvidia-ml.pub \
- && gpg --with-colons --import-options show-only --import /tmp/nvidia-ml.pub | grep -Eq "^fpr:+${NVIDIA_ML_KEY_FINGERPRINT}:" \
+ && gpg --with-colons --import-options show-only --import /tmp/nvidia-ml.pub | grep -Eq "^fpr:+[0-9A-F]*${NVIDIA_ML_KEY_ID}:" \
  && apt-key add /tmp/nvidia-ml.pub && rm /tmp/nvidia-ml.pub \
  && echo "deb ${NVIDIA_REPO} /" > /etc/apt/sources.list.d/cuda.list \
  && echo "deb ${NVIDIA_ML_REPO} /" > /etc/apt/sources.list.d/nvidia-ml.list \
@@ -53,7 +58,9 @@ ENV PATH=/usr/local/nvidia/bin:/usr/local/cuda/bin:${PATH} \
     NVIDIA_VISIBLE_DEVICES=all NVIDIA_DRIVER_CAPABILITIES=compute,utility \
     NVIDIA_REQUIRE_CUDA="cuda>=${CUDA}"
 
-# runtime + devel: the toolkit's libraries and compilers, NCCL and cuBLAS held at the versions of that release.
+# runtime + devel: the toolkit's libraries and compilers, NCCL and cuBLAS held at the versions of that release
+# (apt-mark hold, as NVIDIA's 10.1 recipe holds libcublas10/libcublas-dev, gitlab.com/nvidia/container-images/cuda
+# issue 88, per the record: otherwise a later apt-get install may replace them with 10.2.x).
 RUN pkg=$(echo ${CUDA} | tr . -) \
  && cublas="" && if [ -n "${CUBLAS}" ]; then cublas="libcublas10=${CUBLAS} libcublas-dev=${CUBLAS}"; fi \
  && apt-get update && apt-get install -y --no-install-recommends \

@@ -13,9 +13,6 @@ public sealed record ResolvedBase(string Written, string From, string Source)
 {
     public bool Unpinned => Source == ImageLock.Placeholder;
 
-    /// <summary>A local image (<c>localhost/…</c>) or one the lock pins: Setup checks it against the engine's store.</summary>
-    public bool Checked => Source is "lock" or "local";
-
     public override string ToString() => $"{From} ({Source})";
 }
 

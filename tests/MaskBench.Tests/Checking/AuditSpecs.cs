@@ -35,15 +35,29 @@ public partial class AuditSpecs
         Assert.Empty(named);
     }
 
+    /// <summary>recipe-audit-2.md N2: the CUDA repository is signed with 3bf863cc, but the machine-learning repository
+    /// (cuDNN 7, NCCL 2.4) still with 7fa2af80, so the base enrols both, each by fingerprint, and holds cuBLAS.</summary>
     [Fact]
-    public void The_rebuilt_base_trusts_the_current_NVIDIA_key_and_pins_cuDNN_with_four_parts()
+    public void The_rebuilt_base_trusts_each_NVIDIA_repository_key_by_fingerprint_and_pins_cuDNN_with_four_parts()
     {
         // Act
         var text = File.ReadAllText(Paths.Repository("environments", "base", "cuda10.Dockerfile"));
+        var arguments = StackArguments.Declared(text);
 
         // Assert
-        Assert.Contains("3bf863cc.pub", text);
-        Assert.DoesNotContain("7fa2af80.pub", text);
+        Assert.Matches(
+            @"(?m)^ARG NVIDIA_KEY_URL=https://developer\.download\.nvidia\.com/compute/cuda/repos/ubuntu1804/x86_64/3bf863cc\.pub$",
+            text
+        );
+        Assert.Matches(
+            @"(?m)^ARG NVIDIA_ML_KEY_URL=https://developer\.download\.nvidia\.com/compute/machine-learning/repos/ubuntu1804/x86_64/7fa2af80\.pub$",
+            text
+        );
+        Assert.Contains("ARG NVIDIA_ML_KEY_ID=AE09FE4BBD223A84B2CCFCE3F60F4B3D7FA2AF80", text);
+        Assert.Contains("grep -Eq \"^fpr:+[0-9A-F]*${NVIDIA_KEY_ID}:\"", text);
+        Assert.Contains("grep -Eq \"^fpr:+[0-9A-F]*${NVIDIA_ML_KEY_ID}:\"", text);
+        Assert.Contains("NVIDIA_ML_REPO", arguments);
+        Assert.Contains("apt-mark hold libcublas10 libcublas-dev", text);
         Assert.Contains("libcudnn7=${CUDNN}-1+cuda${CUDA}", text);
         Assert.All(
             Catalog.All.SelectMany(Stacks).Where(s => s.Stack.ContainsKey("cudnn")),
