@@ -9,10 +9,11 @@ COPY current.constraints.txt /opt/maskbench/constraints.txt
 ENV PIP_CONSTRAINT=/opt/maskbench/constraints.txt PIP_NO_CACHE_DIR=1 PYTHONUNBUFFERED=1
 
 # The container's own TensorFlow, Horovod and protobuf stay; tensorpack's remaining dependencies are pinned.
-# tqdm, psutil, termcolor and six are imported by tensorpack at module level (recipe audit 2): installed and imported
+# tqdm, psutil, termcolor and six are imported by tensorpack at module level (recipe audit 2), scipy by FasterRCNN's
+# eval.py (the container's own, per the record): installed and imported
 # here, so a missing one fails Setup, not the first training. Per the record: this image was not built here.
 RUN python -m pip install opencv-python-headless pycocotools tabulate msgpack msgpack-numpy pyzmq tqdm psutil termcolor six \
- && python -c "import tensorflow as tf, horovod.tensorflow as hvd, cv2, pycocotools.mask, tabulate, msgpack, msgpack_numpy, zmq, tqdm, psutil, termcolor, six; print('tf', tf.__version__)" \
+ && python -c "import tensorflow as tf, horovod.tensorflow as hvd, cv2, pycocotools.mask, tabulate, msgpack, msgpack_numpy, zmq, tqdm, psutil, termcolor, six, scipy; print('tf', tf.__version__)" \
  && site=$(python -c "import site; print(site.getsitepackages()[0])") && chmod a+rwx "$site" /usr/local/bin
 
 ENV TF_CUDNN_USE_AUTOTUNE=0
