@@ -62,7 +62,7 @@ sealed partial class DockerfileFacts
             yield return current.Trim();
     }
 
-    static string Unquote(string value) =>
+    internal static string Unquote(string value) =>
         value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0] ? value[1..^1] : value;
 
     /// <summary><c>${NAME}</c> and <c>$NAME</c> of known arguments; shell variables stay as they are.</summary>

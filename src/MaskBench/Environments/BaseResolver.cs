@@ -46,7 +46,7 @@ public static partial class BaseResolver
                 var name = arg.Groups[1].Value;
                 globals[name] = arguments.TryGetValue(name, out var given)
                     ? given
-                    : DockerfileFacts.Substitute(Unquote(arg.Groups[2].Value), globals);
+                    : DockerfileFacts.Substitute(DockerfileFacts.Unquote(arg.Groups[2].Value), globals);
                 continue;
             }
             if (From().Match(lines[i].TrimEnd('\r')) is not { Success: true } from)
@@ -89,9 +89,6 @@ public static partial class BaseResolver
 
     /// <summary><c>localhost/maskbench/x:1</c> → <c>maskbench/x:1</c>: podman's name for an image tagged without a registry.</summary>
     static string Unlocal(string image) => image.StartsWith("localhost/", StringComparison.Ordinal) ? image["localhost/".Length..] : image;
-
-    static string Unquote(string value) =>
-        value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0] ? value[1..^1] : value;
 
     [GeneratedRegex(@"^\s*ARG\s+([A-Za-z_][A-Za-z0-9_]*)(?:=(\S*))?\s*$")]
     private static partial Regex GlobalArg();

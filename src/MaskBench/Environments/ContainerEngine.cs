@@ -30,20 +30,18 @@ sealed record ContainerEngine(string Program, IReadOnlyDictionary<string, string
     }
 
     public async Task<string> OutputAsync(IReadOnlyList<string> arguments, CancellationToken cancellation) =>
-        (await TryOutputAsync(arguments, cancellation, required: true))!;
+        (await QueryAsync(arguments, cancellation)).EnsureSuccess().StandardOutput;
 
     /// <summary>The engine's output, or null when it fails (an image that is not there).</summary>
-    public async Task<string?> TryOutputAsync(IReadOnlyList<string> arguments, CancellationToken cancellation, bool required = false)
-    {
-        var result = await ProcessRunner.RunAsync(Spec(arguments), new ProcessOptions { What = $"{Program} {arguments[0]}" }, cancellation);
-        if (required)
-            return result.EnsureSuccess().StandardOutput;
-        return result.Ok ? result.StandardOutput : null;
-    }
+    public async Task<string?> TryOutputAsync(IReadOnlyList<string> arguments, CancellationToken cancellation) =>
+        await QueryAsync(arguments, cancellation) is { Ok: true } result ? result.StandardOutput : null;
 
     /// <summary>The image's id, or null when the engine has no such image.</summary>
     public async Task<string?> ImageIdAsync(string image, CancellationToken cancellation) =>
         (await TryOutputAsync(["image", "inspect", "--format", "{{.Id}}", image], cancellation))?.Trim();
+
+    Task<ProcessResult> QueryAsync(IReadOnlyList<string> arguments, CancellationToken cancellation) =>
+        ProcessRunner.RunAsync(Spec(arguments), new ProcessOptions { What = $"{Program} {arguments[0]}" }, cancellation);
 
     ProcessSpec Spec(IReadOnlyList<string> arguments) => new([Program, .. arguments], Directory.GetCurrentDirectory(), Variables);
 }
