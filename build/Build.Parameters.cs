@@ -109,7 +109,17 @@ partial class Build
             Stacks,
             Reference,
             PinnedCommit.From(Pin, KeyValues.Parse(Set, "--set", "batch=8"), ImplementationIds)
-        );
+        )
+        {
+            Wheelhouse = Resolve(WheelhouseFolder),
+        };
+
+    [Parameter(
+        "Setup and Wheelhouse: the wheelhouse a stack's Python packages are installed from, with no index (pip --find-links). Default: .work/wheelhouse",
+        Folder = true,
+        Name = "Wheelhouse"
+    )]
+    readonly string? WheelhouseFolder = null;
 
     // Speed over time: --pin, Bisect-<Id>, Track-<Id> and HistoryReport (build/Build.History.cs).
 

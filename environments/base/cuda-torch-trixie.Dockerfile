@@ -1,18 +1,17 @@
 # The CUDA PyTorch layer of the current stack: Debian trixie's own CUDA 12.4 toolkit, cuDNN 9 and PyTorch 2.6
 # (contrib/non-free), every package pinned by version in cuda-torch-trixie.packages (the whole closure apt resolved
 # on the archive of 2026-12-03, snapshot.debian.org 20261203T000000Z). Built FROM the debootstrap base of
-# debian-trixie.json; no registry is involved. scripts/build-current-stack.sh builds the chain (README: "Current stack").
-# cuda-torch-trixie.packages and cudnn-standin.sh are byte-identical to the files the stored image was built with:
-# editing them changes the COPY layer, and the 9 GB install below is rebuilt.
+# debian-trixie.json; no registry is involved. Setup builds the chain (the current stack's base in recipes/*.json).
+# Editing cuda-torch-trixie.packages or cudnn-standin.sh changes the COPY layer, and the 9 GB install below is rebuilt.
 #
 # cuDNN: Debian's nvidia-cudnn is an installer whose postinst downloads cuDNN 9.0.0.312 from NVIDIA. Its download is
 # declined here (debconf), and CUDNN selects what provides libcudnn.so.9:
 #   standin    MaskBench's cuDNN STAND-IN (cudnn-standin.sh): our generated library exporting the entry points torch
 #              names, doing no cuDNN work. For verification only (CPU training, compiling extensions): the image
-#              carries /usr/share/maskbench/cudnn-standin; Setup names it in the manifest and preflight refuses a
+#              carries /usr/share/maskbench/stand-ins/cudnn; Setup names it in the manifest and preflight refuses a
 #              GPU measurement on it.
 #   9.0.0.312  NVIDIA's cuDNN from the tarball the postinst would download, placed by hand in the build context
-#              named cudnn (--build-context cudnn=DIR): nvidia-cudnn's own update-nvidia-cudnn checks its sha512.
+#              named cudnn (environments/base/cudnn/, --stack CUDNN=9.0.0.312): update-nvidia-cudnn checks its sha512.
 # Architectures: Debian's torch 2.6.0+debian is built for sm_50 ... sm_90 and compute_90 (torch.cuda.get_arch_list());
 # TORCH_CUDA_ARCH_LIST is what extensions compiled on this layer target.
 FROM maskbench/debian:trixie-13.8-minbase

@@ -4,7 +4,8 @@
 # It is our code, generated from `nm -D` of the libraries that need libcudnn.so.9; it does NO cuDNN work: every entry
 # point returns CUDNN_STATUS_NOT_SUPPORTED (3000), except the version queries (9.0.0, CUDA runtime 12.4) that torch
 # checks at import. For verification only (CPU training, compiling extensions): it writes the marker
-# /usr/share/maskbench/cudnn-standin, which Setup records and preflight refuses a GPU measurement on.
+# /usr/share/maskbench/stand-ins/cudnn, which Setup records in the environment (every file of that folder names a
+# stand-in) and preflight refuses a GPU measurement on.
 set -euo pipefail
 libdir=/usr/lib/x86_64-linux-gnu
 out=$libdir/libcudnn.so.9.0.0
@@ -34,10 +35,10 @@ sed 's/@.*//' "$work/undefined" | sort -u >"$work/symbols"
 { echo 'libcudnn.so.9 {'; echo '  global:'; sed 's/.*/    &;/' "$work/symbols"; echo '  local: *;'; echo '};'; } >"$work/version.map"
 gcc -shared -fPIC -O1 -fno-builtin -o "$out" -Wl,-soname,libcudnn.so.9 -Wl,--version-script="$work/version.map" "$work/standin.c"
 ln -sf libcudnn.so.9.0.0 "$libdir/libcudnn.so.9"
-mkdir -p /usr/share/maskbench
+mkdir -p /usr/share/maskbench/stand-ins
 {
   echo "cuDNN stand-in (MaskBench): $out is generated code, not NVIDIA's cuDNN; no GPU measurement may run on this image."
   echo "entry points: $(wc -l <"$work/symbols") (version node libcudnn.so.9), for: ${users[*]}"
   echo "sha256: $(sha256sum "$out" | cut -d' ' -f1)"
-} >/usr/share/maskbench/cudnn-standin
-cat /usr/share/maskbench/cudnn-standin
+} >/usr/share/maskbench/stand-ins/cudnn
+cat /usr/share/maskbench/stand-ins/cudnn

@@ -40,6 +40,9 @@ public sealed record Recipe(
     /// as <c>git add -A; git write-tree</c> gives it; <c>Patch-&lt;Id&gt;</c> fails when the tree comes out otherwise.</summary>
     public string? PatchedTree { get; init; }
 
+    /// <summary>How it trains with <c>--gpus 0</c>; null: as on a GPU.</summary>
+    public CpuSpec? Cpu { get; init; }
+
     /// <summary>The stacks it can be built on, by name (<c>page</c>, <c>current</c>); see <see cref="StackSelection"/>.</summary>
     public IReadOnlyDictionary<string, StackSpec> Stacks { get; init; } = new Dictionary<string, StackSpec>();
 }
@@ -66,7 +69,17 @@ public sealed record EnvironmentSpec(string? Recipe, IReadOnlyDictionary<string,
     /// (<see cref="SelectedStack.ApplyTo"/> sets it), never written under <c>environment</c> itself.</summary>
     [Newtonsoft.Json.JsonIgnore]
     public BaseImageSpec? Base { get; init; }
+
+    /// <summary>The wheels file (<c>name==version owner/repo@commit[:subdir]</c> per line) of the Python packages the
+    /// Dockerfile installs from the <c>wheelhouse</c> build context; null: none. See <c>Wheelhouse</c>.</summary>
+    public string? Wheels { get; init; }
 }
+
+/// <summary>A CPU run (<c>--gpus 0</c>): arguments appended to the command after the stop rule's, and the images per
+/// iteration they give; small batch and image sizes, as recipe settings that <c>--set</c> changes.</summary>
+/// <param name="Initialisation">How the arguments start the model where weights are absent (e.g. <c>random: MODEL.WEIGHTS ""</c>):
+/// given, the weights are not fetched for a CPU run and its manifest says so; null: the weights are fetched as on a GPU.</param>
+public sealed record CpuSpec(IReadOnlyList<string> Arguments, ImagesSpec? Images, string? Initialisation);
 
 /// <param name="Mode"><c>cap</c>: the implementation stops itself with <see cref="Arguments"/>; <c>watch</c>: MaskBench stops it once the parsed log has the window.</param>
 public sealed record StopSpec(string Mode, IReadOnlyList<string> Arguments, string Explanation);

@@ -109,6 +109,15 @@ public static class RecipeLoader
             "images.setting",
             "name one of the recipe's settings"
         );
+        if (r.Cpu is { } cpu)
+        {
+            Require(cpu.Arguments is not null, "cpu.arguments", "give the arguments a CPU run appends (a list, maybe empty)");
+            Require(
+                cpu.Images?.Setting is null || r.Settings.ContainsKey(cpu.Images.Setting),
+                "cpu.images.setting",
+                "name one of the recipe's settings"
+            );
+        }
         Require(r.Log is not null && !string.IsNullOrEmpty(r.Log.Format), "log.format", "name a log format");
         Require(r.Log is not null && r.Log.Stream is "stdout" or "stderr" or "both", "log.stream", "use 'stdout', 'stderr' or 'both'");
         Require(r.Data.Year is "2017" or "2014", "data.year", "use '2017' or '2014'");
@@ -154,8 +163,11 @@ public static class RecipeLoader
                 problems.Add($"field '{field}.architectures': give CUDA architectures like sm_70");
             if (name == StackSelection.Current && stack.Environment is null)
                 problems.Add($"field '{field}.environment': give the stack's environment, or 'unavailable' with the reason");
-            if (stack.Base is { } b && (string.IsNullOrWhiteSpace(b.Recipe) || string.IsNullOrWhiteSpace(b.Image)))
-                problems.Add($"field '{field}.base': give the base's recipe (a Dockerfile) and image (its tag)");
+            foreach (var b in stack.Base?.Chain() ?? [])
+                if (string.IsNullOrWhiteSpace(b.Recipe) || string.IsNullOrWhiteSpace(b.Image))
+                    problems.Add($"field '{field}.base': give each base's recipe (a Dockerfile or a root recipe) and image (its tag)");
+            if (stack.PatchedTree is { } tree && !RecipeSyntax.IsTree(tree))
+                problems.Add($"field '{field}.patchedTree': give the 40 hex digits 'git write-tree' prints after patching");
         }
         if (problems.Count > 0)
             throw new CatalogException($"{r.File}: " + string.Join("; ", problems));

@@ -15,6 +15,9 @@ public sealed record SelectedStack(
     string? Unavailable
 )
 {
+    /// <summary>The tree the source must have after <see cref="Patches"/>; null: the recipe's own.</summary>
+    public string? PatchedTree { get; init; }
+
     public bool Available => Unavailable is null;
 
     /// <summary>The recipe as Setup and Train take it on this stack: its environment and patches replaced.</summary>
@@ -25,6 +28,7 @@ public sealed record SelectedStack(
             {
                 Environment = Environment with { Base = Base },
                 Patches = Patches,
+                PatchedTree = PatchedTree ?? recipe.PatchedTree,
             };
 
     /// <summary>Whether the stack runs on a GPU of this compute capability (<c>9.0</c>, as nvidia-smi prints it).</summary>

@@ -29,7 +29,10 @@ public static class StackSelection
             stack.Constraints,
             stack.Base,
             null
-        );
+        )
+        {
+            PatchedTree = stack.PatchedTree,
+        };
     }
 
     /// <summary><c>9.0</c> → <c>sm_90</c>; <c>7.5</c> → <c>sm_75</c>.</summary>

@@ -15,9 +15,23 @@ public sealed record StackSpec(
     EnvironmentSpec? Environment,
     IReadOnlyList<PatchSpec>? Patches,
     string? Unavailable
-);
+)
+{
+    /// <summary>The tree the source must have after the recipe's patches and the stack's (see <see cref="Recipe.PatchedTree"/>).</summary>
+    public string? PatchedTree { get; init; }
+}
 
-/// <param name="Recipe">The base image's Dockerfile, relative to the MaskBench root.</param>
+/// <param name="Recipe">The base image's Dockerfile, or a root recipe (<c>.json</c>, see <c>RootImage</c>), relative to the MaskBench root.</param>
 /// <param name="Image">The tag the base is built as; the environment's Dockerfile starts <c>FROM</c> it.</param>
 /// <param name="Arguments">Build arguments of the base's Dockerfile.</param>
-public sealed record BaseImageSpec(string Recipe, string Image, IReadOnlyDictionary<string, string>? Arguments);
+public sealed record BaseImageSpec(string Recipe, string Image, IReadOnlyDictionary<string, string>? Arguments)
+{
+    /// <summary>The base this one is built on, built before it: a chain of any length (a root, a CUDA layer, …).</summary>
+    public BaseImageSpec? Base { get; init; }
+
+    /// <summary>Named build contexts (<c>--build-context NAME=DIR</c>), folders relative to the MaskBench root.</summary>
+    public IReadOnlyDictionary<string, string>? Contexts { get; init; }
+
+    /// <summary>This base and those under it, the lowest first: the order they are built in.</summary>
+    public IReadOnlyList<BaseImageSpec> Chain() => [.. Base?.Chain() ?? [], this];
+}

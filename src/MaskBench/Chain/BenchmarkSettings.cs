@@ -39,6 +39,9 @@ public sealed record BenchmarkSettings(
 {
     public const string Synthetic = "synthetic";
 
+    /// <summary><c>--wheelhouse</c>: the folder a stack's Python packages are installed from; null: the workspace's.</summary>
+    public string? Wheelhouse { get; init; }
+
     /// <summary>The recipe's settings with the <c>--set</c> overrides that name them.</summary>
     public IReadOnlyDictionary<string, string> Settings(Recipe recipe)
     {
@@ -54,8 +57,12 @@ public sealed record BenchmarkSettings(
     /// <summary>The recipe as Patch, Setup and Train take it: its environment and patches those of the stack.</summary>
     public Recipe Applied(Recipe recipe) => Stack(recipe) is { Available: true } stack ? stack.ApplyTo(recipe) : recipe;
 
-    /// <summary>With <c>--gpus 0</c> a run uses one device, the CPU.</summary>
-    public int ImagesPerIteration(Recipe recipe) => recipe.Images.PerIteration(Math.Max(1, Gpus), Settings(recipe));
+    /// <summary>With <c>--gpus 0</c> a run uses one device, the CPU, and the recipe's <c>cpu</c> images where it gives them.</summary>
+    public int ImagesPerIteration(Recipe recipe) =>
+        (OnCpu(recipe)?.Images ?? recipe.Images).PerIteration(Math.Max(1, Gpus), Settings(recipe));
+
+    /// <summary>The recipe's CPU run when this one is on the CPU (<c>--gpus 0</c>); null otherwise, or when it has none.</summary>
+    public CpuSpec? OnCpu(Recipe recipe) => Gpus == 0 ? recipe.Cpu : null;
 
     /// <summary>The recipe's source at the commit this run measures: <c>--pin</c>'s where it names the recipe.</summary>
     public SourceSpec Source(Recipe recipe) => Pin?.Source(recipe) ?? recipe.Source;
@@ -89,7 +96,10 @@ public sealed record BenchmarkSettings(
     }
 
     public IReadOnlyList<string> TrainCommand(Recipe recipe, Workspace workspace, string output) =>
-        Placeholders.Fill(recipe.Command.Concat(recipe.Stop.Arguments), PlaceholderValues(recipe, workspace, output));
+        Placeholders.Fill(
+            [.. recipe.Command, .. recipe.Stop.Arguments, .. OnCpu(recipe)?.Arguments ?? []],
+            PlaceholderValues(recipe, workspace, output)
+        );
 
     /// <summary>The provider's name as environments and manifests spell it.</summary>
     public string ProviderName => Provider.ToString().ToLowerInvariant();
@@ -104,5 +114,8 @@ public sealed record BenchmarkSettings(
             Engine: null,
             EngineVariables: new Dictionary<string, string>(),
             StateDirectory: workspace.State
-        );
+        )
+        {
+            Wheelhouse = Wheelhouse ?? workspace.Wheelhouse,
+        };
 }

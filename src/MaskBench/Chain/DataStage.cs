@@ -13,7 +13,7 @@ public sealed class DataStage(StageContext context)
     public static string Description => "Generate the small synthetic COCO-format dataset that --coco synthetic uses";
 
     public void Declare(FingerprintBuilder inputs) =>
-        inputs.Parameter("SyntheticImages", context.Settings.SyntheticImages).Value("generator", nameof(SyntheticCoco) + " 1");
+        inputs.Parameter("SyntheticImages", context.Settings.SyntheticImages).Value("generator", nameof(SyntheticCoco) + " 2");
 
     public TargetOutput Output => TargetOutput.Directory(context.Workspace.SyntheticCoco);
 

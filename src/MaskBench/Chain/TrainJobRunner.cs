@@ -22,7 +22,22 @@ public static class TrainJobRunner
         DataCheck.Ensure(recipe, coco);
         var options = settings.EnvironmentOptions(workspace);
         var environment = await TrainingEnvironment.OpenAsync(job, source, options, cancellation);
-        await WeightsCache.EnsureAsync(recipe, workspace.Weights, source, cancellation: cancellation);
+        if (settings.Gpus > 0)
+        {
+            var identity = environment.Identity;
+            var gpus = await MachineFacts.CapabilitiesAsync("nvidia-smi", cancellation) ?? [];
+            var problems = Preflight.BuiltProblems(identity.Reference, identity.Architectures, identity.StandIns ?? [], gpus);
+            if (problems.Count > 0)
+                throw new ChainException($"{recipe.Id}: the training did not start: {string.Join("; ", problems)}");
+        }
+        if (settings.OnCpu(recipe)?.Initialisation is null)
+            await WeightsCache.EnsureAsync(recipe, workspace.Weights, source, cancellation: cancellation);
+        else
+            Log.Information(
+                "{Id}: a CPU run starts from {Initialisation}: its weights are not fetched",
+                recipe.Id,
+                settings.OnCpu(recipe)!.Initialisation
+            );
         // A training a killed build left running would share the GPUs and its output folder: stop it first.
         await LiveTrainings.StopLeftoversAsync(workspace.LiveTrainings, TimeSpan.FromSeconds(5));
         var output = OutputFolders.Fresh(workspace.Outputs(recipe.Id), run.Folder, workspace.LiveTrainings);
@@ -97,6 +112,9 @@ public static class TrainJobRunner
             ["images per iteration"] = settings.ImagesPerIteration(recipe).ToString(CultureInfo.InvariantCulture),
             ["maskbench"] = MaskBenchVersion.Of(workspace.Root),
             ["stack"] = settings.StackName,
+            ["weights"] = settings.OnCpu(recipe)?.Initialisation is { } start
+                ? $"none: {start} (a CPU run)"
+                : string.Join(", ", recipe.Weights.Select(w => w.Name).DefaultIfEmpty("none")),
         };
         facts["host"] = Environment.MachineName;
         if (job.Container is { } container)

@@ -56,6 +56,9 @@ public sealed record Workspace(string Root, string Work, string Artifacts, strin
 
     public string SyntheticCoco => Path.Combine(Work, "data", "synthetic-coco");
 
+    /// <summary>The wheelhouse when <c>--wheelhouse</c> names none.</summary>
+    public string Wheelhouse => Path.Combine(Work, "wheelhouse");
+
     public string Runs => Path.Combine(Artifacts, "runs");
 
     /// <summary>A bare clone of an implementation's whole repository, for Bisect's and Track's questions about its history.</summary>

@@ -24,7 +24,7 @@ public sealed record BuildParameter(string Name, string Description, Type Type, 
             .Where(m => m.IsDefined(typeof(ParameterAttribute), inherit: false))
             .Select(m => (Member: m, Attribute: m.GetCustomAttribute<ParameterAttribute>()))
             .Where(x => x.Attribute is not null)
-            .Select(x => new BuildParameter(x.Member.Name, x.Attribute!.Description, TypeOf(x.Member), x.Member)
+            .Select(x => new BuildParameter(x.Attribute!.Name ?? x.Member.Name, x.Attribute.Description, TypeOf(x.Member), x.Member)
             {
                 Minimum = x.Attribute.Minimum,
                 Folder = x.Attribute.Folder,

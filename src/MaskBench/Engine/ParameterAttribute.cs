@@ -14,4 +14,8 @@ public sealed class ParameterAttribute(string description) : Attribute
 
     /// <summary>A path parameter that must name a folder (or nothing yet): naming an existing file is refused.</summary>
     public bool Folder { get; set; }
+
+    /// <summary>The parameter's name when it is not the member's, as in NUKE (<c>Name = "Wheelhouse"</c> beside a
+    /// target of that name): <c>--wheelhouse</c>, <c>WHEELHOUSE</c>.</summary>
+    public string? Name { get; set; }
 }

@@ -29,18 +29,24 @@ public static class ContainerEnvironment
         var engine = new ContainerEngine(options.EngineProgram, options.EngineVariables);
         var what = $"Setup-{recipe.TargetSuffix}";
         var locked = ImageLock.Read(options.ImageLock);
-        var built = new Dictionary<string, string>(StringComparer.Ordinal);
+        var contexts = Wheelhouse.Contexts(recipe, options); // a missing wheel fails here, before any build
+        IReadOnlyDictionary<string, string> built = new Dictionary<string, string>();
         var bases = new List<ResolvedBase>();
         if (recipe.Environment.Base is { } baseSpec)
         {
-            var (tag, description, under) = await ImageChain.BuildBaseAsync(engine, what, baseSpec, options, locked, cancellation);
-            built[tag] = description;
+            (built, var under) = await ImageChain.BuildBaseAsync(engine, what, baseSpec, options, locked, cancellation);
             bases.AddRange(under);
         }
         var arguments = StackArguments.For(recipe, dockerfile, options.Stack);
         var resolved = await ImageChain.ResolveAsync(engine, what, dockerfile, arguments, locked, built, cancellation);
         bases.AddRange(resolved.Bases);
-        var key = Key(resolved.Text, arguments, recipe.Environment.Build, source, bases.Select(b => b.ToString()));
+        var key = Key(
+            resolved.Text,
+            arguments,
+            recipe.Environment.Build,
+            source,
+            [.. bases.Select(b => b.ToString()), .. contexts.Select(c => $"context {c.Key}={c.Value}")]
+        );
         var stackImage = $"maskbench/{recipe.Id}-stack:{key}";
         var image = $"maskbench/{recipe.Id}:env-{key}";
 
@@ -51,17 +57,36 @@ public static class ContainerEnvironment
             dockerfile,
             string.Join(", ", arguments.Select(a => $"{a.Key}={a.Value}"))
         );
-        await ImageChain.BuildAsync(engine, what, resolved, stackImage, arguments, options.StateDirectory, cancellation);
+        await ImageChain.BuildAsync(engine, what, resolved, stackImage, arguments, contexts, options.StateDirectory, cancellation);
 
         if (recipe.Environment.Build.Count == 0)
             await engine.RunAsync(what, ["tag", stackImage, image], TimeSpan.FromMinutes(30), cancellation);
         else
             await CompileExtensionsAsync(what, engine, recipe, stackImage, image, source, cancellation);
 
-        var id = (await engine.OutputAsync(["image", "inspect", "--format", "{{.Id}}", image], cancellation)).Trim();
+        var id = await engine.ImageIdAsync(image, cancellation) ?? throw new RunnerException($"{image} is missing right after its build");
         var host = HostFor(options.EngineProgram, image, source, options);
         var (python, packages) = await PythonPackages.ReadAsync(host(new HostRequest([], 0)), source, cancellation);
-        var identity = new EnvironmentIdentity(options.Provider, id, image, python, packages, [.. bases.Select(b => b.ToString())]);
+        var (architectures, standIns) = await ExtensionProbe.ReadAsync(engine, image, source, cancellation);
+        foreach (var standIn in standIns)
+            Log.Warning(
+                "{What}: {Image} carries a STAND-IN, for verification only (no GPU measurement runs on it): {StandIn}",
+                what,
+                image,
+                standIn
+            );
+        if (architectures is not null)
+            Log.Information("{What}: the built extensions hold GPU code for {Architectures}", what, string.Join(", ", architectures));
+        var identity = new EnvironmentIdentity(
+            options.Provider,
+            id,
+            image,
+            python,
+            packages,
+            [.. bases.Select(b => b.ToString())],
+            architectures,
+            standIns
+        );
         return new PreparedEnvironment(identity, host);
     }
 

@@ -10,13 +10,19 @@ namespace MaskBench.Environments;
 /// <param name="Packages">The installed Python distributions, <c>name==version</c>, sorted.</param>
 /// <param name="Bases">The images the container chain was built on, each as <see cref="ResolvedBase"/> prints it
 /// (<c>ubuntu:18.04@sha256:… (lock)</c>); empty for a virtual environment.</param>
+/// <param name="Architectures">The GPU architectures the built extensions hold (<c>sm_90</c>), read from the binaries
+/// (<see cref="ExtensionProbe"/>); null: not read (no extension, or no <c>cuobjdump</c> in the image).</param>
+/// <param name="StandIns">The stand-ins the image carries (a library replaced by MaskBench's for verification), one
+/// line each; a GPU measurement on one is refused.</param>
 public sealed record EnvironmentIdentity(
     string Provider,
     string Id,
     string Reference,
     string Python,
     IReadOnlyList<string> Packages,
-    IReadOnlyList<string>? Bases = null
+    IReadOnlyList<string>? Bases = null,
+    IReadOnlyList<string>? Architectures = null,
+    IReadOnlyList<string>? StandIns = null
 )
 {
     IReadOnlyList<string> BuiltOn => Bases ?? [];
@@ -26,7 +32,22 @@ public sealed record EnvironmentIdentity(
         [.. BuiltOn.Where(b => b.EndsWith($"({MaskBench.Checking.ImageLock.Placeholder})", StringComparison.Ordinal))];
 
     /// <summary>One hash of all of it, for a stamp.</summary>
-    public string Hash => Hashing.Text(string.Join("\n", [Provider, Id, Reference, Python, .. Packages, .. BuiltOn]));
+    public string Hash =>
+        Hashing.Text(
+            string.Join(
+                "\n",
+                [
+                    Provider,
+                    Id,
+                    Reference,
+                    Python,
+                    .. Packages,
+                    .. BuiltOn,
+                    .. (Architectures ?? []).Select(a => $"arch {a}"),
+                    .. StandIns ?? [],
+                ]
+            )
+        );
 
     public IReadOnlyDictionary<string, string> Facts =>
         new Dictionary<string, string>
@@ -39,6 +60,8 @@ public sealed record EnvironmentIdentity(
             ["environment.packages"] = string.Join(" ", Packages),
             ["environment.bases"] = string.Join("; ", BuiltOn),
             ["environment.unpinned"] = Unpinned.Count == 0 ? "none" : string.Join("; ", Unpinned),
+            ["environment.architectures"] = Architectures is null ? "not read" : string.Join(" ", Architectures),
+            ["environment.stand-ins"] = StandIns is { Count: > 0 } ? string.Join("; ", StandIns) : "none",
         };
 }
 
@@ -66,6 +89,9 @@ public sealed record EnvironmentOptions(
     public string? ImageLockFile { get; init; }
 
     public string ImageLock => ImageLockFile ?? Path.Combine(Root, "environments", "base-images.lock");
+
+    /// <summary>The wheelhouse the environment's wheels file is installed from (<see cref="Environments.Wheelhouse"/>).</summary>
+    public string Wheelhouse { get; init; } = Path.Combine(Root, ".work", "wheelhouse");
 
     public string EngineProgram => Engine ?? Provider;
 

@@ -11,33 +11,51 @@ namespace MaskBench.Environments;
 /// build starts, so that a wrong pin fails in one line, not in a pull an air-gapped site cannot make.</summary>
 static class ImageChain
 {
-    /// <summary>Builds <c>stacks.&lt;s&gt;.base</c> under the tag the environment's Dockerfile starts <c>FROM</c>.</summary>
-    /// <returns>The tag, a description with its image id (for the environment's resolution), and what it was built on.</returns>
-    public static async Task<(string Tag, string Description, IReadOnlyList<ResolvedBase> Bases)> BuildBaseAsync(
+    /// <summary>Builds <c>stacks.&lt;s&gt;.base</c> and the bases under it, the lowest first, each under the tag the
+    /// one above starts <c>FROM</c>; a root recipe (<c>.json</c>) is made by <see cref="RootImage"/>.</summary>
+    /// <returns>Each built tag with a description holding its image id (for the next resolution), and every image the
+    /// chain was built on.</returns>
+    public static async Task<(IReadOnlyDictionary<string, string> Built, IReadOnlyList<ResolvedBase> Bases)> BuildBaseAsync(
         ContainerEngine engine,
         string what,
-        BaseImageSpec spec,
+        BaseImageSpec top,
         EnvironmentOptions options,
         ImageLock locked,
         CancellationToken cancellation
     )
     {
-        var dockerfile = Path.GetFullPath(Path.Combine(options.Root, spec.Recipe));
-        if (!File.Exists(dockerfile))
-            throw new RunnerException($"the base recipe {dockerfile} (stack base {spec.Image}) does not exist: correct base.recipe");
-        var arguments = spec.Arguments ?? new Dictionary<string, string>();
-        var declared = StackArguments.Declared(File.ReadAllText(dockerfile));
-        if (arguments.Keys.FirstOrDefault(a => !declared.Contains(a)) is { } unknown)
-            throw new RunnerException(
-                $"the base argument '{unknown}' is not an ARG of {dockerfile}; its arguments: {string.Join(", ", declared.Order())}"
+        var built = new Dictionary<string, string>(StringComparer.Ordinal);
+        var bases = new List<ResolvedBase>();
+        foreach (var spec in top.Chain())
+        {
+            var file = Path.GetFullPath(Path.Combine(options.Root, spec.Recipe));
+            if (!File.Exists(file))
+                throw new RunnerException($"the base recipe {file} (stack base {spec.Image}) does not exist: correct base.recipe");
+            if (RootImage.IsRootRecipe(spec.Recipe))
+            {
+                built[spec.Image] = $"{await RootImage.EnsureAsync(engine, what, file, spec.Image, cancellation)} from {spec.Recipe}";
+                continue;
+            }
+            var arguments = spec.Arguments ?? new Dictionary<string, string>();
+            var declared = StackArguments.Declared(File.ReadAllText(file));
+            if (arguments.Keys.FirstOrDefault(a => !declared.Contains(a)) is { } unknown)
+                throw new RunnerException(
+                    $"the base argument '{unknown}' is not an ARG of {file}; its arguments: {string.Join(", ", declared.Order())}"
+                );
+            var resolved = await ResolveAsync(engine, what, file, arguments, locked, built, cancellation);
+            Log.Information("{What}: building the base {Image} from {Dockerfile}", what, spec.Image, file);
+            var contexts = (spec.Contexts ?? new Dictionary<string, string>()).ToDictionary(
+                c => c.Key,
+                c => Path.GetFullPath(Path.Combine(options.Root, c.Value))
             );
-        var resolved = await ResolveAsync(engine, what, dockerfile, arguments, locked, new Dictionary<string, string>(), cancellation);
-        Log.Information("{What}: building the base {Image} from {Dockerfile}", what, spec.Image, dockerfile);
-        await BuildAsync(engine, what, resolved, spec.Image, arguments, options.StateDirectory, cancellation);
-        var id =
-            await engine.ImageIdAsync(spec.Image, cancellation)
-            ?? throw new RunnerException($"{spec.Image} is missing right after its build");
-        return (spec.Image, $"{id} from {spec.Recipe}", resolved.Bases);
+            await BuildAsync(engine, what, resolved, spec.Image, arguments, contexts, options.StateDirectory, cancellation);
+            var id =
+                await engine.ImageIdAsync(spec.Image, cancellation)
+                ?? throw new RunnerException($"{spec.Image} is missing right after its build");
+            built[spec.Image] = $"{id} from {spec.Recipe}";
+            bases.AddRange(resolved.Bases);
+        }
+        return (built, bases);
     }
 
     /// <summary>The Dockerfile with its <c>FROM</c>s resolved; local images and pinned ones checked in the engine's store.</summary>
@@ -96,21 +114,29 @@ static class ImageChain
     }
 
     /// <summary>Builds the resolved text (written under the state folder) with the original folder as the context.</summary>
+    /// <param name="contexts">Named build contexts: name → folder.</param>
     public static async Task BuildAsync(
         ContainerEngine engine,
         string what,
         ResolvedDockerfile resolved,
         string tag,
         IReadOnlyDictionary<string, string> arguments,
+        IReadOnlyDictionary<string, string> contexts,
         string stateDirectory,
         CancellationToken cancellation
     )
     {
+        if (contexts.FirstOrDefault(c => !Directory.Exists(c.Value)) is { Key: not null } missing)
+            throw new RunnerException(
+                $"{resolved.Path}: the build context '{missing.Key}' ({missing.Value}) is not a folder: create it or correct its path"
+            );
         var file = Path.Combine(stateDirectory, "dockerfiles", $"{Path.GetFileName(resolved.Path)}.{Hashing.Text(resolved.Text)[..12]}");
         AtomicFile.WriteAllText(file, resolved.Text);
         var build = new List<string> { "build", "-f", file, "-t", tag };
         foreach (var (name, value) in arguments)
             build.AddRange(["--build-arg", $"{name}={value}"]);
+        foreach (var (name, folder) in contexts)
+            build.AddRange(["--build-context", $"{name}={folder}"]);
         build.Add(Path.GetDirectoryName(resolved.Path)!);
         await engine.RunAsync(what, build, TimeSpan.FromHours(3), cancellation);
     }

@@ -79,6 +79,29 @@ public static class Preflight
         return problems;
     }
 
+    /// <summary>What refuses a GPU measurement on a built environment: a stand-in it carries, or a GPU whose architecture
+    /// its compiled extensions lack (<paramref name="architectures"/> null: not read, not judged).</summary>
+    public static IReadOnlyList<string> BuiltProblems(
+        string environment,
+        IReadOnlyList<string>? architectures,
+        IReadOnlyList<string> standIns,
+        IReadOnlyList<GpuCapability> gpus
+    )
+    {
+        var problems = new List<string>();
+        foreach (var standIn in standIns)
+            problems.Add(
+                $"{environment} carries a stand-in ({standIn}): it is for verification only, no GPU measurement runs on it; build the stack with the real library, or train with --gpus 0"
+            );
+        if (architectures is { Count: > 0 })
+            foreach (var gpu in gpus.Where(g => g.ComputeCapability is not null).DistinctBy(g => g.ComputeCapability))
+                if (!architectures.Contains(StackSelection.Architecture(gpu.ComputeCapability!), StringComparer.Ordinal))
+                    problems.Add(
+                        $"{environment}'s compiled extensions hold {string.Join(", ", architectures)}, not {StackSelection.Architecture(gpu.ComputeCapability!)} for {gpu.Name}: add {gpu.ComputeCapability} to TORCH_CUDA_ARCH_LIST (--stack torch_cuda_arch_list=…) and run Setup again"
+                    );
+        return problems;
+    }
+
     static async Task<IReadOnlyList<string>> EngineProblemsAsync(string engine, PreflightRequest request, CancellationToken cancellation)
     {
         var version = await ShortCommand.TryRunAsync(engine, ["--version"], variables: request.EngineVariables, cancellation: cancellation);

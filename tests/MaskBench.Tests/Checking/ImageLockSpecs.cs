@@ -11,8 +11,8 @@ public class ImageLockSpecs
         // Arrange
         var folder = Directory.CreateTempSubdirectory("maskbench-recipe-").FullName;
         var file = Path.Combine(folder, "broken.json");
-        var text = File.ReadAllText(Paths.Repository("recipes", "detectron2.json"))
-            .Replace("\"id\": \"detectron2\"", "\"id\": \"broken\"", StringComparison.Ordinal)
+        var text = File.ReadAllText(Paths.Repository("recipes", "mmdetection.json"))
+            .Replace("\"id\": \"mmdetection\"", "\"id\": \"broken\"", StringComparison.Ordinal)
             .Replace("\"page\": {", "\"newest\": {", StringComparison.Ordinal)
             .Replace(
                 "\"current\": { \"unavailable\": ",

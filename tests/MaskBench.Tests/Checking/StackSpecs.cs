@@ -107,12 +107,15 @@ public class StackSpecs
         // Act
         var stacks = Page.ToDictionary(id => id, id => StackSelection.Select(Catalog.Get(id), StackSelection.Current));
 
-        // Assert: the NGC TF1 containers carry tensorpack and matterport; the others say why not
+        // Assert: the NGC TF1 containers carry tensorpack and matterport, Debian trixie's CUDA PyTorch detectron2; the
+        // others say why not
         Assert.True(stacks["tensorpack"].Available);
         Assert.True(stacks["matterport"].Available);
         Assert.True(stacks["tensorpack"].Supports("9.0"));
+        Assert.True(stacks["detectron2"].Supports("9.0"));
+        Assert.False(stacks["detectron2"].Supports("8.6"));
         Assert.All(
-            stacks.Where(s => s.Key is not ("tensorpack" or "matterport")),
+            stacks.Where(s => s.Key is not ("tensorpack" or "matterport" or "detectron2")),
             s => Assert.StartsWith("no verified path yet: ", s.Value.Unavailable)
         );
     }

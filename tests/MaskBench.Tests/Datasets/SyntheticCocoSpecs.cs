@@ -33,7 +33,11 @@ public class SyntheticCocoSpecs : IDisposable
         // Assert
         var coco = JObject.Parse(File.ReadAllText(Path.Combine(folder, "annotations", "instances_train2017.json")));
         Assert.Equal(4, coco["images"]!.Count());
-        Assert.Equal(["square", "disc", "triangle"], coco["categories"]!.Select(c => (string)c["name"]!));
+        var categories = coco["categories"]!.ToDictionary(c => (int)c["id"]!, c => (string)c["name"]!);
+        Assert.Equal(80, categories.Count);
+        Assert.Equal(("person", "car", "toothbrush"), (categories[1], categories[3], categories[90]));
+        Assert.DoesNotContain(12, categories.Keys); // COCO's gaps: its ids run to 90
+        Assert.All(coco["annotations"]!, a => Assert.InRange((int)a["category_id"]!, 1, 3));
         foreach (var annotation in coco["annotations"]!)
         {
             var box = annotation["bbox"]!.Select(v => (double)v).ToArray();

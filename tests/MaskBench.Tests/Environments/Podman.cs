@@ -5,7 +5,7 @@ namespace MaskBench.Tests.Environments;
 /// <summary>Rootful podman as scripts/install-test-deps.sh sets it up: runc, allowed ulimits, a local image.</summary>
 static class Podman
 {
-    public const string TestImage = "localhost/maskbench-test-python:bookworm-2";
+    public const string TestImage = "localhost/maskbench-test-python:bookworm-3";
 
     public static IReadOnlyDictionary<string, string> Variables { get; } =
         new Dictionary<string, string> { ["CONTAINERS_CONF"] = "/etc/maskbench/containers.conf" };
