@@ -33,11 +33,14 @@ public static class TrainJobRunner
         if (settings.OnCpu(recipe)?.Initialisation is null)
             await WeightsCache.EnsureAsync(recipe, workspace.Weights, source, cancellation: cancellation);
         else
+        {
+            Directory.CreateDirectory(workspace.Weights); // mounted all the same
             Log.Information(
                 "{Id}: a CPU run starts from {Initialisation}: its weights are not fetched",
                 recipe.Id,
                 settings.OnCpu(recipe)!.Initialisation
             );
+        }
         // A training a killed build left running would share the GPUs and its output folder: stop it first.
         await LiveTrainings.StopLeftoversAsync(workspace.LiveTrainings, TimeSpan.FromSeconds(5));
         var output = OutputFolders.Fresh(workspace.Outputs(recipe.Id), run.Folder, workspace.LiveTrainings);

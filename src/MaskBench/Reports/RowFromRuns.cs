@@ -49,11 +49,17 @@ static class RowFromRuns
             Interval = statistics.Interval is { } c ? [c.Low, c.High] : null,
             IntervalConfidence = statistics.Interval?.Confidence,
             Cov = statistics.Cov,
-            Note =
+            Note = Notes(
                 left == 0
                     ? null
                     : $"{left} of {figures.Count} runs not in the figures ({string.Join(", ", figures.Where(f => !counted.Contains(f)).Select(f => $"run {f.Repeat}: {(f.Gpu == GpuVerdict.Thermal ? "thermal" : f.Status)}"))})",
+                statistics.Cov is > RowStatistics.HighCov
+                    ? $"its runs spread {Verdict.Percent(statistics.Cov.Value)} (CoV over {Verdict.Percent(RowStatistics.HighCov)}): something else changed between them (other jobs, clocks, data); find it before trusting its rank"
+                    : null
+            ),
         };
+
+    static string? Notes(params string?[] notes) => notes.Any(n => n is not null) ? string.Join("; ", notes.Where(n => n is not null)) : null;
     }
 
     /// <summary>The run's GPU verdict from its telemetry over the measured window's seconds (over all of the run's

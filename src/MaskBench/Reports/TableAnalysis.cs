@@ -16,8 +16,8 @@ public sealed record TableAnalysis(
     string? RatiosNote
 )
 {
-    /// <summary>True when no neighbour has the two runs a side a rank test needs.</summary>
-    public bool OneRunEach => Neighbours.All(n => n.Verdict.P is null);
+    /// <summary>True when every measured row has one counted run (none has the two a rank test needs a side).</summary>
+    public bool OneRunEach { get; init; }
 
     /// <summary>The rows in table order (neighbours are ranked by their medians); <paramref name="reference"/> is the ratio of ratios' reference implementation
     /// (null: the page's fastest that ran).</summary>
@@ -40,6 +40,7 @@ public sealed record TableAnalysis(
             .Select(m => new PageCheck(m.Row.Implementation, PageConsistency.Of(statistics[m.Row.Implementation], m.Row.Published!.Value)))
             .ToList();
         var published = measured.Where(m => m.Row.Published is > 0).ToDictionary(m => m.Row.Implementation, m => m.Row.Published!.Value);
+        var oneRunEach = measured.Count > 0 && measured.All(m => m.Runs.Count == 1);
         try
         {
             var ratios = RatioOfRatios.Of(statistics, published, reference);
@@ -48,11 +49,14 @@ public sealed record TableAnalysis(
                 page,
                 ratios,
                 ratios is null ? "no implementation with a published figure was measured" : null
-            );
+            )
+            {
+                OneRunEach = oneRunEach,
+            };
         }
         catch (ArgumentException e)
         {
-            return new TableAnalysis(neighbours, page, null, e.Message);
+            return new TableAnalysis(neighbours, page, null, e.Message) { OneRunEach = oneRunEach };
         }
     }
 

@@ -9,6 +9,10 @@ namespace MaskBench.Statistics;
 /// <param name="Interval">An exact interval of the median (see <see cref="MedianInterval.Of"/>); null with one run.</param>
 public sealed record RowStatistics(int N, double Median, double Mean, double? Cov, MedianInterval? Interval, double Min, double Max)
 {
+    /// <summary>A spread between runs worth a warning: the page's neighbours differ by 15 % (62 against 53 img/s), so
+    /// runs of one implementation spread by 10 % already blur a rank.</summary>
+    public const double HighCov = 0.10;
+
     public static RowStatistics Of(IReadOnlyList<double> throughputs)
     {
         Samples.Check(throughputs, "throughputs");

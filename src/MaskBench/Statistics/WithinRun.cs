@@ -9,7 +9,8 @@ namespace MaskBench.Statistics;
 /// <param name="Cov">The coefficient of variation of the spans' time per iteration.</param>
 /// <param name="DriftPer100">The least-squares slope of time per iteration against the iteration number, per 100
 /// iterations, relative to the mean time per iteration: +0.03 means each 100 iterations take 3 % longer than the
-/// last. Null with fewer than three spans.</param>
+/// last. Null with fewer than three spans, or spans covering fewer than <see cref="DriftMinimumIterations"/>: a slope
+/// stated per 100 iterations from fewer would be an extrapolation (a smoke window of 8 iterations gave "6 % per 100").</param>
 /// <param name="Stalls">Spans whose time per iteration exceeds <c>StallFactor ×</c> the median.</param>
 /// <param name="Warnings">One short phrase each for a spread, a drift or stalls beyond the thresholds.</param>
 public sealed record WithinRun(
@@ -24,6 +25,7 @@ public sealed record WithinRun(
     public const double StallFactor = 3;
     public const double SpreadWarning = 0.05;
     public const double DriftWarning = 0.02;
+    public const int DriftMinimumIterations = 100;
 
     /// <summary>Null when there are no spans. Spans the log's rounding shows as taking no time are left out. Spans of several iterations dilute a stall inside them: a one-iteration
     /// stall in a 20-iteration span counts only when it triples that span's average.</summary>
@@ -43,7 +45,8 @@ public sealed record WithinRun(
         var moments = Moments.Create(perIteration);
         var median = Samples.Median(perIteration);
         var cov = spans.Count > 1 ? moments.StandardDeviation / moments.Mean : 0;
-        var drift = LinearFit.Slope(middles, perIteration) is { } slope ? slope * 100 / moments.Mean : (double?)null;
+        var drift =
+            at >= DriftMinimumIterations && LinearFit.Slope(middles, perIteration) is { } slope ? slope * 100 / moments.Mean : (double?)null;
         var stalls = perIteration.Count(t => t > StallFactor * median);
         var warnings = new List<string>();
         if (cov > SpreadWarning)

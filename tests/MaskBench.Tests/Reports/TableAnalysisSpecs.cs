@@ -101,6 +101,20 @@ public sealed class TableAnalysisSpecs
     }
 
     [Fact]
+    public void One_run_each_is_said_only_when_every_row_has_one_run()
+    {
+        // Act
+        var single = TableAnalysis.Of([Row("a", 62, 61.0, 62.0, 63.0)]);
+        var mixed = TableAnalysis.Of([Row("a", 62, 61.9), Row("b", 53, 52.0, 53.0, 54.0)]);
+        var ones = TableAnalysis.Of([Row("a", 62, 61.9), Row("b", 53, 52.9)]);
+
+        // Assert
+        Assert.False(single.OneRunEach);
+        Assert.False(mixed.OneRunEach);
+        Assert.True(ones.OneRunEach);
+    }
+
+    [Fact]
     public void A_reference_that_was_not_measured_leaves_out_the_ratio_of_ratios_and_says_why()
     {
         // Arrange

@@ -35,6 +35,20 @@ public sealed class WithinRunSpecs
     }
 
     [Fact]
+    public void A_window_shorter_than_100_iterations_states_no_drift_per_100()
+    {
+        // Arrange: 8 iterations that slow down steeply, as a smoke window does
+        var spans = Enumerable.Range(0, 8).Select(i => new TimedSpan(1, 0.5 + 0.01 * i)).ToList();
+
+        // Act
+        var run = WithinRun.Of(spans)!;
+
+        // Assert
+        Assert.Null(run.DriftPer100);
+        Assert.DoesNotContain(run.Warnings, w => w.Contains("per 100"));
+    }
+
+    [Fact]
     public void Iterations_three_times_slower_than_the_median_count_as_stalls()
     {
         // Arrange
