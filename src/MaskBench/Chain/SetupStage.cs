@@ -33,8 +33,10 @@ public sealed class SetupStage(StageContext context) : ChainStage(context)
         if (Settings.Provider == Provider.Venv)
             return;
         inputs.File(Settings.EnvironmentOptions(Workspace).ImageLock);
-        if (recipe.Environment.Base is { } b)
-            inputs.File(Path.Combine(Workspace.Root, b.Recipe)).Value("stack base", JsonConvert.SerializeObject(b));
+        foreach (var b in recipe.Environment.Base?.Chain() ?? [])
+            inputs.File(Path.Combine(Workspace.Root, b.Recipe)).Value($"stack base {b.Image}", JsonConvert.SerializeObject(b));
+        if (recipe.Environment.Wheels is { } wheels)
+            inputs.File(Path.Combine(Workspace.Root, wheels)).Value("wheelhouse", Settings.EnvironmentOptions(Workspace).Wheelhouse);
     }
 
     /// <summary>The interpreter's packages as they are now (read from its folders, no process): installing or removing one

@@ -17,8 +17,18 @@ static partial class RecipeReferences
         if (!stack.Available)
             return [.. references, new Reference(id, "stack", stack.Name, null, recipe.File) { Note = stack.Unavailable }];
         var python = stack.Environment?.Stack.GetValueOrDefault("python");
-        if (stack.Base is { } b)
-            references.AddRange(FromDockerfile(id, options.Root, b.Recipe, b.Arguments ?? new Dictionary<string, string>(), images));
+        foreach (var b in stack.Base?.Chain() ?? [])
+            references.AddRange(
+                RootImage.IsRootRecipe(b.Recipe)
+                    ? [new Reference(id, "url", RootImage.Read(Path.Combine(options.Root, b.Recipe)).Mirror, null, b.Recipe)]
+                    : FromDockerfile(id, options.Root, b.Recipe, b.Arguments ?? new Dictionary<string, string>(), images)
+            );
+        if (stack.Environment?.Wheels is { } wheels)
+            references.AddRange(
+                Wheelhouse
+                    .Read(Path.Combine(options.Root, wheels))
+                    .Select(w => new Reference(id, "git", $"https://github.com/{w.Mirror}.git", w.Commit, wheels))
+            );
         if (stack.Environment?.Recipe is { } dockerfile)
         {
             var given = stack.Environment.Stack.ToDictionary(s => StackArguments.ArgumentName(s.Key), s => s.Value);

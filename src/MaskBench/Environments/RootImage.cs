@@ -38,11 +38,8 @@ static class RootImage
         CancellationToken cancellation
     )
     {
-        var text = File.ReadAllText(file);
-        var recipe =
-            JsonConvert.DeserializeObject<RootRecipe>(text)
-            ?? throw new RunnerException($"{file} is empty: give suite, variant, components and mirror");
-        var hash = Hashing.Text(text)[..12];
+        var recipe = Read(file);
+        var hash = Hashing.Text(File.ReadAllText(file))[..12];
         var made = await engine.TryOutputAsync(["image", "inspect", "--format", $"{{{{index .Labels \"{Label}\"}}}}", image], cancellation);
         if (made?.Trim() == hash)
         {
@@ -99,6 +96,11 @@ static class RootImage
         }
         return await engine.ImageIdAsync(image, cancellation) ?? throw new RunnerException($"{image} is missing right after its import");
     }
+
+    public static RootRecipe Read(string file) =>
+        JsonConvert.DeserializeObject<RootRecipe>(File.ReadAllText(file)) is { Suite: not null, Mirror: not null } recipe
+            ? recipe
+            : throw new RunnerException($"{file}: give suite, variant, components and mirror");
 
     static IEnumerable<string> Include(RootRecipe recipe) =>
         recipe.Include is { Count: > 0 } include ? [$"--include={string.Join(',', include)}"] : [];

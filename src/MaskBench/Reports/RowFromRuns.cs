@@ -59,7 +59,8 @@ static class RowFromRuns
             ),
         };
 
-    static string? Notes(params string?[] notes) => notes.Any(n => n is not null) ? string.Join("; ", notes.Where(n => n is not null)) : null;
+        static string? Notes(params string?[] notes) =>
+            notes.Any(n => n is not null) ? string.Join("; ", notes.Where(n => n is not null)) : null;
     }
 
     /// <summary>The run's GPU verdict from its telemetry over the measured window's seconds (over all of the run's

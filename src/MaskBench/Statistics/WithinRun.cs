@@ -46,7 +46,9 @@ public sealed record WithinRun(
         var median = Samples.Median(perIteration);
         var cov = spans.Count > 1 ? moments.StandardDeviation / moments.Mean : 0;
         var drift =
-            at >= DriftMinimumIterations && LinearFit.Slope(middles, perIteration) is { } slope ? slope * 100 / moments.Mean : (double?)null;
+            at >= DriftMinimumIterations && LinearFit.Slope(middles, perIteration) is { } slope
+                ? slope * 100 / moments.Mean
+                : (double?)null;
         var stalls = perIteration.Count(t => t > StallFactor * median);
         var warnings = new List<string>();
         if (cov > SpreadWarning)

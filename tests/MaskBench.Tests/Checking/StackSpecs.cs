@@ -1,4 +1,5 @@
 using MaskBench.Catalog;
+using MaskBench.Checking;
 using MaskBench.Running;
 
 namespace MaskBench.Tests.Checking;
@@ -118,6 +119,34 @@ public class StackSpecs
             stacks.Where(s => s.Key is not ("tensorpack" or "matterport" or "detectron2")),
             s => Assert.StartsWith("no verified path yet: ", s.Value.Unavailable)
         );
+    }
+
+    [Fact]
+    public void Check_on_the_current_stack_names_the_root_s_archive_and_each_wheel_s_commit()
+    {
+        // Arrange
+        var options = new CheckOptions(Paths.Root) { Stack = StackSelection.Current };
+        var images = ImageLock.Read(Paths.Repository("environments", "base-images.lock"));
+
+        // Act
+        var references = RecipeReferences.For(Catalog.Get("detectron2"), options, images);
+
+        // Assert
+        Assert.Contains(
+            references,
+            r => r is { Kind: "url", Name: "http://deb.debian.org/debian", Origin: "environments/base/debian-trixie.json" }
+        );
+        Assert.Contains(
+            references,
+            r =>
+                r
+                    is {
+                        Kind: "git",
+                        Name: "https://github.com/facebookresearch/fvcore.git",
+                        Pin: "db26e416f19d3df0ff25c602fc1d03d0a5d624bb"
+                    }
+        );
+        Assert.DoesNotContain(references, r => r.Kind == "image" && r.Name.Contains("maskbench", StringComparison.Ordinal));
     }
 
     [Fact]
