@@ -71,7 +71,10 @@ public static class Aggregator
                 window,
                 $"trained, not parsed yet: run Parse-{recipe.TargetSuffix}"
             ),
-            { Result: { } result } when record.Status != ThroughputResult.Failed => BenchmarkRow.FromResult(recipe, result),
+            { Result: { } result } when record.Status != ThroughputResult.Failed => BenchmarkRow.FromResult(recipe, result) with
+            {
+                Provenance = Provenance.OfRun(Path.GetDirectoryName(path)!),
+            },
             _ => BenchmarkRow.Failed(recipe, images, window, $"{record.Stage} failed: {record.Reason}"),
         };
     }
@@ -95,7 +98,7 @@ public static class Aggregator
             if (FileKind.NotRegular(run.Log) == "missing")
                 return BenchmarkRow.NotThere(recipe, images, window, $"no log at {run.Log}");
             var result = LogFormats.Get(recipe.Log.Format).Parse(run, window, images, recipe.Failures, cancellation);
-            return BenchmarkRow.FromResult(recipe, result);
+            return BenchmarkRow.FromResult(recipe, result) with { Provenance = Provenance.FromLogs(folder) };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -45,6 +45,9 @@ public sealed record BenchmarkRow(
     /// <summary>Runs left out of the figures (failed, thermal), in words.</summary>
     public string? Note { get; init; }
 
+    /// <summary>Where the figure comes from (<see cref="Reports.Provenance"/>); null when nothing was measured or read.</summary>
+    public string? Provenance { get; init; }
+
     public static BenchmarkRow FromResult(Recipe recipe, ThroughputResult result) =>
         new(
             recipe.Id,

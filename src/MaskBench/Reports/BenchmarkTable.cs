@@ -46,6 +46,8 @@ public static class BenchmarkTable
             );
         foreach (var r in rows.Where(r => r.Note is not null))
             text.Append($"- {r.Name}: {r.Note}.\n");
+        foreach (var r in rows.Where(r => r.Provenance is not null))
+            text.Append($"- {r.Name}: {r.Provenance}.\n");
         foreach (var r in rows.Where(r => r.Method is not null))
         {
             text.Append($"- {r.Name} (`{r.Format}`): {r.Method}");
@@ -61,7 +63,7 @@ public static class BenchmarkTable
         analysis ??= TableAnalysis.Of(rows);
         var text = new StringBuilder(
             "implementation,name,format,status,throughput,published,ratio,window_first,window_last,exact,"
-                + "images_per_iteration,harness_throughput,reason,method,runs,interval_low,interval_high,interval_confidence,cov,page,ratio_of_ratios\n"
+                + "images_per_iteration,harness_throughput,reason,method,runs,interval_low,interval_high,interval_confidence,cov,page,ratio_of_ratios,provenance\n"
         );
         foreach (var r in rows)
             text.Append(
@@ -87,7 +89,8 @@ public static class BenchmarkTable
                         Figures.Number(r.IntervalConfidence, "0.####", ""),
                         Figures.Number(r.Cov, "0.####", ""),
                         Field(analysis.Page.FirstOrDefault(p => p.Implementation == r.Implementation)?.Consistency.Outcome ?? ""),
-                        Figures.Number(analysis.Ratios?.Entries.FirstOrDefault(e => e.Id == r.Implementation)?.Value, "0.####", "")
+                        Figures.Number(analysis.Ratios?.Entries.FirstOrDefault(e => e.Id == r.Implementation)?.Value, "0.####", ""),
+                        Field(r.Provenance ?? "")
                     )
                 )
                 .Append('\n');
@@ -95,7 +98,18 @@ public static class BenchmarkTable
     }
 
     public static string Json(IReadOnlyList<BenchmarkRow> rows, TableAnalysis? analysis = null) =>
-        JsonConvert.SerializeObject(new { rows, analysis = analysis ?? TableAnalysis.Of(rows) }, ResultFiles.Settings) + "\n";
+        JsonConvert.SerializeObject(
+            new
+            {
+                schemaVersion = SchemaVersion,
+                rows,
+                analysis = analysis ?? TableAnalysis.Of(rows),
+            },
+            ResultFiles.Settings
+        ) + "\n";
+
+    /// <summary><c>benchmark.json</c>'s shape: 2 added <c>schemaVersion</c> and each row's <c>provenance</c>.</summary>
+    public const int SchemaVersion = 2;
 
     static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 

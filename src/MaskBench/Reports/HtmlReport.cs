@@ -44,7 +44,15 @@ public static class HtmlReport
         html.Append("<h2>How each figure was read</h2>\n<ul>\n");
         foreach (var row in rows.Where(r => r.Method is not null))
             html.Append($"<li>{Encode(row.Name)} (<code>{Encode(row.Format)}</code>): {Encode(row.Method!)}</li>\n");
-        html.Append("</ul>\n</body></html>\n");
+        html.Append("</ul>\n");
+        if (rows.Any(r => r.Provenance is not null))
+        {
+            html.Append("<h2>Where each figure comes from</h2>\n<ul>\n");
+            foreach (var row in rows.Where(r => r.Provenance is not null))
+                html.Append($"<li>{Encode(row.Name)}: {Encode(row.Provenance!)}</li>\n");
+            html.Append("</ul>\n");
+        }
+        html.Append("</body></html>\n");
         return html.ToString();
     }
 

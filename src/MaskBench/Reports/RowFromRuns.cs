@@ -28,11 +28,13 @@ static class RowFromRuns
         if (allThermal)
             counted = measured;
         var statistics = RowStatistics.Of([.. counted.Select(f => f.Throughput!.Value)]);
-        var middle = runs.Where(r => r.Record is { IsMeasured: true })
+        var nearest = runs.Where(r => r.Record is { IsMeasured: true })
             .OrderBy(r => Math.Abs(r.Record!.Result!.Throughput!.Value - statistics.Median))
-            .First()
-            .Record!.Result!;
-        var row = BenchmarkRow.FromResult(recipe, middle);
+            .First();
+        var row = BenchmarkRow.FromResult(recipe, nearest.Record!.Result!) with
+        {
+            Provenance = Provenance.OfRun(Path.GetDirectoryName(nearest.Path)!),
+        };
         var left = figures.Count - counted.Count;
         if (allThermal)
             row = row with
