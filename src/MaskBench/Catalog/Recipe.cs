@@ -79,7 +79,12 @@ public sealed record EnvironmentSpec(string? Recipe, IReadOnlyDictionary<string,
 /// iteration they give; small batch and image sizes, as recipe settings that <c>--set</c> changes.</summary>
 /// <param name="Initialisation">How the arguments start the model where weights are absent (e.g. <c>random: MODEL.WEIGHTS ""</c>):
 /// given, the weights are not fetched for a CPU run and its manifest says so; null: the weights are fetched as on a GPU.</param>
-public sealed record CpuSpec(IReadOnlyList<string> Arguments, ImagesSpec? Images, string? Initialisation);
+public sealed record CpuSpec(IReadOnlyList<string> Arguments, ImagesSpec? Images, string? Initialisation)
+{
+    /// <summary>The command a CPU run starts instead of <see cref="Recipe.Command"/>, where the page's launcher cannot run
+    /// without GPUs (<c>torch.distributed.launch --nproc_per_node=0</c>); null: the recipe's command.</summary>
+    public IReadOnlyList<string>? Command { get; init; }
+}
 
 /// <param name="Mode"><c>cap</c>: the implementation stops itself with <see cref="Arguments"/>; <c>watch</c>: MaskBench stops it once the parsed log has the window.</param>
 public sealed record StopSpec(string Mode, IReadOnlyList<string> Arguments, string Explanation);

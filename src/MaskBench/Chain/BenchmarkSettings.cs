@@ -97,7 +97,7 @@ public sealed record BenchmarkSettings(
 
     public IReadOnlyList<string> TrainCommand(Recipe recipe, Workspace workspace, string output) =>
         Placeholders.Fill(
-            [.. recipe.Command, .. recipe.Stop.Arguments, .. OnCpu(recipe)?.Arguments ?? []],
+            [.. OnCpu(recipe)?.Command ?? recipe.Command, .. recipe.Stop.Arguments, .. OnCpu(recipe)?.Arguments ?? []],
             PlaceholderValues(recipe, workspace, output)
         );
 

@@ -48,4 +48,21 @@ public sealed class CpuRunSpecs
         Assert.Equal(16, settings.ImagesPerIteration(Detectron2));
         Assert.Null(settings.OnCpu(Detectron2));
     }
+
+    [Fact]
+    public void A_cpu_command_replaces_a_launcher_that_needs_gpus_on_a_cpu_run_only()
+    {
+        // Arrange
+        var recipe = Detectron2 with { Cpu = Detectron2.Cpu! with { Command = ["python", "tools/train_net.py", "--cpu"] } };
+
+        // Act
+        var cpu = (PageSettings.Of() with { Gpus = 0 }).TrainCommand(recipe, Workspace, "/out");
+        var gpu = PageSettings.Of().TrainCommand(recipe, Workspace, "/out");
+
+        // Assert
+        Assert.Equal(["python", "tools/train_net.py", "--cpu", "SOLVER.MAX_ITER", "500"], cpu.Take(5));
+        Assert.Contains("MODEL.DEVICE", cpu);
+        Assert.Equal(Detectron2.Command.Take(3), gpu.Take(3));
+        Assert.Contains("--config-file", gpu);
+    }
 }
