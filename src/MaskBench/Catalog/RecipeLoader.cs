@@ -112,7 +112,11 @@ public static class RecipeLoader
         if (r.Cpu is { } cpu)
         {
             Require(cpu.Arguments is not null, "cpu.arguments", "give the arguments a CPU run appends (a list, maybe empty)");
-            Require(cpu.Command is null || cpu.Command.Count > 0, "cpu.command", "give the CPU run's command as a list of arguments, or leave it out");
+            Require(
+                cpu.Command is null || cpu.Command.Count > 0,
+                "cpu.command",
+                "give the CPU run's command as a list of arguments, or leave it out"
+            );
             Require(
                 cpu.Images?.Setting is null || r.Settings.ContainsKey(cpu.Images.Setting),
                 "cpu.images.setting",

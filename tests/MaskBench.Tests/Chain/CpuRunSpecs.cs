@@ -53,7 +53,10 @@ public sealed class CpuRunSpecs
     public void A_cpu_command_replaces_a_launcher_that_needs_gpus_on_a_cpu_run_only()
     {
         // Arrange
-        var recipe = Detectron2 with { Cpu = Detectron2.Cpu! with { Command = ["python", "tools/train_net.py", "--cpu"] } };
+        var recipe = Detectron2 with
+        {
+            Cpu = Detectron2.Cpu! with { Command = ["python", "tools/train_net.py", "--cpu"] },
+        };
 
         // Act
         var cpu = (PageSettings.Of() with { Gpus = 0 }).TrainCommand(recipe, Workspace, "/out");

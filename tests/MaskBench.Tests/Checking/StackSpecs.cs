@@ -108,15 +108,16 @@ public class StackSpecs
         // Act
         var stacks = Page.ToDictionary(id => id, id => StackSelection.Select(Catalog.Get(id), StackSelection.Current));
 
-        // Assert: the NGC TF1 containers carry tensorpack and matterport, Debian trixie's CUDA PyTorch detectron2; the
-        // others say why not
+        // Assert: the NGC TF1 containers carry tensorpack and matterport, Debian trixie's CUDA PyTorch detectron2 and
+        // maskrcnn-benchmark; the others say why not
         Assert.True(stacks["tensorpack"].Available);
         Assert.True(stacks["matterport"].Available);
         Assert.True(stacks["tensorpack"].Supports("9.0"));
         Assert.True(stacks["detectron2"].Supports("9.0"));
         Assert.False(stacks["detectron2"].Supports("8.6"));
+        Assert.True(stacks["maskrcnn-benchmark"].Supports("8.0"));
         Assert.All(
-            stacks.Where(s => s.Key is not ("tensorpack" or "matterport" or "detectron2")),
+            stacks.Where(s => s.Key is not ("tensorpack" or "matterport" or "detectron2" or "maskrcnn-benchmark")),
             s => Assert.StartsWith("no verified path yet: ", s.Value.Unavailable)
         );
     }
