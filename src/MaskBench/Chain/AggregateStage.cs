@@ -11,7 +11,11 @@ public sealed class AggregateStage(StageContext context)
     public const string Name = "Aggregate";
 
     public static string Description =>
-        "Write the comparison (artifacts/benchmark.md, .csv, .json, .svg, .html) from every parsed run, or from logs in --from DIR";
+        "Write the comparison (artifacts/benchmark.md, .csv, .json, .svg, .html) from every parsed run, or from logs in --from DIR (into artifacts/from-logs/)";
+
+    /// <summary>The measured table's folder, or with <c>--from</c> its own, so that a table read from logs never
+    /// replaces a measured one.</summary>
+    string Folder => context.Settings.From is null ? context.Workspace.Artifacts : context.Workspace.FromLogsArtifacts;
 
     public void Declare(FingerprintBuilder inputs)
     {
@@ -38,7 +42,7 @@ public sealed class AggregateStage(StageContext context)
     }
 
     public IReadOnlyList<TargetOutput> Outputs =>
-        [.. BenchmarkTable.FileNames.Select(name => TargetOutput.File(Path.Combine(context.Workspace.Artifacts, name)))];
+        [.. BenchmarkTable.FileNames.Select(name => TargetOutput.File(Path.Combine(Folder, name)))];
 
     /// <summary>A cancelled <paramref name="cancellation"/> (Ctrl-C, SIGTERM) ends a parse of a huge log between two
     /// blocks of it; nothing is written then.</summary>
@@ -59,8 +63,11 @@ public sealed class AggregateStage(StageContext context)
                 settings.Window,
                 cancellation: cancellation
             );
-        BenchmarkTable.Write(rows, context.Workspace.Artifacts, settings.Reference);
+        Directory.CreateDirectory(Folder);
+        BenchmarkTable.Write(rows, Folder, settings.Reference);
         Engine.Logging.Essential.Information("Comparison table:\n{Table}", BenchmarkTable.Markdown(rows));
+        if (settings.From is not null)
+            Log.Information("Wrote the table read from the logs in {From} to {Folder}, beside the measured one", settings.From, Folder);
         return Task.CompletedTask;
     }
 }

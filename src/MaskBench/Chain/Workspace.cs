@@ -56,6 +56,9 @@ public sealed record Workspace(string Root, string Work, string Artifacts, strin
 
     public string SyntheticCoco => Path.Combine(Work, "data", "synthetic-coco");
 
+    /// <summary>Where <c>Aggregate --from</c> writes its table: beside the measured one, never over it.</summary>
+    public string FromLogsArtifacts => Path.Combine(Artifacts, "from-logs");
+
     /// <summary>The wheelhouse when <c>--wheelhouse</c> names none.</summary>
     public string Wheelhouse => Path.Combine(Work, "wheelhouse");
 

@@ -20,11 +20,13 @@ public class AggregateFromLogsSpecs
 
         // Assert
         Assert.Equal(0, result.ExitCode);
-        var rows = JObject.Parse(await File.ReadAllTextAsync(Path.Combine(build.ArtifactsDir, "benchmark.json")))["rows"]!;
+        Assert.False(File.Exists(Path.Combine(build.ArtifactsDir, "benchmark.json"))); // a measured table is never replaced
+        var rows = JObject.Parse(await File.ReadAllTextAsync(Path.Combine(build.ArtifactsDir, "from-logs", "benchmark.json")))["rows"]!;
         var detectron2 = rows.Single(r => (string?)r["implementation"] == "detectron2");
         Assert.Equal("ok", (string?)detectron2["status"]);
         Assert.Equal(16 * 400 / FakeTrainer.SeriesSum(101, 500, 0.25, 0.2), (double)detectron2["throughput"]!, 0.05);
         Assert.Equal("missing", (string?)rows.Single(r => (string?)r["implementation"] == "mmdetection")["status"]);
+        Assert.StartsWith("read from the logs in ", (string?)detectron2["provenance"]);
         Assert.Equal([Path.Combine(logs, "detectron2", "train.log")], Directory.GetFiles(Path.Combine(logs, "detectron2")));
     }
 }
