@@ -75,25 +75,22 @@ partial class Build : NukeBuild
     protected override IEnumerable<NamedTarget> DynamicTargets() =>
         Chain
             .Targets(() => Cancellation)
+            .Concat(PerRecipe(nameof(Check), CheckStage.DescriptionOf, recipe => new CheckStage(Context).RunAsync([recipe], Cancellation)))
             .Concat(
-                Catalog.All.Select(recipe => new NamedTarget(
-                    $"{nameof(Check)}-{recipe.TargetSuffix}",
-                    _ =>
-                        _.Description(CheckStage.DescriptionOf(recipe))
-                            .Unlisted()
-                            .Executes(() => new CheckStage(Context).RunAsync([recipe], Cancellation))
-                ))
-            )
-            .Concat(
-                Catalog.All.Select(recipe => new NamedTarget(
-                    $"{nameof(Wheelhouse)}-{recipe.TargetSuffix}",
-                    _ =>
-                        _.Description(WheelhouseStage.DescriptionOf(recipe))
-                            .Unlisted()
-                            .Executes(() => new WheelhouseStage(Context).RunAsync([recipe], Cancellation))
-                ))
+                PerRecipe(
+                    nameof(Wheelhouse),
+                    WheelhouseStage.DescriptionOf,
+                    recipe => new WheelhouseStage(Context).RunAsync([recipe], Cancellation)
+                )
             )
             .Concat(HistoryTargets());
+
+    /// <summary><c>&lt;Verb&gt;-&lt;Id&gt;</c> for every recipe: an unlisted target running <paramref name="run"/> on that recipe alone.</summary>
+    IEnumerable<NamedTarget> PerRecipe(string verb, Func<Recipe, string> description, Func<Recipe, Task> run) =>
+        Catalog.All.Select(recipe => new NamedTarget(
+            $"{verb}-{recipe.TargetSuffix}",
+            _ => _.Description(description(recipe)).Unlisted().Executes(() => run(recipe))
+        ));
 
     /// <summary>Runs and the table are written by one build at a time; then preflight, before anything long starts.</summary>
     protected override async Task BeforeRunning(IReadOnlyList<string> targetsToRun)

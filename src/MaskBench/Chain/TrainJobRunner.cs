@@ -30,17 +30,13 @@ public static class TrainJobRunner
             if (problems.Count > 0)
                 throw new ChainException($"{recipe.Id}: the training did not start: {string.Join("; ", problems)}");
         }
-        if (settings.OnCpu(recipe)?.Initialisation is null)
-            await WeightsCache.EnsureAsync(recipe, workspace.Weights, source, cancellation: cancellation);
-        else
+        if (settings.OnCpu(recipe)?.Initialisation is { } initialisation)
         {
             Directory.CreateDirectory(workspace.Weights); // mounted all the same
-            Log.Information(
-                "{Id}: a CPU run starts from {Initialisation}: its weights are not fetched",
-                recipe.Id,
-                settings.OnCpu(recipe)!.Initialisation
-            );
+            Log.Information("{Id}: a CPU run starts from {Initialisation}: its weights are not fetched", recipe.Id, initialisation);
         }
+        else
+            await WeightsCache.EnsureAsync(recipe, workspace.Weights, source, cancellation: cancellation);
         // A training a killed build left running would share the GPUs and its output folder: stop it first.
         await LiveTrainings.StopLeftoversAsync(workspace.LiveTrainings, TimeSpan.FromSeconds(5));
         var output = OutputFolders.Fresh(workspace.Outputs(recipe.Id), run.Folder, workspace.LiveTrainings);

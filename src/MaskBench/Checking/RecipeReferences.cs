@@ -27,7 +27,7 @@ static partial class RecipeReferences
             references.AddRange(
                 Wheelhouse
                     .Read(Path.Combine(options.Root, wheels))
-                    .Select(w => new Reference(id, "git", $"https://github.com/{w.Mirror}.git", w.Commit, wheels))
+                    .Select(w => new Reference(id, "git", w.Source.Repository, w.Source.Pin, wheels))
             );
         if (stack.Environment?.Recipe is { } dockerfile)
         {

@@ -108,7 +108,8 @@ static class RootImage
     static async Task RunAsync(string what, IReadOnlyList<string> command, CancellationToken cancellation) =>
         (
             await ProcessRunner.RunAsync(
-                new ProcessSpec(command, Directory.GetCurrentDirectory(), new Dictionary<string, string>()),
+                command[0],
+                command.Skip(1),
                 new ProcessOptions
                 {
                     What = $"{what} {command[0]}",

@@ -11,6 +11,9 @@ sealed record WheelPin(string Name, string Version, string Mirror, string Commit
 {
     public override string ToString() => $"{Name}=={Version}";
 
+    /// <summary>The public repository, as a recipe's source names it; <c>--git-mirror DIR</c> reads <c>DIR/</c><see cref="Mirror"/>.</summary>
+    public SourceSpec Source => new($"https://github.com/{Mirror}.git", Commit, ToString(), Mirror);
+
     /// <summary>Whether a wheel file is this package at this version (names compared as pip normalises them).</summary>
     public bool IsFile(string file) =>
         Path.GetFileName(file).Split('-') is [var name, var version, ..]

@@ -1,5 +1,5 @@
 using MaskBench.Catalog;
-using MaskBench.Processes;
+using MaskBench.Git;
 using MaskBench.Running;
 using Serilog;
 
@@ -59,32 +59,11 @@ static class WheelhouseFill
         CancellationToken cancellation
     )
     {
-        var repository = Path.GetFullPath(Path.Combine(gitMirror, pin.Mirror));
         var work = Directory.CreateTempSubdirectory("maskbench-wheel-").FullName;
         try
         {
-            var archive = Path.Combine(work, "source.tar");
-            var archived = await ProcessRunner.RunAsync(
-                new ProcessSpec(
-                    ["git", "-C", repository, "archive", "--format=tar", "-o", archive, pin.Commit],
-                    work,
-                    new Dictionary<string, string>()
-                ),
-                new ProcessOptions { What = $"{what} git archive", Timeout = TimeSpan.FromMinutes(5) },
-                cancellation
-            );
-            if (!archived.Ok)
-                throw new RunnerException(
-                    $"{pin}: {repository} holds no commit {pin.Commit}: put a clone of {pin.Mirror} there (--git-mirror DIR reads DIR/<owner>/<repo>)"
-                );
-            var source = Directory.CreateDirectory(Path.Combine(work, "source")).FullName;
-            (
-                await ProcessRunner.RunAsync(
-                    new ProcessSpec(["tar", "-xf", archive, "-C", source], work, new Dictionary<string, string>()),
-                    new ProcessOptions { What = $"{what} tar", Timeout = TimeSpan.FromMinutes(5) },
-                    cancellation
-                )
-            ).EnsureSuccess();
+            var source = Path.Combine(work, "source");
+            GitSource.Clone(pin.Source, source, gitMirror, cancellation: cancellation); // as Clone reads DIR/<owner>/<repo>
             var setup = pin.Subdirectory.Length == 0 ? "/source" : $"/source/{pin.Subdirectory}";
             await BuildAsync(
                 engine,

@@ -109,9 +109,7 @@ public sealed class ImageChainSpecs : IDisposable
 
     public void Dispose()
     {
-        var images = Podman.RunAsync("images", "-q", "--filter", "reference=*chain-spec*").GetAwaiter().GetResult();
-        foreach (var id in images.Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct())
-            Podman.RunAsync("rmi", "-f", id).GetAwaiter().GetResult();
+        Podman.RemoveImages("*chain-spec*");
         fake.Dispose();
     }
 }

@@ -27,6 +27,14 @@ static class Podman
         }
     }
 
+    /// <summary>Removes every image whose reference matches <paramref name="pattern"/> (a spec's own tags), for Dispose.</summary>
+    public static void RemoveImages(string pattern)
+    {
+        var images = RunAsync("images", "-q", "--filter", $"reference={pattern}").GetAwaiter().GetResult();
+        foreach (var id in images.Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct())
+            RunAsync("rmi", "-f", id).GetAwaiter().GetResult();
+    }
+
     /// <summary>Whether podman has the image (false also when podman is not there).</summary>
     public static async Task<bool> ExistsAsync(string image)
     {

@@ -91,9 +91,7 @@ public sealed class WheelhouseFillSpecs : IDisposable
 
     public void Dispose()
     {
-        var images = Podman.RunAsync("images", "-q", "--filter", "reference=*wheel-spec*").GetAwaiter().GetResult();
-        foreach (var id in images.Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct())
-            Podman.RunAsync("rmi", "-f", id).GetAwaiter().GetResult();
+        Podman.RemoveImages("*wheel-spec*");
         fake.Dispose();
     }
 }
