@@ -34,6 +34,8 @@ public sealed class CompareStage(StageContext context)
                 $"nothing measured: the history {Shown.Path(workspace.History)} has no run of {string.Join(", ", recipes.Select(r => r.Id))} at its current commit; run Benchmark first"
             );
         using var index = HistoryIndex.Rebuild(new HistoryStore(baseline), workspace.HistoryIndex);
+        if (index.UnkeyedNote is { } unkeyed)
+            Log.Warning("Compare: {Note}", unkeyed);
         var report = Comparison.FromHistory(index, candidates[0].MachineKey, candidates, new StatisticsOracle(), baselineRuns);
         var markdown = report.Markdown();
         AtomicFile.WriteAllText(Report, markdown);

@@ -2,8 +2,8 @@ using MaskBench.Catalog;
 using MaskBench.Environments;
 using MaskBench.History;
 using MaskBench.Parsing;
+using MaskBench.Results;
 using MaskBench.Running;
-using Newtonsoft.Json.Linq;
 using Serilog;
 
 namespace MaskBench.Chain;
@@ -17,24 +17,26 @@ public static class HistoryEntry
         BenchmarkSettings settings,
         Recipe recipe,
         RunKey run,
-        ThroughputResult result,
+        RunRecord parsed,
         CancellationToken cancellation
     )
     {
-        var manifest = JObject.Parse(await File.ReadAllTextAsync(workspace.RunFile(run, Workspace.ManifestName), cancellation));
+        var manifest =
+            ManifestFacts.Read(workspace.Run(run))
+            ?? throw new ChainException($"{run}: no {RunManifest.FileName} in {workspace.Run(run)}: nothing says where it trained");
         var patch = PatchRecord.Read(workspace.PatchRecord(recipe.Id)).Report;
         var environment = EnvironmentIdentityFile.Read(workspace.EnvironmentRecord(recipe.Id)).Hash;
         var date = await RunIdentity.CommitDateOf(workspace.Source(recipe.Id), patch.BaseCommit, cancellation);
-        var trained = (DateTimeOffset?)manifest["end"] ?? DateTimeOffset.UtcNow;
         var record = History.RunRecords.From(
-            MachineKey.Of(Gpus(manifest)),
+            MachineKey.Of(manifest.Gpus),
             recipe.Id,
             new RunIdentity(patch.BaseCommit, patch.TreeHash, date, environment, settings.StackName),
             MaskBenchVersion.Of(workspace.Root),
-            result,
-            "unknown",
+            parsed.Result!,
+            parsed.GpuOutcome,
             run.Folder,
-            trained
+            manifest.End ?? DateTimeOffset.UtcNow,
+            parsed.Key
         );
         var store = new HistoryStore(workspace.History);
         if (
@@ -48,10 +50,4 @@ public static class HistoryEntry
         }
         Log.Information("{Run}: appended to the history at {File}", run, store.Append(record));
     }
-
-    /// <summary>The GPUs the manifest read on the machine that trained; null on a CPU run.</summary>
-    static GpuFacts? Gpus(JObject manifest) =>
-        manifest["gpu"] is JObject gpu
-            ? new GpuFacts([.. gpu["models"]?.Values<string>().OfType<string>() ?? []], (string?)gpu["driver"], (string?)gpu["cuda"])
-            : null;
 }

@@ -4,6 +4,7 @@ using MaskBench.Engine;
 using MaskBench.Parsing;
 using MaskBench.Reports;
 using MaskBench.Results;
+using MaskBench.Telemetry;
 using Newtonsoft.Json;
 
 namespace MaskBench.Chain;
@@ -45,10 +46,25 @@ public sealed class ParseStage(StageContext context) : ChainStage(context)
             cancellation: cancellation
         );
         var reason = result.Reason is { } r ? ReasonText.OneLine(r) : null;
-        RunRecords.Write(Workspace.Record(run), RunRecordOf.Make(run, result.Status, Verb, reason, LogOf(run), result));
+        var gpu = GpuJudgement.Of(Workspace.Run(run), result);
+        var record = RunRecordOf.Make(run, result.Status, Verb, reason, LogOf(run), result) with
+        {
+            Gpu = gpu,
+            Key = RunComparability.Of(Workspace, Settings, recipe, result),
+        };
+        RunRecords.Write(Workspace.Record(run), record);
+        if (gpu is { Outcome: not (GpuVerdict.Clean or GpuVerdict.NoGpu) })
+            Serilog.Log.Warning(
+                "{Run}: GPU verdict {Sentence}; {Consequence}",
+                run,
+                gpu.Sentence,
+                gpu.Outcome == GpuVerdict.Thermal ? "left out of the table's figures and of comparisons"
+                    : GpuVerdict.Comparable(gpu.Outcome) ? "counted, and named in the table"
+                    : "counted in the table with its verdict named, not pooled in comparisons"
+            );
         try
         {
-            await HistoryEntry.AppendAsync(Workspace, Settings, Settings.Applied(recipe), run, result, cancellation);
+            await HistoryEntry.AppendAsync(Workspace, Settings, Settings.Applied(recipe), run, record, cancellation);
         }
         catch (Exception e) when (e is IUserError or IOException or InvalidOperationException or Newtonsoft.Json.JsonException)
         {

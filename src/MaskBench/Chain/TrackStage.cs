@@ -28,8 +28,14 @@ public sealed class TrackStage(StageContext context)
                 ? await context.Executor.GpusAsync(context.Settings.Gpus, context.Workspace.NodeProbes, cancellation)
                 : null
         );
-        var history = new HistoryStore(context.Workspace.History).ReadAll().Records;
-        var missing = Track.Unmeasured(newest, history, machine, recipe.Id, commits).Reverse().ToList();
+        var read = new HistoryStore(context.Workspace.History).ReadAll();
+        if (read.UnkeyedNote is { } unkeyed)
+            Log.Warning("Track: {Note}; their commits are measured again", unkeyed);
+        var history = read.Records;
+        var missing = Track
+            .Unmeasured(newest, history, machine, recipe.Id, commits, RunComparability.Setup(context.Settings, recipe))
+            .Reverse()
+            .ToList();
         if (missing.Count == 0)
         {
             Log.Information(

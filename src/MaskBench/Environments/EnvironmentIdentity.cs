@@ -49,6 +49,29 @@ public sealed record EnvironmentIdentity(
             )
         );
 
+    /// <summary>The hash of the software around the measured code: as <see cref="Hash"/>, without the image's id and
+    /// tag (a new image per commit) and without the distributions named <paramref name="own"/> (the implementation
+    /// installed from its own source, e.g. <c>detectron2==0.1.2</c>); names compare as pip does (case, <c>-</c>, <c>_</c>, <c>.</c>).</summary>
+    public string Surrounding(params string[] own)
+    {
+        var mine = own.Select(Normal).ToHashSet(StringComparer.Ordinal);
+        return Hashing.Text(
+            string.Join(
+                "\n",
+                [
+                    Provider,
+                    Python,
+                    .. Packages.Where(p => !mine.Contains(Normal(p.Split("==")[0]))),
+                    .. BuiltOn,
+                    .. (Architectures ?? []).Select(a => $"arch {a}"),
+                    .. StandIns ?? [],
+                ]
+            )
+        );
+
+        static string Normal(string name) => new([.. name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
+    }
+
     public IReadOnlyDictionary<string, string> Facts =>
         new Dictionary<string, string>
         {

@@ -8,7 +8,8 @@ public static class Comparison
         IReadOnlyList<HistoryRecord> baseline,
         IReadOnlyList<HistoryRecord> candidate,
         IVerdictOracle oracle,
-        int baselineRuns
+        int baselineRuns,
+        IReadOnlyDictionary<string, string>? leftOut = null
     )
     {
         var keys = baseline.Concat(candidate).Select(r => r.MachineKey).Distinct().ToList();
@@ -20,7 +21,12 @@ public static class Comparison
             .Select(r => r.Implementation)
             .Distinct()
             .Order(StringComparer.Ordinal)
-            .Select(implementation => Row(implementation, baseline, candidate, oracle))
+            .Select(implementation =>
+                Row(implementation, baseline, candidate, oracle) with
+                {
+                    LeftOut = leftOut?.GetValueOrDefault(implementation),
+                }
+            )
             .ToList();
         return new ComparisonReport(keys.FirstOrDefault() ?? "–", baselineRuns, rows);
     }
@@ -46,12 +52,28 @@ public static class Comparison
             throw new HistoryException(
                 $"a candidate run of {stranger.Implementation} was measured on {stranger.MachineKey}, not on this machine ({machineKey}): nothing compared"
             );
-        var baseline = candidate
-            .GroupBy(r => (r.Implementation, r.Commit))
-            .SelectMany(g => index.LatestBefore(machineKey, g.Key.Implementation, g.Key.Commit, g.Max(r => r.CommitDate), baselineRuns))
-            .Distinct()
-            .ToList();
-        return Against(baseline, candidate, oracle, baselineRuns);
+        if (baselineRuns < 1)
+            throw new HistoryException($"a rolling baseline needs at least one run, not {baselineRuns}: pass --baseline-runs 1 or more");
+        var baseline = new List<HistoryRecord>();
+        var pooledCandidate = new List<HistoryRecord>();
+        var leftOut = new Dictionary<string, string>();
+        foreach (var runs in candidate.GroupBy(r => (r.Implementation, r.Commit)))
+        {
+            // The newest candidate run's key decides: its other runs and the earlier runs pool only if they share it.
+            var key = Pooling.NewestKey(runs);
+            var earlier = index.MeasuredBefore(machineKey, runs.Key.Implementation, runs.Key.Commit, runs.Max(r => r.CommitDate));
+            var (pooled, skipped) = Pooling.Latest(key, earlier, baselineRuns);
+            baseline.AddRange(pooled);
+            pooledCandidate.AddRange(runs.Where(r => !r.Measured || Pooling.Pools(key, r)));
+            var why = new[]
+            {
+                Pooling.Why(key, runs.Where(r => r.Measured && !Pooling.Pools(key, r))) is { } c ? $"of the candidate, {c}" : null,
+                Pooling.Why(key, skipped) is { } b ? $"of the baseline, {b}" : null,
+            };
+            if (why.Any(w => w is not null))
+                leftOut[runs.Key.Implementation] = string.Join("; ", why.Where(w => w is not null));
+        }
+        return Against(baseline, pooledCandidate, oracle, baselineRuns, leftOut);
     }
 
     static ComparisonRow Row(

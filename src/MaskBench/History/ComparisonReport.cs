@@ -27,6 +27,14 @@ public sealed record ComparisonReport(string MachineKey, int BaselineRuns, IRead
                 $"| {row.Implementation} | {Median(row.BaselineMedian, row.Baseline.Count)} | {Median(row.CandidateMedian, row.Candidate.Count)} | {Change(row.Result)} | {verdict} | {Figures.Number(row.Result?.P, "0.####")} |\n"
             );
         }
+        if (Rows.Where(r => r.LeftOut is not null).ToList() is { Count: > 0 } partial)
+        {
+            text.Append(
+                "\nOnly runs of one comparability key (window, images per iteration, stack, environment, GPUs, settings) whose GPUs were neither thermal nor unwatched are pooled. Left out:\n\n"
+            );
+            foreach (var row in partial)
+                text.Append($"- {row.Implementation}: {row.LeftOut}\n");
+        }
         text.Append('\n').Append(Outcome()).Append('\n');
         return text.ToString();
     }

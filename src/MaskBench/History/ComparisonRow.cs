@@ -4,13 +4,15 @@ namespace MaskBench.History;
 /// <param name="Result">The oracle's answer; null when there was nothing to compare (see <see cref="Problem"/>).</param>
 /// <param name="Problem">Why nothing was compared: no baseline, or candidate runs that failed.</param>
 /// <param name="Failed">Candidate runs that did not produce a throughput (an infrastructure failure).</param>
+/// <param name="LeftOut">The runs not pooled, with why (another comparability key, thermal, GPUs not watched); null for none.</param>
 public sealed record ComparisonRow(
     string Implementation,
     IReadOnlyList<double> Baseline,
     IReadOnlyList<double> Candidate,
     int Failed,
     VerdictResult? Result,
-    string? Problem
+    string? Problem,
+    string? LeftOut = null
 )
 {
     public double? BaselineMedian => Baseline.Count > 0 ? RankOracle.Median(Baseline) : null;

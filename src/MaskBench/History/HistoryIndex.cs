@@ -37,11 +37,14 @@ public sealed class HistoryIndex : IDisposable
             }.ToString()
         );
         connection.Open();
-        return new HistoryIndex(connection) { Unreadable = read.Unreadable };
+        return new HistoryIndex(connection) { Unreadable = read.Unreadable, UnkeyedNote = read.UnkeyedNote };
     }
 
     /// <summary>The files the rebuild skipped, with why.</summary>
     public IReadOnlyList<string> Unreadable { get; private init; } = [];
+
+    /// <summary><see cref="HistoryRead.UnkeyedNote"/> of the records indexed.</summary>
+    public string? UnkeyedNote { get; private init; }
 
     /// <summary>The machine keys present, so a caller can say when the history is from another machine.</summary>
     public IReadOnlyList<string> MachineKeys() =>
@@ -57,31 +60,24 @@ public sealed class HistoryIndex : IDisposable
         );
 
     /// <summary>
-    /// The rolling baseline: the latest <paramref name="count"/> measured runs of commits dated before
-    /// <paramref name="commit"/>'s runs (the commit's own runs are never part of its baseline), oldest first.
+    /// The measured runs of commits dated before <paramref name="commit"/>'s runs, newest first: the rolling baseline's
+    /// candidates (the commit's own runs are never part of its baseline); <see cref="Pooling.Latest"/> picks from them.
     /// </summary>
-    public IReadOnlyList<HistoryRecord> LatestBefore(
+    public IReadOnlyList<HistoryRecord> MeasuredBefore(
         string machineKey,
         string implementation,
         string commit,
-        DateTimeOffset commitDate,
-        int count
-    )
-    {
-        if (count < 1)
-            throw new HistoryException($"a rolling baseline needs at least one run, not {count}: pass --baseline-runs 1 or more");
-        var latest = HistoryTable.Records(
+        DateTimeOffset commitDate
+    ) =>
+        HistoryTable.Records(
             connection,
             "WHERE machineKey = $machine AND implementation = $implementation AND commitHash <> $commit AND commitDate <= $date "
-                + "AND status = 'ok' AND throughput > 0 ORDER BY commitDate DESC, recorded DESC LIMIT $count",
+                + "AND status = 'ok' AND throughput > 0 ORDER BY commitDate DESC, recorded DESC",
             ("$machine", machineKey),
             ("$implementation", implementation),
             ("$commit", commit),
-            ("$date", commitDate.UtcTicks),
-            ("$count", count)
+            ("$date", commitDate.UtcTicks)
         );
-        return latest.Reverse().ToList();
-    }
 
     public void Dispose() => connection.Dispose();
 }

@@ -1,3 +1,5 @@
+using MaskBench.Results;
+using MaskBench.Telemetry;
 using Newtonsoft.Json;
 
 namespace MaskBench.History;
@@ -11,10 +13,13 @@ namespace MaskBench.History;
 /// <param name="Environment">The environment identity hash (packages, image, weights).</param>
 /// <param name="MaskBenchVersion">MaskBench's own version (git describe or the assembly's informational version).</param>
 /// <param name="Throughput">Images per second over the window; null when the run was not measured.</param>
-/// <param name="Gpu">The run's GPU verdict (<c>clean</c>, <c>power-capped</c>, <c>thermal</c>, <c>clocks-differ</c>, <c>unknown</c>).</param>
+/// <param name="Gpu">The run's GPU verdict as Parse judged it (<c>clean</c>, <c>power-capped</c>, <c>thermal</c>,
+/// <c>clocks-differ</c>, <c>unknown</c>, <c>no-gpu</c>); always <c>unknown</c> in a schema 1 record.</param>
 /// <param name="Status"><c>ok</c> or <c>failed</c> (the parse status).</param>
 /// <param name="Run">The run's identity within its commit (a repeat number or id), part of the file name.</param>
 /// <param name="Recorded">When the record was appended (UTC).</param>
+/// <param name="Key">What must match for runs to be pooled (<see cref="Comparability"/>); null in a schema 1 record,
+/// written before keys were kept: such runs are kept apart from keyed ones.</param>
 public sealed record HistoryRecord(
     int Schema,
     string MachineKey,
@@ -31,10 +36,11 @@ public sealed record HistoryRecord(
     string Gpu,
     string Status,
     string Run,
-    DateTimeOffset Recorded
+    DateTimeOffset Recorded,
+    Comparability? Key = null
 )
 {
-    public const int CurrentSchema = 1;
+    public const int CurrentSchema = 2;
     public const string Ok = "ok";
 
     public const string Suspect = "suspect";
@@ -43,6 +49,11 @@ public sealed record HistoryRecord(
     /// disagreed with the log by more than 1 %: the figure stands, flagged, as it does in the table).</summary>
     [JsonIgnore]
     public bool Measured => Status is Ok or Suspect && Throughput is > 0;
+
+    /// <summary>A measured run that may be pooled with others of its key: judged neither thermal nor unwatched. A schema 1
+    /// run (no key) was never judged and pools with the other schema 1 runs only (<see cref="Pooling"/>).</summary>
+    [JsonIgnore]
+    public bool Poolable => Measured && (Key is null || GpuVerdict.Comparable(Gpu));
 
     /// <summary><c>&lt;machine-key&gt;/&lt;implementation&gt;/&lt;utc-time&gt;-&lt;commit12&gt;-&lt;run&gt;.json</c>: two machines never collide.</summary>
     [JsonIgnore]

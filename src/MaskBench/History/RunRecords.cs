@@ -15,7 +15,8 @@ public static class RunRecords
         ThroughputResult result,
         string gpuVerdict,
         string run,
-        DateTimeOffset recorded
+        DateTimeOffset recorded,
+        Results.Comparability? key
     ) =>
         new(
             HistoryRecord.CurrentSchema,
@@ -33,6 +34,7 @@ public static class RunRecords
             string.IsNullOrEmpty(gpuVerdict) ? "unknown" : gpuVerdict,
             result.Status,
             run,
-            recorded.ToUniversalTime()
+            recorded.ToUniversalTime(),
+            key
         );
 }

@@ -5,20 +5,25 @@ public static class Track
 {
     /// <summary>
     /// Of <paramref name="newestFirst"/>, the commits with no measured run of <paramref name="implementation"/> on
-    /// <paramref name="machineKey"/>, newest first, at most <paramref name="limit"/>.
+    /// <paramref name="machineKey"/> that this build's runs could pool with, newest first, at most <paramref name="limit"/>:
+    /// a run counts when its key has this build's setup (<see cref="Results.Comparability.SameSetup"/>; a schema 1 run,
+    /// with no key, counts for none) and its GPUs were neither thermal nor unwatched. <paramref name="wanted"/> null
+    /// counts every measured run.
     /// </summary>
     public static IReadOnlyList<string> Unmeasured(
         IReadOnlyList<string> newestFirst,
         IEnumerable<HistoryRecord> history,
         string machineKey,
         string implementation,
-        int limit
+        int limit,
+        Results.Comparability? wanted = null
     )
     {
         if (limit < 1)
             throw new HistoryException($"Track's limit {limit} measures nothing: pass --track-commits 1 or more");
         var measured = history
             .Where(r => r.MachineKey == machineKey && r.Implementation == implementation && r.Measured)
+            .Where(r => wanted is null || r.Poolable && r.Key is { } key && key.SameSetup(wanted))
             .Select(r => r.Commit)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         return newestFirst.Where(c => !measured.Contains(c)).Take(limit).ToList();

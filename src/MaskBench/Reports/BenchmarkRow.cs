@@ -66,7 +66,15 @@ public sealed record BenchmarkRow(
             string.IsNullOrEmpty(result.Method) ? null : result.Method
         )
         {
-            Runs = [new RunFigure(1, result.Status, result.Status == ThroughputResult.Failed ? null : result.Throughput, "unknown")],
+            Runs =
+            [
+                new RunFigure(
+                    1,
+                    result.Status,
+                    result.Status == ThroughputResult.Failed ? null : result.Throughput,
+                    Telemetry.GpuVerdict.Unknown
+                ),
+            ],
             Steadiness = result.Steadiness,
         };
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MaskBench.Telemetry;
 
 namespace MaskBench.Reports;
 
@@ -27,7 +28,7 @@ static class Figures
     public static string? Runs(BenchmarkRow r)
     {
         var warnings = r.Steadiness?.Warnings ?? [];
-        if (r.Runs.Count < 2 && r.Runs.All(f => f.Gpu == "unknown") && warnings.Count == 0)
+        if (r.Runs.Count < 2 && r.Runs.All(f => f.Gpu is GpuVerdict.Unknown or GpuVerdict.NoGpu) && warnings.Count == 0)
             return null;
         var runs = string.Join(", ", r.Runs.Select(f => f.Throughput is { } t ? $"{Throughput(t)} ({f.Gpu})" : f.Status));
         var cov = r.Cov is { } c ? $", CoV {Number(c * 100, "0.#")} %" : "";

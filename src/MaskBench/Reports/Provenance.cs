@@ -1,5 +1,4 @@
 using System.Globalization;
-using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Reports;
 
@@ -10,30 +9,23 @@ static class Provenance
     /// <summary>From the manifest beside a run's record; null when there is none (a run from before manifests).</summary>
     public static string? OfRun(string runFolder)
     {
-        var file = Path.Combine(runFolder, Running.RunManifest.FileName);
-        if (!File.Exists(file))
-            return null;
         try
         {
-            var manifest = JObject.Parse(File.ReadAllText(file));
-            var facts = manifest["facts"] as JObject ?? [];
-            string? Fact(string key) => facts[key]?.Type == JTokenType.String ? (string?)facts[key] : null;
-            var machine = manifest["gpu"] is JObject gpu
-                ? $"{(int?)gpu["count"]}× {string.Join(" + ", gpu["models"]!.Values<string>().Distinct())} (driver {gpu["driver"]}, CUDA {gpu["cuda"]})"
+            if (Running.ManifestFacts.Read(runFolder) is not { } manifest)
+                return null;
+            var machine = manifest.Gpus is { } gpu
+                ? $"{gpu.Count}× {string.Join(" + ", gpu.Models.Distinct())} (driver {gpu.Driver}, CUDA {gpu.Cuda})"
                 : "the CPU (--gpus 0)";
-            var where = Fact("slurm nodes") is { } nodes ? $"Slurm node {nodes}" : $"host {Fact("host") ?? "unknown"}";
-            var date =
-                manifest["start"]?.Type == JTokenType.Date
-                    ? ((DateTime)manifest["start"]!).ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                    : (string?)manifest["start"] ?? "an unknown date";
-            var commit = Fact("maskbench") is { } c
+            var where = manifest.Fact("slurm nodes") is { } nodes ? $"Slurm node {nodes}" : $"host {manifest.Fact("host") ?? "unknown"}";
+            var date = manifest.Start?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "an unknown date";
+            var commit = manifest.Fact("maskbench") is { } c
                 ? (c.Length > 12 && !c.Contains(' ') ? c[..12] + (c.EndsWith("-dirty") ? "-dirty" : "") : c)
                 : "unknown";
-            return $"measured on {machine}, {where}, {Fact("stack") ?? "page"} stack, MaskBench {commit}, {date}";
+            return $"measured on {machine}, {where}, {manifest.Fact("stack") ?? "page"} stack, MaskBench {commit}, {date}";
         }
-        catch (Exception e) when (e is Newtonsoft.Json.JsonException or IOException or InvalidCastException or FormatException)
+        catch (FormatException e)
         {
-            return $"measured; its manifest {file} cannot be read ({e.Message})";
+            return $"measured; {e.Message}";
         }
     }
 

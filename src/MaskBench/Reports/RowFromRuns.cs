@@ -7,7 +7,8 @@ using MaskBench.Telemetry;
 namespace MaskBench.Reports;
 
 /// <summary>One row from an implementation's runs: the median of the measured runs' img/s, an interval of it labelled with its confidence, the
-/// coefficient of variation, and every run with its GPU verdict. Thermal runs are left out of the figures.</summary>
+/// coefficient of variation, and every run with the GPU verdict Parse stored in its record. Thermal runs are left out of
+/// the figures; runs whose GPUs were not watched are counted and named.</summary>
 static class RowFromRuns
 {
     public static BenchmarkRow? Of(Recipe recipe, IReadOnlyList<string> recordPaths)
@@ -17,7 +18,7 @@ static class RowFromRuns
                 r.Repeat,
                 r.Record?.Status ?? BenchmarkRow.Missing,
                 r.Record is { IsMeasured: true } m ? m.Result!.Throughput : null,
-                Gpu(Path.GetDirectoryName(r.Path)!, r.Record?.Result?.WindowSeconds)
+                r.Record?.GpuOutcome ?? GpuVerdict.Unknown
             ))
             .ToList();
         var measured = figures.Where(f => f.Throughput is not null).ToList();
@@ -55,33 +56,23 @@ static class RowFromRuns
                 left == 0
                     ? null
                     : $"{left} of {figures.Count} runs not in the figures ({string.Join(", ", figures.Where(f => !counted.Contains(f)).Select(f => $"run {f.Repeat}: {(f.Gpu == GpuVerdict.Thermal ? "thermal" : f.Status)}"))})",
+                Unwatched(runs.Select(r => (r.Repeat, r.Record)).ToList()),
                 statistics.Cov is > RowStatistics.HighCov
                     ? $"its runs spread {Verdict.Percent(statistics.Cov.Value)} (CoV over {Verdict.Percent(RowStatistics.HighCov)}): something else changed between them (other jobs, clocks, data); find it before trusting its rank"
                     : null
             ),
         };
 
+        // Runs on GPUs whose telemetry Parse found missing or lost: counted here, never pooled in comparisons over time.
+        static string? Unwatched(IReadOnlyList<(int Repeat, RunRecord? Record)> runs)
+        {
+            var unwatched = runs.Where(r => r.Record is { IsMeasured: true, Gpu.Outcome: GpuVerdict.Unknown }).ToList();
+            return unwatched.Count == 0
+                ? null
+                : $"GPUs not watched throughout ({string.Join(", ", unwatched.Select(r => $"run {r.Repeat}: {r.Record!.Gpu!.Sentence}"))}): counted here, not pooled in comparisons";
+        }
+
         static string? Notes(params string?[] notes) =>
             notes.Any(n => n is not null) ? string.Join("; ", notes.Where(n => n is not null)) : null;
-    }
-
-    /// <summary>The run's GPU verdict from its telemetry over the measured window's seconds (over all of the run's
-    /// lines for a result parsed before the window's seconds were kept); <c>unknown</c> without telemetry.</summary>
-    static string Gpu(string runFolder, double[]? window)
-    {
-        if (!File.Exists(Path.Combine(runFolder, TelemetryFile.Name)))
-            return GpuVerdict.Unknown;
-        try
-        {
-            if (window is [var start, var end])
-                return GpuVerdict.FromFolder(runFolder, start, end).Outcome;
-            return new RunFolder(runFolder).ReadTimes() is [_, .., var last]
-                ? GpuVerdict.FromFolder(runFolder, 0, last).Outcome
-                : GpuVerdict.Unknown;
-        }
-        catch (Exception e) when (e is FormatException or IOException)
-        {
-            return GpuVerdict.Unknown;
-        }
     }
 }

@@ -21,10 +21,10 @@ public static class RunRecords
             var record = JsonConvert.DeserializeObject<RunRecord>(File.ReadAllText(path), ResultFiles.Settings);
             if (record is null)
                 return (null, $"{Shown.Path(path)} is empty");
-            if (record.Version != RunRecord.CurrentVersion)
+            if (!RunRecord.Readable(record.Version))
                 return (
                     null,
-                    $"{Shown.Path(path)} is a version {record.Version} record; this MaskBench reads version {RunRecord.CurrentVersion}"
+                    $"{Shown.Path(path)} is a version {record.Version} record; this MaskBench reads versions 1 to {RunRecord.CurrentVersion}"
                 );
             if (record.Status is null || record.Stage is null || record.Implementation is null)
                 return (null, $"{Shown.Path(path)} lacks status, stage or implementation");

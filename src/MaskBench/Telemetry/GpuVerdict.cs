@@ -1,8 +1,8 @@
 namespace MaskBench.Telemetry;
 
 /// <summary>What the GPUs did during one run's measured window.</summary>
-/// <param name="Outcome"><see cref="Clean"/>, <see cref="PowerCapped"/>, <see cref="Thermal"/>, <see cref="ClocksDiffer"/>
-/// or <see cref="Unknown"/>.</param>
+/// <param name="Outcome"><see cref="Clean"/>, <see cref="PowerCapped"/>, <see cref="Thermal"/>, <see cref="ClocksDiffer"/>,
+/// <see cref="Unknown"/> (telemetry missing, lost or partial on a GPU run) or <see cref="NoGpu"/> (a CPU run).</param>
 /// <param name="Coverage">The share of the window the samples cover (the least covered GPU).</param>
 /// <param name="Samples">Samples inside the window, all GPUs.</param>
 /// <param name="MedianSmClock">The median SM clock (MHz) of the window's samples, all GPUs: to compare runs' clocks.</param>
@@ -13,9 +13,16 @@ public sealed record GpuVerdict(string Outcome, double Coverage, int Samples, do
     public const string Thermal = "thermal";
     public const string ClocksDiffer = "clocks-differ";
     public const string Unknown = "unknown";
+    public const string NoGpu = "no-gpu";
 
     /// <summary>Thermal runs are left out of the statistics by default; every other outcome counts.</summary>
     public bool CountsByDefault => Outcome != Thermal;
+
+    /// <summary>Whether a run with this outcome is pooled in comparisons over time (Compare, Track, HistoryReport):
+    /// not a thermal one, nor one whose GPUs nobody watched (<see cref="Unknown"/>).</summary>
+    public static bool Comparable(string outcome) => outcome is not (Thermal or Unknown);
+
+    public static GpuVerdict OnCpu { get; } = new(NoGpu, 0, 0, null, "no-gpu: trained on the CPU (--gpus 0)");
 
     public static GpuVerdict None(string why) => new(Unknown, 0, 0, null, $"unknown: {why}");
 

@@ -42,7 +42,7 @@ public sealed class RunRecordSpecs
         // Arrange
         var folder = Directory.CreateTempSubdirectory("maskbench-record-").FullName;
         var path = Path.Combine(folder, "record.json");
-        var cases = new[] { "{}", "[]", "not json", """{"version": 1, "status": "ok"}""", """{"version": 2}""" };
+        var cases = new[] { "{}", "[]", "not json", """{"version": 1, "status": "ok"}""", """{"version": 3}""" };
 
         // Act
         var problems = cases

@@ -81,6 +81,37 @@ public sealed class CompareSpecs : IDisposable
     }
 
     [Fact]
+    public void Compare_pools_only_runs_of_the_candidate_s_key_and_names_those_it_left_out()
+    {
+        // Arrange: earlier runs at 60 img/s of the candidate's key, faster ones of another window, a thermal one and
+        // two with no key or verdict (as an older MaskBench recorded them); the candidate is at 60.
+        var key = Runs.Key();
+        var commit = new string('a', 40);
+        var earlier = Enumerable
+            .Range(0, 4)
+            .Select(i => Runs.Of("d2", new string('b', 40), Runs.Day(1), 60 + i * 0.1, i, key: key))
+            .Concat(Enumerable.Range(4, 2).Select(i => Runs.Of("d2", new string('c', 40), Runs.Day(2), 90 + i, i, key: Runs.Key("4..10"))))
+            .Concat([Runs.Of("d2", new string('d', 40), Runs.Day(3), 45, 6, key: key, gpu: "thermal")])
+            .Concat(Enumerable.Range(7, 2).Select(i => Runs.Of("d2", new string('e', 40), Runs.Day(4), 30, i, gpu: "unknown")))
+            .ToList();
+        var candidate = Enumerable.Range(0, 3).Select(i => Runs.Of("d2", commit, Runs.Day(5), 60 + i * 0.1, i, key: key)).ToList();
+        using var index = Index(earlier);
+
+        // Act
+        var report = Comparison.FromHistory(index, Runs.Machine, candidate, oracle, baselineRuns: 10);
+
+        // Assert
+        var row = Assert.Single(report.Rows);
+        Assert.Equal([60.0, 60.1, 60.2, 60.3], row.Baseline);
+        Assert.Equal(Verdict.Same, row.Result!.Verdict);
+        Assert.Equal(
+            "of the baseline, 2 runs recorded by an older MaskBench without a comparability key (schema 1); 1 run judged thermal; 2 runs of another window 4..10",
+            row.LeftOut
+        );
+        Snapshot.Match("history-compare-left-out", report.Markdown(), "md");
+    }
+
+    [Fact]
     public void Exit_codes_separate_a_failed_run_from_nothing_measured()
     {
         // Arrange

@@ -1,4 +1,7 @@
 using MaskBench.History;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
 
 namespace MaskBench.Tests.History;
 
@@ -48,7 +51,7 @@ public sealed class HistoryIndexSpecs : IDisposable
 
         // Act
         using var index = HistoryIndex.Rebuild(store, Database);
-        var baseline = index.LatestBefore(Runs.Machine, "d2", "6".PadRight(40, '0'), Runs.Day(6), count: 4);
+        var (baseline, _) = Pooling.Latest(null, index.MeasuredBefore(Runs.Machine, "d2", "6".PadRight(40, '0'), Runs.Day(6)), count: 4);
 
         // Assert
         Assert.Equal([32.0, 41, 42, 51], baseline.Select(r => r.Throughput!.Value));
@@ -70,6 +73,38 @@ public sealed class HistoryIndexSpecs : IDisposable
         // Assert
         Assert.Equal(2, index.Runs(Runs.Machine, "d2").Count);
         Assert.Equal([Runs.Machine], index.MachineKeys());
+    }
+
+    [Fact]
+    public void A_run_s_comparability_key_and_GPU_verdict_survive_the_history_and_an_older_unkeyed_file_is_read_and_named_once()
+    {
+        // Arrange: a keyed thermal run, and a file as MaskBench wrote it before keys (schema 1, no key member).
+        var store = Store();
+        var keyed = Runs.Of("d2", new string('1', 40), Runs.Day(1), 60, run: 1, key: Runs.Key(), gpu: "thermal");
+        store.Append(keyed);
+        var older = JObject.FromObject(
+            Runs.Of("d2", new string('2', 40), Runs.Day(2), 61, run: 1, gpu: "unknown"),
+            JsonSerializer.Create(new JsonSerializerSettings { ContractResolver = new CamelCasePropertyNamesContractResolver() })
+        );
+        older["schema"] = 1;
+        older.Remove("key");
+        var olderFile = Path.Combine(store.Folder, Runs.Machine, "d2", "older-run.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(olderFile)!);
+        File.WriteAllText(olderFile, older.ToString());
+
+        // Act
+        using var index = HistoryIndex.Rebuild(store, Database);
+        var runs = index.Runs(Runs.Machine, "d2");
+
+        // Assert
+        Assert.Equal(2, runs.Count);
+        Assert.Equal((Runs.Key(), "thermal", false), (runs[0].Key, runs[0].Gpu, runs[0].Poolable));
+        Assert.Equal((1, null, true), (runs[1].Schema, runs[1].Key, runs[1].Poolable));
+        Assert.Equal(
+            "1 run of the history was recorded by an older MaskBench (schema 1) without a comparability key or GPU verdict: kept apart from keyed runs, pooled only with each other",
+            index.UnkeyedNote
+        );
+        Assert.Empty(index.Unreadable);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

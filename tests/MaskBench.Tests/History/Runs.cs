@@ -1,4 +1,5 @@
 using MaskBench.History;
+using MaskBench.Results;
 
 namespace MaskBench.Tests.History;
 
@@ -15,7 +16,9 @@ static class Runs
         double? throughput,
         int run,
         string machine = Machine,
-        string status = "ok"
+        string status = "ok",
+        Comparability? key = null,
+        string gpu = "clean"
     ) =>
         new(
             HistoryRecord.CurrentSchema,
@@ -30,11 +33,15 @@ static class Runs
             "200..300",
             16,
             throughput,
-            "clean",
+            gpu,
             status,
             $"r{run}",
-            commitDate.AddHours(run + 1)
+            commitDate.AddHours(run + 1),
+            key
         );
+
+    /// <summary>A comparability key of the page's setup on 8 GPUs, its window <paramref name="window"/>.</summary>
+    public static Comparability Key(string window = "101..500") => new(window, 16, "page", "surround0123456789", 8, "batch=2");
 
     /// <summary>The runs of every commit of <paramref name="repository"/> as <paramref name="probe"/> measures them, <paramref name="each"/> a commit.</summary>
     public static List<HistoryRecord> Measured(SpeedRepository repository, FakeProbe probe, string implementation, int each) =>

@@ -29,6 +29,30 @@ public sealed class TrackSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Track_measures_again_a_commit_whose_runs_this_build_could_not_pool_with()
+    {
+        // Arrange: c7 ran with this setup in another environment (it counts), c6 over another window, c5 thermal, c4
+        // recorded without a key; c3 with this setup.
+        var commits = await Track.BranchCommits(repository.Clone, "HEAD", 8, default);
+        var c = repository.Commits;
+        var wanted = Runs.Key();
+        var history = new[]
+        {
+            Runs.Of("d2", c[7], Runs.Day(7), 60, 1, key: wanted with { Environment = "another0123456789" }),
+            Runs.Of("d2", c[6], Runs.Day(6), 60, 1, key: Runs.Key("4..10")),
+            Runs.Of("d2", c[5], Runs.Day(5), 60, 1, key: wanted, gpu: "thermal"),
+            Runs.Of("d2", c[4], Runs.Day(4), 60, 1),
+            Runs.Of("d2", c[3], Runs.Day(3), 60, 1, key: wanted),
+        };
+
+        // Act
+        var next = Track.Unmeasured(commits, history, Runs.Machine, "d2", limit: 4, wanted);
+
+        // Assert
+        Assert.Equal([c[6], c[5], c[4], c[2]], next);
+    }
+
+    [Fact]
     public async Task An_unknown_branch_is_refused_in_one_line()
     {
         var error = await Assert.ThrowsAsync<HistoryException>(() => Track.BranchCommits(repository.Clone, "no-such-branch", 5, default));

@@ -176,6 +176,10 @@ public sealed class RepeatRowSpecs : IDisposable
             );
         }
         File.WriteAllText(Path.Combine(run, TelemetryFile.Name), string.Join("\n", rows) + "\n");
+        // Parse judges the verdict once and keeps it in the record: as ParseStage does, with Train's manifest naming the GPU.
+        Telemetry.ManifestStandIn.Write(run, gpus: 1, null);
+        var parsed = RunRecords.Read(record).Record!;
+        RunRecords.Write(record, parsed with { Gpu = GpuJudgement.Of(run, parsed.Result!) });
 
         // Act
         var row = Aggregator.FromRecords([catalog.Get("detectron2")], _ => [record], r => 16).Single();

@@ -7,38 +7,16 @@ public sealed class SamplerSpecs
 {
     static readonly SamplerOptions Fast = new(IntervalMs: 200);
 
-    /// <summary>Samples a scenario until the file holds <see cref="Rows"/> rows of samples (or says the driver went away)
-    /// and judges the whole sampled time as the window: an observed end, not a sleep, so a loaded machine only waits longer.</summary>
+    /// <summary>Samples a scenario (<see cref="StandIn.SampleAsync"/>) and judges the whole sampled time as the window.</summary>
     static async Task<(TelemetryLog Log, TelemetrySummary Summary, GpuVerdict Verdict)> SampleAsync(string scenario, int after = 3)
     {
         using var standIn = new StandIn(scenario, after);
-        var folder = standIn.RunFolder;
-        var clock = Stopwatch.StartNew();
-        await using var sampler = await GpuSampler.StartAsync(folder, clock, Fast with { NvidiaSmi = standIn.Program });
-        var start = clock.Elapsed.TotalSeconds;
-        await SampledAsync(sampler.Path);
-        var end = clock.Elapsed.TotalSeconds;
-        var summary = await sampler.StopAsync();
-        var log = TelemetryFile.Read(summary.File);
-        var from = log.Samples.Count > 0 ? log.Samples.Min(s => s.Seconds) : start;
-        // a window that ends past the driver's exit, when it went away
-        var until = log.Vanished is { } vanished ? Math.Max(end, vanished.Seconds + 0.5) : end - 0.1;
+        var (summary, log, from, until) = await standIn.SampleAsync(standIn.RunFolder, Fast, Rows);
         return (log, summary, GpuVerdict.Of(log, from, until));
     }
 
-    /// <summary>Two GPUs a row: six rows span the scenarios' changes (they change after three).</summary>
+    /// <summary>Six rows span the scenarios' changes (they change after three).</summary>
     const int Rows = 6;
-
-    static async Task SampledAsync(string file)
-    {
-        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(1); )
-        {
-            var log = File.Exists(file) ? TelemetryFile.Read(file) : null;
-            if (log is not null && (log.Samples.Count >= 2 * Rows || log.Vanished is not null || log.Unavailable is not null))
-                return;
-            await Task.Delay(50);
-        }
-    }
 
     [Theory]
     [InlineData("clean", GpuVerdict.Clean)]
