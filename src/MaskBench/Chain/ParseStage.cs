@@ -53,6 +53,8 @@ public sealed class ParseStage(StageContext context) : ChainStage(context)
             Key = RunComparability.Of(Workspace, Settings, recipe, result),
         };
         RunRecords.Write(Workspace.Record(run), record);
+        if (record.IsMeasured)
+            LastGood.Keep(Workspace.Run(run));
         if (gpu is { Outcome: not (GpuVerdict.Clean or GpuVerdict.NoGpu) })
             Serilog.Log.Warning(
                 "{Run}: GPU verdict {Sentence}; {Consequence}",

@@ -13,7 +13,7 @@ static class RowFromRuns
 {
     public static BenchmarkRow? Of(Recipe recipe, IReadOnlyList<string> recordPaths)
     {
-        var runs = recordPaths.Select((path, i) => (Path: path, Repeat: i + 1, Record: RunRecords.Read(path).Record)).ToList();
+        var runs = recordPaths.Select((path, i) => Shown(path, i + 1)).ToList();
         var figures = runs.Select(r => new RunFigure(
                 r.Repeat,
                 r.Record?.Status ?? BenchmarkRow.Missing,
@@ -57,6 +57,7 @@ static class RowFromRuns
                     ? null
                     : $"{left} of {figures.Count} runs not in the figures ({string.Join(", ", figures.Where(f => !counted.Contains(f)).Select(f => $"run {f.Repeat}: {(f.Gpu == GpuVerdict.Thermal ? "thermal" : f.Status)}"))})",
                 Unwatched(runs.Select(r => (r.Repeat, r.Record)).ToList()),
+                Superseded(runs),
                 statistics.Cov is > RowStatistics.HighCov
                     ? $"its runs spread {Verdict.Percent(statistics.Cov.Value)} (CoV over {Verdict.Percent(RowStatistics.HighCov)}): something else changed between them (other jobs, clocks, data); find it before trusting its rank"
                     : null
@@ -72,7 +73,37 @@ static class RowFromRuns
                 : $"GPUs not watched throughout ({string.Join(", ", unwatched.Select(r => $"run {r.Repeat}: {r.Record!.Gpu!.Sentence}"))}): counted here, not pooled in comparisons";
         }
 
+        // Slots whose newer attempt did not measure, shown by their last good run (LastGood): the failure named beside it.
+        static string? Superseded(IReadOnlyList<(string Path, int Repeat, RunRecord? Record, string? Newer)> runs) =>
+            runs.Where(r => r.Newer is not null).ToList() is { Count: > 0 } kept
+                ? string.Join(
+                    "; ",
+                    kept.Select(r =>
+                        $"run {r.Repeat}: the newer attempt {r.Newer}; its figure is the last good run's, parsed {r.Record!.Written.UtcDateTime:yyyy-MM-dd HH:mm} UTC{(r.Record.Key is { } key ? $" ({key})" : "")}"
+                    )
+                )
+                : null;
+
         static string? Notes(params string?[] notes) =>
             notes.Any(n => n is not null) ? string.Join("; ", notes.Where(n => n is not null)) : null;
+    }
+
+    /// <summary>The record a slot shows: its own when measured, else its last good run's (<see cref="LastGood"/>) with
+    /// what the newer attempt did; <c>Path</c> is the record shown, so provenance is the measured run's.</summary>
+    static (string Path, int Repeat, RunRecord? Record, string? Newer) Shown(string path, int repeat)
+    {
+        var own = RunRecords.Read(path).Record;
+        if (own is { IsMeasured: true })
+            return (path, repeat, own, null);
+        var good = LastGood.RecordOf(path);
+        if (RunRecords.Read(good).Record is not { IsMeasured: true } kept)
+            return (path, repeat, own, null);
+        var newer = own switch
+        {
+            null => "left no readable record",
+            { Status: RunRecord.Trained } => "trained and is not parsed yet",
+            _ => $"failed at {own.Stage}: {own.Reason ?? own.Status}",
+        };
+        return (good, repeat, kept, newer);
     }
 }

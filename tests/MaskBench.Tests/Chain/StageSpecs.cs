@@ -42,6 +42,9 @@ public sealed class StageSpecs
         Assert.Equal(bench.Pin, history.Commit);
         Assert.Equal(record.Result.Throughput, history.Throughput);
         Assert.StartsWith("cpu-", history.MachineKey);
+        Assert.Equal(MaskBench.Telemetry.GpuVerdict.NoGpu, record.Gpu!.Outcome);
+        Assert.Equal((MaskBench.Telemetry.GpuVerdict.NoGpu, record.Key), (history.Gpu, history.Key));
+        Assert.Equal(("21..40", ChainBench.Images, 0), (record.Key!.Window, record.Key.ImagesPerIteration, record.Key.Gpus));
 
         // A first run has no baseline to compare with: Compare says so with its own exit code
         var compare = Assert.Throws<CompareFailed>(() =>
@@ -96,6 +99,43 @@ public sealed class StageSpecs
         Assert.Equal("failed", row.Status);
         Assert.StartsWith("Clone failed: ", row.Reason);
         Assert.Equal("build.log", Record(context).Log);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_failure_after_a_good_run_keeps_the_good_figure_readable_and_names_the_failure_beside_it()
+    {
+        // Arrange: a measured run, then a typo in --python on the next Setup
+        using var bench = new ChainBench();
+        var context = bench.Context();
+        await RunChain(context, "Clone", "Patch", "Setup", "Train", "Parse");
+        var good = Record(context);
+        var typo = context with { Settings = context.Settings with { Python = "/usr/bin/python9" } };
+
+        // Act
+        await Assert.ThrowsAnyAsync<Exception>(() => RunChain(typo, "Setup"));
+        var row = Aggregator
+            .FromRecords(
+                context.Catalog.All,
+                r => [context.Workspace.Record(new RunKey("fake"))],
+                r => context.Settings.ImagesPerIteration(r)
+            )
+            .Single();
+
+        // Assert
+        Assert.Equal(("failed", "Setup"), (Record(context).Status, Record(context).Stage));
+        var kept = LastGood.RecordOf(context.Workspace.Record(new RunKey("fake")));
+        var keptRecord = RunRecords.Read(kept).Record!;
+        Assert.Equal(
+            (good.Status, good.Written, good.Result!.Throughput),
+            (keptRecord.Status, keptRecord.Written, keptRecord.Result!.Throughput)
+        );
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(kept)!, "train.log")));
+        Assert.Equal(good.Result!.Throughput, row.Throughput);
+        Assert.Equal(good.Status, row.Runs.Single().Status);
+        Assert.Contains("run 1: the newer attempt failed at Setup: ", row.Note);
+        Assert.Contains("python9", row.Note);
+        Assert.Contains("its figure is the last good run's, parsed ", row.Note);
+        Assert.StartsWith("measured", row.Provenance);
     }
 
     [Fact(Timeout = 60_000)]

@@ -45,6 +45,43 @@ public sealed class HistoryReportSpecs : IDisposable
     }
 
     [Fact]
+    public void A_chart_pools_the_newest_comparability_key_and_names_the_runs_it_left_out()
+    {
+        // Arrange: six commits; the first three measured over another window (much faster), the last three with the
+        // current key, one of whose runs was thermal.
+        var context = Context();
+        using var repository = SpeedRepository.Step(count: 6, firstSlow: 6);
+        var store = new HistoryStore(context.Workspace.History);
+        var c = repository.Commits;
+        for (var i = 0; i < 6; i++)
+        for (var run = 0; run < 2; run++)
+            store.Append(
+                Runs.Of(
+                    "detectron2",
+                    c[i],
+                    repository.DateOf(c[i]),
+                    i < 3 ? 90 : 60 + run * 0.1,
+                    run,
+                    key: i < 3 ? Runs.Key("4..10") : Runs.Key(),
+                    gpu: i == 5 && run == 1 ? "thermal" : "clean"
+                )
+            );
+
+        // Act
+        var chart = Assert.Single(new HistoryReportStage(context).Run(context.Catalog.All, baselineRuns: 4));
+
+        // Assert
+        var svg = File.ReadAllText(chart);
+        Assert.DoesNotContain(c[0][..7], svg);
+        Assert.Contains(c[3][..7], svg);
+        var index = File.ReadAllText(Path.Combine(context.Workspace.OverTime, "index.html"));
+        Assert.Contains(
+            "<p>Runs of window 101..500, 16 img/iteration, page stack, environment surround0123, 8 GPUs, settings batch=2; left out: 6 runs of another window 4..10; 1 run judged thermal.</p>",
+            index
+        );
+    }
+
+    [Fact]
     public void An_empty_history_is_refused_in_one_line()
     {
         // Act

@@ -142,6 +142,43 @@ public sealed class RepeatRowSpecs : IDisposable
         Assert.Equal(16 / 0.25, row.Throughput!.Value, 1);
     }
 
+    [Fact]
+    public void A_slot_whose_newer_attempt_failed_shows_its_last_good_run_with_the_failure_named_beside_it()
+    {
+        // Arrange: run 1 measured and kept as the last good (as Parse keeps it), then its next attempt fails at Setup;
+        // run 2 measured.
+        var first = Run(1, 0.25);
+        var measured = RunRecords.Read(first).Record!;
+        RunRecords.Write(first, measured with { Key = new Comparability("101..500", 16, "page", "surround0123456789", 8, "batch=2") });
+        LastGood.Keep(Path.GetDirectoryName(first)!);
+        RunRecords.Write(
+            first,
+            new RunRecord(
+                RunRecord.CurrentVersion,
+                "detectron2",
+                1,
+                "failed",
+                "Setup",
+                "no python at /usr/bin/python9",
+                "build.log",
+                DateTimeOffset.UnixEpoch,
+                null
+            )
+        );
+        var second = Run(2, 0.25);
+
+        // Act
+        var row = Aggregator.FromRecords([catalog.Get("detectron2")], _ => [first, second], r => 16).Single();
+
+        // Assert
+        Assert.Equal([16 / 0.25, 16 / 0.25], row.Runs.Select(r => r.Throughput!.Value));
+        Assert.Equal(
+            "run 1: the newer attempt failed at Setup: no python at /usr/bin/python9; its figure is the last good run's, parsed 1970-01-01 00:00 UTC (window 101..500, 16 img/iteration, page stack, environment surround0123, 8 GPUs, settings batch=2)",
+            row.Note
+        );
+        Snapshot.Match("benchmark-last-good", BenchmarkTable.Markdown([row]).Replace(folder, "TMP"), "md");
+    }
+
     [Theory]
     [InlineData(false, "clean")]
     [InlineData(true, "thermal")]

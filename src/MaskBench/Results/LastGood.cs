@@ -1,0 +1,58 @@
+namespace MaskBench.Results;
+
+/// <summary>
+/// The last measured run of a run slot, kept whole beside it in <c>runs/&lt;id&gt;/&lt;n&gt;.good/</c> (record, log,
+/// manifest, telemetry): Parse copies the run folder there when a run is measured, and nothing else writes it, so a
+/// later failure (a Setup typo, a crash, Ctrl-C) that rewrites the slot's own record and folder never erases the good
+/// measurement. Aggregate shows it, with the newer failure named beside it.
+/// </summary>
+public static class LastGood
+{
+    public const string Suffix = ".good";
+
+    /// <summary>Where the slot of <paramref name="record"/> (<c>…/&lt;n&gt;/record.json</c>) keeps its last good record:
+    /// in <c>&lt;n&gt;.good/</c>, or in <c>&lt;n&gt;.good.old/</c> when a copy was killed between its two renames.</summary>
+    public static string RecordOf(string record)
+    {
+        var target = Path.GetDirectoryName(Path.GetFullPath(record))! + Suffix;
+        return Path.Combine(Directory.Exists(target) || !Directory.Exists(target + Old) ? target : target + Old, Path.GetFileName(record));
+    }
+
+    const string Old = ".old";
+
+    /// <summary>Copies the measured run's folder to its <c>.good</c> sibling: into a staging folder first, then renamed over
+    /// the older copy (kept as <c>.good.old</c> between the two renames), so a kill at any point leaves one whole good run.</summary>
+    public static void Keep(string runFolder)
+    {
+        var target = Path.GetFullPath(runFolder).TrimEnd(Path.DirectorySeparatorChar) + Suffix;
+        var staging = $"{target}.{Guid.NewGuid():N}.partial";
+        var old = target + Old;
+        try
+        {
+            Copy(runFolder, staging);
+            if (Directory.Exists(old) && Directory.Exists(target))
+                Directory.Delete(old, recursive: true);
+            if (Directory.Exists(target))
+                Directory.Move(target, old);
+            else if (Directory.Exists(old))
+                Directory.Delete(old, recursive: true);
+            Directory.Move(staging, target);
+            if (Directory.Exists(old))
+                Directory.Delete(old, recursive: true);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+                Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var folder in Directory.GetDirectories(from))
+            Copy(folder, Path.Combine(to, Path.GetFileName(folder)));
+    }
+}
