@@ -22,7 +22,7 @@ args=()
 for format in "${formats[@]}"; do
   [[ "$format" == tensorpack ]] && args+=("$format:8") || args+=("$format")
 done
-parsed="$(dotnet "$root/scripts/ParserBench/bin/Release/net10.0/ParserBench.dll" "$work" "${args[@]}")"
+parsed="$(dotnet "$root/scripts/ParserBench/bin/Release/net10.0/linux-x64/ParserBench.dll" "$work" "${args[@]}")"
 
 printf '%-20s %8s %10s %10s %10s %12s %12s\n' format MB lines parse_s parse_MB/s wc-l_s wc-l_MB/s
 while IFS=$'\t' read -r format mb _last seconds rate _ips status; do

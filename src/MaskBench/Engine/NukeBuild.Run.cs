@@ -80,6 +80,8 @@ public abstract partial class NukeBuild
             }
             Cancellation = cancel.Token;
             using var workLock = schedule.Any(t => t.IsTracked) ? WorkLock.Acquire(Path.Combine(StampDirectory, ".lock")) : null;
+            // The build's entry point is synchronous (Main returns the exit code): the one place it blocks on the run.
+#pragma warning disable RS0030
             BeforeRunning(
                     Plan.Make(invoked, schedule, decider).Decisions.Where(d => d.Verdict == Verdict.Run).Select(d => d.Target).ToList()
                 )
@@ -89,6 +91,7 @@ public abstract partial class NukeBuild
             executor.TargetFailed += (target, e) => OnTargetFailed(target.Name, e);
             executor.TargetSucceeded += (target, _) => OnTargetSucceeded(target.Name);
             var results = executor.Run(schedule, cancel.Token).GetAwaiter().GetResult();
+#pragma warning restore RS0030
             var summary = Summary.Render(results, clock.Elapsed);
             Logging.Essential.Information("Summary\n{Summary}Log: {LogFile}", summary, Path.GetRelativePath(RootDirectory, logFile));
             return results.Where(r => r.Status == TargetStatus.Failed).Select(r => r.ExitCode).FirstOrDefault(c => c is not null)

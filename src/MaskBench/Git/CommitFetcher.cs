@@ -90,7 +90,10 @@ static class CommitFetcher
             Grace = TimeSpan.FromSeconds(2),
             ProgressEvery = TimeSpan.FromSeconds(30),
         };
+        // A Try-method with an out parameter (it cannot be async), called by the synchronous clone path beside LibGit2Sharp's.
+#pragma warning disable RS0030
         var result = ProcessRunner.RunAsync(spec, options, cancellation).GetAwaiter().GetResult();
+#pragma warning restore RS0030
         error = result.End switch
         {
             ProcessEnd.TimedOut =>
@@ -122,7 +125,10 @@ static class CommitFetcher
 
     static bool GitCliAvailable()
     {
+        // Asked once, from a Lazy that synchronous callers read.
+#pragma warning disable RS0030
         var result = ProcessRunner.RunAsync("git", ["--version"], new ProcessOptions()).GetAwaiter().GetResult();
+#pragma warning restore RS0030
         if (!result.Started)
             Log.Warning("No git CLI on PATH: clones fetch full history through LibGit2Sharp");
         return result.Ok;

@@ -20,6 +20,7 @@ public sealed record HostedProcess(
     public string Shown { get; init; } = Program;
 
     /// <summary>The CliWrap command that starts it; the caller decides what happens to its output and exit code.</summary>
+#pragma warning disable RS0030 // the one place CliWrap is wrapped (BannedSymbols.txt)
     internal CliWrap.Command ToCommand() =>
         CliWrap
             .Cli.Wrap(Program)
@@ -27,4 +28,5 @@ public sealed record HostedProcess(
             .WithWorkingDirectory(WorkingDirectory)
             .WithEnvironmentVariables(Variables)
             .WithValidation(CliWrap.CommandResultValidation.None);
+#pragma warning restore RS0030
 }

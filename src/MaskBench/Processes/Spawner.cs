@@ -44,6 +44,9 @@ static class Spawner
                 done.SetException(e);
             }
         });
+        // The spawner's point: the caller waits the moment a fork takes, on the one long-lived thread that forks.
+#pragma warning disable RS0030
         return done.Task.GetAwaiter().GetResult();
+#pragma warning restore RS0030
     }
 }
