@@ -1,0 +1,42 @@
+namespace MaskBench.Tests.Architecture;
+
+/// <summary>The direction of the product's folders, read from the sources (<see cref="NamespaceGraph"/>): a ratchet.
+/// A new edge against the direction fails; the known violations are listed here, with the issue that removes them,
+/// and a listed one that is gone fails too, so that the list only shrinks.</summary>
+public sealed class ArchitectureSpecs
+{
+    static readonly NamespaceGraph Graph = NamespaceGraph.Of(Paths.Repository("src", "MaskBench"));
+
+    [Fact]
+    public void The_graph_is_read_from_the_sources()
+    {
+        Assert.Contains("Reports", Graph.Uses["Chain"].Keys);
+        Assert.Contains("Parsing", Graph.Uses["Results"].Keys);
+    }
+
+    [Fact]
+    public void Nothing_below_the_composition_root_uses_Chain()
+    {
+        Assert.Empty(Graph.UsersOf("Chain"));
+    }
+
+    [Fact]
+    public void Only_the_composition_root_uses_Reports_but_History_which_issue_20_moves()
+    {
+        // Act
+        var users = Graph.UsersOf("Reports").Where(u => !u.StartsWith("Chain: ", StringComparison.Ordinal)).ToList();
+
+        // Assert: History renders its Markdown with Reports' number formats (issue 20 moves that rendering into Reports).
+        Assert.Equal(["History: History/Bisect/BisectResult.cs", "History: History/ComparisonReport.cs"], users);
+    }
+
+    [Fact]
+    public void No_new_cycle_forms_between_folders()
+    {
+        // Act
+        var cycles = Graph.Cycles();
+
+        // Assert: the two knots of today (issue 20 unties them: Glob, RunnerException, the manifest's and the identity's homes).
+        Assert.Equal(["Catalog+Git+Parsing+Patching+Processes+Running+Telemetry", "Checking+Environments+Results"], cycles);
+    }
+}

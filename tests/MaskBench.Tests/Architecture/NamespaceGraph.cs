@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+
+namespace MaskBench.Tests.Architecture;
+
+/// <summary>The product's folders (namespaces under <c>MaskBench.</c>) and which uses which, read from each source
+/// file's <c>namespace</c> line, its <c>using MaskBench.X</c> lines and its qualified references (<c>Telemetry.GpuVerdict</c>).</summary>
+sealed partial class NamespaceGraph
+{
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Uses { get; }
+
+    NamespaceGraph(IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> uses) => Uses = uses;
+
+    public static NamespaceGraph Of(string sourceRoot)
+    {
+        var folders = Directory.GetDirectories(sourceRoot).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj")).ToList();
+        var reference = new Regex(
+            $@"^using MaskBench\.(?<used>\w+)|(?<![\w.])(?:MaskBench\.)?(?<used>{string.Join("|", folders)})\.[A-Z]",
+            RegexOptions.Multiline
+        );
+        var uses = new Dictionary<string, Dictionary<string, List<string>>>();
+        var files = Directory
+            .EnumerateFiles(sourceRoot, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            var own = Namespace().Match(text).Groups["own"].Value;
+            foreach (var used in reference.Matches(text).Select(m => m.Groups["used"].Value).Where(u => u != own).Distinct())
+            {
+                var mine = uses.TryGetValue(own, out var m) ? m : uses[own] = [];
+                (mine.TryGetValue(used, out var list) ? list : mine[used] = []).Add(Path.GetRelativePath(sourceRoot, file));
+            }
+        }
+        return new NamespaceGraph(
+            uses.ToDictionary(
+                u => u.Key,
+                u =>
+                    (IReadOnlyDictionary<string, IReadOnlyList<string>>)
+                        u.Value.ToDictionary(v => v.Key, v => (IReadOnlyList<string>)v.Value)
+            )
+        );
+    }
+
+    /// <summary>The files of other folders that use <paramref name="folder"/>, as <c>user: file</c>.</summary>
+    public IReadOnlyList<string> UsersOf(string folder) =>
+        [
+            .. Uses.SelectMany(u => u.Value.TryGetValue(folder, out var files) ? files.Select(f => $"{u.Key}: {f}") : [])
+                .Order(StringComparer.Ordinal),
+        ];
+
+    /// <summary>The folders that use each other through some path (Tarjan's strongly connected components of two or
+    /// more), each as its names sorted and joined with <c>+</c>.</summary>
+    public IReadOnlyList<string> Cycles()
+    {
+        var index = new Dictionary<string, int>();
+        var low = new Dictionary<string, int>();
+        var stack = new Stack<string>();
+        var cycles = new List<string>();
+        void Visit(string v)
+        {
+            index[v] = low[v] = index.Count;
+            stack.Push(v);
+            foreach (var w in Uses.TryGetValue(v, out var used) ? used.Keys : [])
+                if (!index.ContainsKey(w))
+                {
+                    Visit(w);
+                    low[v] = Math.Min(low[v], low[w]);
+                }
+                else if (stack.Contains(w))
+                    low[v] = Math.Min(low[v], index[w]);
+            if (low[v] != index[v])
+                return;
+            var component = new List<string>();
+            string popped;
+            do component.Add(popped = stack.Pop());
+            while (popped != v);
+            if (component.Count > 1)
+                cycles.Add(string.Join("+", component.Order(StringComparer.Ordinal)));
+        }
+        foreach (var v in Uses.Keys.Order(StringComparer.Ordinal))
+            if (!index.ContainsKey(v))
+                Visit(v);
+        return [.. cycles.Order(StringComparer.Ordinal)];
+    }
+
+    [GeneratedRegex(@"^namespace MaskBench\.?(?<own>\w*)", RegexOptions.Multiline)]
+    private static partial Regex Namespace();
+}
