@@ -1,4 +1,4 @@
-using MaskBench.Patching;
+using MaskBench.Text;
 
 namespace MaskBench.Catalog;
 

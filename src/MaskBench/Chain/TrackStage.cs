@@ -1,6 +1,5 @@
 using MaskBench.Catalog;
 using MaskBench.History;
-using MaskBench.Running;
 using Serilog;
 
 namespace MaskBench.Chain;

@@ -1,3 +1,5 @@
+using MaskBench.Environments;
+
 namespace MaskBench.Checking;
 
 /// <summary>Where and how long <see cref="RecipeCheck"/> looks. The index and registry addresses can point at

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using MaskBench.Environments;
 using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Checking;

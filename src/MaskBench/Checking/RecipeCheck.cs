@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MaskBench.Catalog;
+using MaskBench.Environments;
 
 namespace MaskBench.Checking;
 

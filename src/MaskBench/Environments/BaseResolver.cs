@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
-using MaskBench.Checking;
-using MaskBench.Running;
+using MaskBench.Processes;
 
 namespace MaskBench.Environments;
 

@@ -1,7 +1,6 @@
 using MaskBench.Catalog;
-using MaskBench.Checking;
 using MaskBench.Files;
-using MaskBench.Running;
+using MaskBench.Processes;
 using Serilog;
 
 namespace MaskBench.Environments;

@@ -1,5 +1,5 @@
 using MaskBench.Catalog;
-using MaskBench.Running;
+using MaskBench.Processes;
 
 namespace MaskBench.Environments;
 

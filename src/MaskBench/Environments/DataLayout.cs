@@ -1,7 +1,6 @@
 using MaskBench.Catalog;
 using MaskBench.Files;
 using MaskBench.Processes;
-using MaskBench.Running;
 using Serilog;
 
 namespace MaskBench.Environments;

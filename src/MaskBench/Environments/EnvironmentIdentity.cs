@@ -1,5 +1,5 @@
 using MaskBench.Files;
-using MaskBench.Running;
+using MaskBench.Processes;
 
 namespace MaskBench.Environments;
 
@@ -28,8 +28,7 @@ public sealed record EnvironmentIdentity(
     IReadOnlyList<string> BuiltOn => Bases ?? [];
 
     /// <summary>The bases that no digest pins: a run on one says so in its manifest.</summary>
-    public IReadOnlyList<string> Unpinned =>
-        [.. BuiltOn.Where(b => b.EndsWith($"({MaskBench.Checking.ImageLock.Placeholder})", StringComparison.Ordinal))];
+    public IReadOnlyList<string> Unpinned => [.. BuiltOn.Where(b => b.EndsWith($"({ImageLock.Placeholder})", StringComparison.Ordinal))];
 
     /// <summary>One hash of all of it, for a stamp.</summary>
     public string Hash =>

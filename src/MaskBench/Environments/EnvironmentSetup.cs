@@ -1,6 +1,5 @@
 using MaskBench.Catalog;
 using MaskBench.Processes;
-using MaskBench.Running;
 using MaskBench.Text;
 
 namespace MaskBench.Environments;

@@ -1,5 +1,4 @@
 using MaskBench.Processes;
-using MaskBench.Running;
 
 namespace MaskBench.Environments;
 

@@ -1,6 +1,5 @@
 using MaskBench.Files;
 using MaskBench.Processes;
-using MaskBench.Running;
 using Newtonsoft.Json;
 using Serilog;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using MaskBench.Catalog;
-using MaskBench.Running;
+using MaskBench.Processes;
 
 namespace MaskBench.Environments;
 

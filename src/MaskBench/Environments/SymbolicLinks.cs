@@ -1,4 +1,4 @@
-using MaskBench.Running;
+using MaskBench.Processes;
 
 namespace MaskBench.Environments;
 

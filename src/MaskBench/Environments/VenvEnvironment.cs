@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using MaskBench.Catalog;
 using MaskBench.Files;
 using MaskBench.Processes;
-using MaskBench.Running;
 using Serilog;
 
 namespace MaskBench.Environments;

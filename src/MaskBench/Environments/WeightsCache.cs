@@ -1,6 +1,6 @@
 using MaskBench.Catalog;
 using MaskBench.Files;
-using MaskBench.Running;
+using MaskBench.Processes;
 using Serilog;
 
 namespace MaskBench.Environments;

@@ -1,6 +1,6 @@
 using MaskBench.Catalog;
 using MaskBench.Git;
-using MaskBench.Running;
+using MaskBench.Processes;
 using Serilog;
 
 namespace MaskBench.Environments;
@@ -32,7 +32,7 @@ static class WheelhouseFill
             Log.Information("{What}: {Folder} holds every wheel of {Wheels}", what, options.Wheelhouse, wheels);
             return [];
         }
-        await ImageChain.BuildBaseAsync(engine, what, baseSpec, options, Checking.ImageLock.Read(options.ImageLock), cancellation);
+        await ImageChain.BuildBaseAsync(engine, what, baseSpec, options, ImageLock.Read(options.ImageLock), cancellation);
         Directory.CreateDirectory(options.Wheelhouse);
         foreach (var pin in missing)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using MaskBench.Catalog;
+using MaskBench.Text;
 
 namespace MaskBench.Patching;
 

@@ -1,5 +1,3 @@
-using MaskBench.Running;
-
 namespace MaskBench.Processes;
 
 /// <summary>Runs in a fresh container of the environment's image through the docker or podman CLI.</summary>

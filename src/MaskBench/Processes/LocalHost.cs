@@ -1,5 +1,3 @@
-using MaskBench.Running;
-
 namespace MaskBench.Processes;
 
 /// <summary>Runs on this machine, in a session of its own (<c>setsid</c>), so that interrupting and killing

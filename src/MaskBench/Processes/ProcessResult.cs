@@ -1,5 +1,3 @@
-using MaskBench.Running;
-
 namespace MaskBench.Processes;
 
 /// <summary>What a command did: how it ended, its output (up to <see cref="ProcessOptions.CaptureLimit"/>), its last

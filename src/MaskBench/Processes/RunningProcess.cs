@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CliWrap;
-using MaskBench.Running;
 
 namespace MaskBench.Processes;
 

@@ -5,7 +5,7 @@ namespace MaskBench.Results;
 /// Stored in the run's record and its history record; Compare, Bisect, Track and HistoryReport pool only equal keys.</summary>
 /// <param name="Window">The iterations asked for (<c>101..500</c>); the record's result says which the log allowed.</param>
 /// <param name="Environment">The environment's software without the measured implementation's own distribution
-/// (<see cref="Environments.EnvironmentIdentity.Surrounding"/>), so that two commits of one implementation on one
+/// (<c>EnvironmentIdentity.Surrounding</c>), so that two commits of one implementation on one
 /// stack compare; <c>none</c> when the run had no environment record.</param>
 /// <param name="Gpus">The GPUs the run asked for; 0 on the CPU.</param>
 /// <param name="Settings">The recipe's settings as the run used them, <c>key=value</c> sorted by key, space-separated.</param>

@@ -1,5 +1,3 @@
-using MaskBench.Running;
-
 namespace MaskBench.Slurm;
 
 /// <summary>A container for the training inside the job: the image (a tag, a pyxis URI or squashfs, an .sif file),

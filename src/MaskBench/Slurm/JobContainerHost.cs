@@ -1,5 +1,3 @@
-using MaskBench.Running;
-
 namespace MaskBench.Slurm;
 
 /// <summary>Runs the training in a <see cref="JobContainer"/> on the node, in a session of its own like

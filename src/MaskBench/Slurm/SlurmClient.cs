@@ -1,5 +1,4 @@
 using System.Globalization;
-using MaskBench.Running;
 
 namespace MaskBench.Slurm;
 

@@ -1,5 +1,3 @@
-using MaskBench.Running;
-
 namespace MaskBench.Telemetry;
 
 /// <summary>One short <c>nvidia-smi</c> query through <see cref="ShortCommand"/>.</summary>

@@ -12,23 +12,35 @@ sealed partial class NamespaceGraph
 
     public static NamespaceGraph Of(string sourceRoot)
     {
-        var folders = Directory.GetDirectories(sourceRoot).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj")).ToList();
-        var reference = new Regex(
-            $@"^using MaskBench\.(?<used>\w+)|(?<![\w.])(?:MaskBench\.)?(?<used>{string.Join("|", folders)})\.[A-Z]",
-            RegexOptions.Multiline
-        );
-        var uses = new Dictionary<string, Dictionary<string, List<string>>>();
-        var files = Directory
+        var sources = Directory
             .EnumerateFiles(sourceRoot, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-        foreach (var file in files)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (File: Path.GetRelativePath(sourceRoot, f), Text: File.ReadAllText(f)))
+            .Select(f => (f.File, f.Text, Own: Namespace().Match(f.Text).Groups["own"].Value))
+            .ToList();
+        // A qualified reference counts when it names a type the folder declares (Telemetry.GpuVerdict, not a property
+        // such as CheckReport's Results.Any).
+        var declared = sources
+            .SelectMany(f => Declaration().Matches(f.Text).Select(m => (f.Own, Type: m.Groups["type"].Value)))
+            .ToHashSet();
+        var uses = new Dictionary<string, Dictionary<string, List<string>>>();
+        foreach (var (file, text, own) in sources)
         {
-            var text = File.ReadAllText(file);
-            var own = Namespace().Match(text).Groups["own"].Value;
-            foreach (var used in reference.Matches(text).Select(m => m.Groups["used"].Value).Where(u => u != own).Distinct())
+            var used = Using()
+                .Matches(text)
+                .Select(m => m.Groups["used"].Value)
+                .Concat(
+                    Qualified()
+                        .Matches(text)
+                        .Where(m => declared.Contains((m.Groups["used"].Value, m.Groups["type"].Value)))
+                        .Select(m => m.Groups["used"].Value)
+                )
+                .Where(u => u != own)
+                .Distinct();
+            foreach (var folder in used)
             {
                 var mine = uses.TryGetValue(own, out var m) ? m : uses[own] = [];
-                (mine.TryGetValue(used, out var list) ? list : mine[used] = []).Add(Path.GetRelativePath(sourceRoot, file));
+                (mine.TryGetValue(folder, out var list) ? list : mine[folder] = []).Add(file);
             }
         }
         return new NamespaceGraph(
@@ -85,4 +97,13 @@ sealed partial class NamespaceGraph
 
     [GeneratedRegex(@"^namespace MaskBench\.?(?<own>\w*)", RegexOptions.Multiline)]
     private static partial Regex Namespace();
+
+    [GeneratedRegex(@"^using MaskBench\.(?<used>\w+)", RegexOptions.Multiline)]
+    private static partial Regex Using();
+
+    [GeneratedRegex(@"(?<![\w.])(?:MaskBench\.)?(?<used>[A-Z]\w*)\.(?<type>[A-Z]\w*)")]
+    private static partial Regex Qualified();
+
+    [GeneratedRegex(@"\b(?:class|record|interface|enum|struct) (?<type>[A-Z]\w*)")]
+    private static partial Regex Declaration();
 }

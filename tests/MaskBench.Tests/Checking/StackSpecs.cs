@@ -1,5 +1,6 @@
 using MaskBench.Catalog;
 using MaskBench.Checking;
+using MaskBench.Environments;
 using MaskBench.Running;
 
 namespace MaskBench.Tests.Checking;

@@ -47,7 +47,7 @@ public class ProcessRunnerSpecs
             "Setup-Fake: cannot start maskbench-no-such-program (maskbench-no-such-program is not on PATH); is it installed?",
             result.Message
         );
-        Assert.Throws<MaskBench.Running.RunnerException>(() => result.EnsureSuccess());
+        Assert.Throws<RunnerException>(() => result.EnsureSuccess());
     }
 
     [Fact(Timeout = 30_000)]

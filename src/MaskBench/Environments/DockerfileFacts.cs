@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace MaskBench.Checking;
+namespace MaskBench.Environments;
 
 /// <summary>What a Dockerfile refers to outside itself, read without building it: its <c>ARG</c>s (defaults, with the
 /// recipe's values over them), the images it starts <c>FROM</c>, its instructions with arguments substituted.</summary>

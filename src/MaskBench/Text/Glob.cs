@@ -1,4 +1,4 @@
-namespace MaskBench.Patching;
+namespace MaskBench.Text;
 
 /// <summary>
 /// A path glob over the tree, as bash with <c>globstar</c> reads it: <c>**/</c> is any number of folders (none

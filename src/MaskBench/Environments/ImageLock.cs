@@ -1,4 +1,4 @@
-namespace MaskBench.Checking;
+namespace MaskBench.Environments;
 
 /// <summary><c>environments/base-images.lock</c>: one line per base image, <c>&lt;image&gt; &lt;digest&gt;</c>; a digest
 /// of <c>UNPINNED</c> (or none) marks an image whose digest nobody has recorded yet.</summary>

@@ -1,6 +1,6 @@
-using MaskBench.Patching;
+using MaskBench.Text;
 
-namespace MaskBench.Tests.Patching;
+namespace MaskBench.Tests.Text;
 
 public sealed class GlobSpecs
 {
