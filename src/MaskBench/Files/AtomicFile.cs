@@ -29,4 +29,22 @@ public static class AtomicFile
         WriteAllText(path, content);
         return true;
     }
+
+    /// <summary>Puts the folder <paramref name="staged"/> in place of <paramref name="target"/>: the older one is renamed
+    /// to <c>&lt;target&gt;.old</c>, the staged one renamed in, the older deleted; a kill between the two renames leaves
+    /// the whole older folder as <c>.old</c>, which the next replacement clears.</summary>
+    public static void ReplaceFolder(string staged, string target)
+    {
+        var old = target + OldSuffix;
+        if (System.IO.Directory.Exists(old))
+            System.IO.Directory.Delete(old, recursive: true);
+        if (System.IO.Directory.Exists(target))
+            System.IO.Directory.Move(target, old);
+        System.IO.Directory.Move(staged, target);
+        if (System.IO.Directory.Exists(old))
+            System.IO.Directory.Delete(old, recursive: true);
+    }
+
+    /// <summary>What <see cref="ReplaceFolder"/> names the older folder while it swaps.</summary>
+    public const string OldSuffix = ".old";
 }

@@ -31,7 +31,7 @@ public static class RunRecords
             (result.Measured ?? result.Requested).ToString(),
             result.ImagesPerIteration,
             result.Status is ThroughputResult.Ok or ThroughputResult.Suspect ? result.Throughput : null,
-            string.IsNullOrEmpty(gpuVerdict) ? "unknown" : gpuVerdict,
+            string.IsNullOrEmpty(gpuVerdict) ? Telemetry.GpuVerdict.Unknown : gpuVerdict,
             result.Status,
             run,
             recorded.ToUniversalTime(),

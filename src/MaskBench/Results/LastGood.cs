@@ -15,30 +15,20 @@ public static class LastGood
     public static string RecordOf(string record)
     {
         var target = Path.GetDirectoryName(Path.GetFullPath(record))! + Suffix;
-        return Path.Combine(Directory.Exists(target) || !Directory.Exists(target + Old) ? target : target + Old, Path.GetFileName(record));
+        var old = target + Files.AtomicFile.OldSuffix;
+        return Path.Combine(Directory.Exists(target) || !Directory.Exists(old) ? target : old, Path.GetFileName(record));
     }
 
-    const string Old = ".old";
-
     /// <summary>Copies the measured run's folder to its <c>.good</c> sibling: into a staging folder first, then renamed over
-    /// the older copy (kept as <c>.good.old</c> between the two renames), so a kill at any point leaves one whole good run.</summary>
+    /// the older copy (<see cref="Files.AtomicFile.ReplaceFolder"/>), so a kill at any point leaves one whole good run.</summary>
     public static void Keep(string runFolder)
     {
         var target = Path.GetFullPath(runFolder).TrimEnd(Path.DirectorySeparatorChar) + Suffix;
         var staging = $"{target}.{Guid.NewGuid():N}.partial";
-        var old = target + Old;
         try
         {
             Copy(runFolder, staging);
-            if (Directory.Exists(old) && Directory.Exists(target))
-                Directory.Delete(old, recursive: true);
-            if (Directory.Exists(target))
-                Directory.Move(target, old);
-            else if (Directory.Exists(old))
-                Directory.Delete(old, recursive: true);
-            Directory.Move(staging, target);
-            if (Directory.Exists(old))
-                Directory.Delete(old, recursive: true);
+            Files.AtomicFile.ReplaceFolder(staging, target);
         }
         finally
         {

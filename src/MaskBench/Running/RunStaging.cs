@@ -26,14 +26,7 @@ sealed class RunStaging
     /// <summary>Moves the partial folder to its final name, replacing the older run; returns the final path.</summary>
     public string Finish()
     {
-        var old = Target + ".old";
-        if (Directory.Exists(old))
-            Directory.Delete(old, recursive: true);
-        if (Directory.Exists(Target))
-            Directory.Move(Target, old);
-        Directory.Move(Path, Target);
-        if (Directory.Exists(old))
-            Directory.Delete(old, recursive: true);
+        Files.AtomicFile.ReplaceFolder(Path, Target);
         return Target;
     }
 }
