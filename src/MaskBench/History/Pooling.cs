@@ -9,7 +9,7 @@ namespace MaskBench.History;
 public static class Pooling
 {
     /// <summary>Whether <paramref name="run"/> pools with runs of <paramref name="key"/>.</summary>
-    public static bool Pools(Comparability? key, HistoryRecord run) => run.Measured && Equals(run.Key, key) && run.Poolable;
+    public static bool Pools(Comparability? key, HistoryRecord run) => run.Poolable && Equals(run.Key, key);
 
     /// <summary>Up to <paramref name="count"/> runs of <paramref name="newestFirst"/> that pool with
     /// <paramref name="key"/>, oldest first, and the runs skipped on the way to them (newest first).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MaskBench.Catalog;
+using MaskBench.Chain;
 using MaskBench.Parsing;
 using MaskBench.Reports;
 using MaskBench.Results;
@@ -153,17 +154,7 @@ public sealed class RepeatRowSpecs : IDisposable
         LastGood.Keep(Path.GetDirectoryName(first)!);
         RunRecords.Write(
             first,
-            new RunRecord(
-                RunRecord.CurrentVersion,
-                "detectron2",
-                1,
-                "failed",
-                "Setup",
-                "no python at /usr/bin/python9",
-                "build.log",
-                DateTimeOffset.UnixEpoch,
-                null
-            )
+            RunRecordOf.Make(new RunKey("detectron2"), "failed", "Setup", "no python at /usr/bin/python9", "build.log")
         );
         var second = Run(2, 0.25);
 

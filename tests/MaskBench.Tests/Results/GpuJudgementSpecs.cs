@@ -1,4 +1,5 @@
 using MaskBench.Catalog;
+using MaskBench.Chain;
 using MaskBench.Parsing;
 using MaskBench.Reports;
 using MaskBench.Results;
@@ -22,17 +23,8 @@ public sealed class GpuJudgementSpecs
         _ = new TestRun(new LogOptions("detectron2", Time: 0.25, Jitter: 0), folder);
         ManifestStandIn.Write(folder, gpus: 2, summary);
         var result = RunParser.Parse(Catalog.Get("detectron2"), folder, 16, Window.Page) with { WindowSeconds = [from, until] };
-        var record = new RunRecord(
-            RunRecord.CurrentVersion,
-            "detectron2",
-            1,
-            result.Status,
-            "Parse",
-            null,
-            "train.log",
-            DateTimeOffset.UnixEpoch,
-            result
-        )
+        // As ParseStage makes it: the chain's one record maker, then the verdict judged once.
+        var record = RunRecordOf.Make(new RunKey("detectron2"), result.Status, "Parse", null, "train.log", result) with
         {
             Gpu = GpuJudgement.Of(folder, result),
         };
