@@ -20,7 +20,7 @@ static partial class RecipeReferences
         foreach (var b in stack.Base?.Chain() ?? [])
             references.AddRange(
                 RootImage.IsRootRecipe(b.Recipe)
-                    ? [new Reference(id, "url", RootImage.Read(Path.Combine(options.Root, b.Recipe)).Mirror, null, b.Recipe)]
+                    ? [new Reference(id, "url", ReleaseFile(RootImage.Read(Path.Combine(options.Root, b.Recipe))), null, b.Recipe)]
                     : FromDockerfile(id, options.Root, b.Recipe, b.Arguments ?? new Dictionary<string, string>(), images)
             );
         if (stack.Environment?.Wheels is { } wheels)
@@ -75,10 +75,27 @@ static partial class RecipeReferences
             else if (name.EndsWith("_REPO", StringComparison.Ordinal) && IsWeb(value))
                 found.Add(new Reference(id, "url", value.TrimEnd('/') + "/Release", null, dockerfile));
         }
-        foreach (var run in facts.Instructions.Where(i => i.StartsWith("RUN ", StringComparison.Ordinal)))
-            found.AddRange(AptPin().Matches(run).Select(m => new Reference(id, "apt", m.Groups[1].Value, m.Groups[2].Value, dockerfile)));
+        foreach (var install in facts.Instructions.Where(i => i.StartsWith("RUN ", StringComparison.Ordinal)).SelectMany(AptInstalls))
+            found.AddRange(
+                AptPin().Matches(install).Select(m => new Reference(id, "apt", m.Groups[1].Value, m.Groups[2].Value, dockerfile))
+            );
         return found;
     }
+
+    /// <summary>The archive's Release file for the root's suite: a file that exists (the mirror's base URL is a folder,
+    /// which an archive need not serve), and the one debootstrap reads first.</summary>
+    static string ReleaseFile(RootRecipe root) => $"{root.Mirror.TrimEnd('/')}/dists/{root.Suite}/Release";
+
+    /// <summary>The apt-get/apt install commands of a RUN (split at <c>&amp;&amp;</c>, <c>||</c>, <c>;</c> and pipes), so
+    /// that <c>name=value</c> elsewhere in the RUN (a Python argument, an environment assignment) is never read as a
+    /// package pin.</summary>
+    static IEnumerable<string> AptInstalls(string run) => CommandSeparator().Split(run).Where(c => AptInstall().IsMatch(c));
+
+    [GeneratedRegex(@"&&|\|\||;|\|")]
+    private static partial Regex CommandSeparator();
+
+    [GeneratedRegex(@"\bapt(-get)?\s+(?:-\S+\s+)*install\b")]
+    private static partial Regex AptInstall();
 
     static IEnumerable<Reference> FromConstraints(string id, string root, string constraints, string? python)
     {

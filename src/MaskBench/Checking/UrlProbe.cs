@@ -42,10 +42,12 @@ static class UrlProbe
         };
     }
 
+    /// <summary>An apt archive's Release file changes as the archive does, so it has no sha256 to record: a root recipe
+    /// names the archive's snapshot for a rebuild bit for bit.</summary>
     static string Sha256Note(Reference reference) =>
-        reference.Origin.EndsWith(".json", StringComparison.Ordinal)
-            ? reference.Pin is null
-                ? $"reachable; no sha256 recorded: add it in {reference.Origin}"
+        reference.Name.EndsWith("/Release", StringComparison.Ordinal) ? "reachable (an archive's index: it changes with the archive)"
+        : reference.Origin.EndsWith(".json", StringComparison.Ordinal)
+            ? reference.Pin is null ? $"reachable; no sha256 recorded: add it in {reference.Origin}"
                 : "reachable; sha256 not verified (not downloaded)"
-            : "reachable";
+        : "reachable";
 }

@@ -117,6 +117,8 @@ public static class ContainerEnvironment
     )
     {
         var container = $"maskbench-setup-{recipe.Id}-{Guid.NewGuid():N}"[..48];
+        if (PreviousBuild.Remove(source))
+            Log.Information("{What}: removed the previous compile's build/ from {Source}, so that nothing is reused", what, source);
         Log.Information(
             "{What}: compiling the extensions in {Source} ({Command})",
             what,

@@ -136,7 +136,13 @@ public class StackSpecs
         // Assert
         Assert.Contains(
             references,
-            r => r is { Kind: "url", Name: "http://deb.debian.org/debian", Origin: "environments/base/debian-trixie.json" }
+            r =>
+                r
+                    is {
+                        Kind: "url",
+                        Name: "http://deb.debian.org/debian/dists/trixie/Release",
+                        Origin: "environments/base/debian-trixie.json"
+                    }
         );
         Assert.Contains(
             references,
@@ -149,6 +155,7 @@ public class StackSpecs
                     }
         );
         Assert.DoesNotContain(references, r => r.Kind == "image" && r.Name.Contains("maskbench", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r is { Kind: "apt", Name: "nprocs" }); // mp.spawn(join, nprocs=2) is Python
     }
 
     [Fact]
