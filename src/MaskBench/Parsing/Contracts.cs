@@ -14,7 +14,12 @@ public sealed record Window(int Skip, int End)
 /// <param name="Iteration">The last completed 1-based iteration seen, if any.</param>
 /// <param name="WindowComplete">The log holds everything the window's formula needs: the process may be stopped.</param>
 /// <param name="ImagesPerSecond">Throughput so far, where the format allows it.</param>
-public sealed record Progress(int? Iteration, bool WindowComplete, double? ImagesPerSecond);
+public sealed record Progress(int? Iteration, bool WindowComplete, double? ImagesPerSecond)
+{
+    /// <summary>Why the window can never be measured from this log (its timings passed the window's end without a line
+    /// on it): the training may be stopped now.</summary>
+    public string? Unmeasurable { get; init; }
+}
 
 /// <summary>Reads a live log line by line and says how far training has come.</summary>
 public interface ILogWatcher

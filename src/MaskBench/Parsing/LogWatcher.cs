@@ -29,6 +29,23 @@ sealed class LogWatcher : ILogWatcher
         // Past the target and its tolerance, the closest window Parse would take is as good as it gets.
         if (timeline.LastIteration > target.Last + tolerance && Measurement.Choose(timeline, target, tolerance, out _) is { } closest)
             return new Progress(timeline.LastIteration, true, closest.ImagesPerSecond(images));
+        // Two timings past the end (one more than needed, for ranks whose lines arrive late) and still none on it: the
+        // window can never be measured, and every further iteration is GPU time spent for nothing.
+        if (timeline.Boundaries.Count(b => b > target.Last + tolerance) >= 2)
+        {
+            Measurement.Choose(timeline, target, tolerance, out var problem);
+            return new Progress(timeline.LastIteration, false, null) { Unmeasurable = $"{problem}; {OnThePeriod()}" };
+        }
         return new Progress(timeline.LastIteration, false, null);
+    }
+
+    /// <summary>The boundaries the log gives around the window, as the fix: where a window can start and end.</summary>
+    string OnThePeriod()
+    {
+        var near = timeline
+            .Boundaries.Where(b => b >= target.First - 1 - 3 * Math.Max(1, target.Last - target.First) && b <= target.Last * 2)
+            .Take(12)
+            .ToList();
+        return $"the log's timings begin and end at iterations {string.Join(", ", near)}: give a --window-skip and a --window-end among them";
     }
 }

@@ -57,6 +57,9 @@ sealed class Timeline
         lastPoint = (iteration, cumulativeSeconds, line);
     }
 
+    /// <summary>The iterations where timings begin or end, in order (where a window may start or end).</summary>
+    public IReadOnlyCollection<int> Boundaries => boundaries;
+
     public IEnumerable<int> BoundariesNear(int iteration, int tolerance) =>
         boundaries.GetViewBetween(iteration - tolerance, iteration + tolerance);
 

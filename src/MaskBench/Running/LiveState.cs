@@ -9,6 +9,9 @@ sealed class LiveState(TrainRequest request)
 {
     const int KeptLines = 30;
 
+    /// <summary>The failure kind of a window the log's timings passed without a line on its ends.</summary>
+    public const string UnmeasurableWindow = "unmeasurable";
+
     readonly FailureSignatures signatures = new(request.Failures);
     readonly ProgressReporter progress = new(request.Id, request.Window, request.ImagesPerIteration, request.ProgressInterval);
     readonly Queue<string> last = new();
@@ -87,6 +90,16 @@ sealed class LiveState(TrainRequest request)
             LastIteration = iteration;
         if (seen.WindowComplete && WindowCompleteAt is null && Failure is null)
             WindowCompleteAt = line.Seconds;
+        if (seen.Unmeasurable is { } why && WindowCompleteAt is null && Failure is null)
+        {
+            Failure = new MatchedFailure(UnmeasurableWindow, why, line.Seconds);
+            Log.Warning(
+                "{Id}: the window {Window} cannot be measured from this log, so the training stops now: {Why}",
+                request.Id,
+                request.Window,
+                why
+            );
+        }
         progress.Observe(seen, line.Seconds);
     }
 }

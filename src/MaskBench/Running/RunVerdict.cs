@@ -15,6 +15,8 @@ sealed record RunVerdict(bool Succeeded, string? Kind, string Summary)
             );
         if (execution.StopReason == "cancelled")
             return new(false, "cancelled", "the training was cancelled");
+        if (state.Failure is { Kind: LiveState.UnmeasurableWindow } unmeasurable)
+            return new(false, unmeasurable.Kind, $"the window {request.Window} cannot be measured from this log: {unmeasurable.Line}");
         if (state.Failure is { } failure)
             return new(false, failure.Kind, $"the log shows a failure ({failure.Kind}) at {failure.Seconds:0.0} s: {failure.Line}");
         if (state.WindowCompleteAt is not null)

@@ -161,7 +161,11 @@ public static class Trainer
             return "orphans";
         if (state.WindowCompleteAt is { } window)
             return request.Stop.Mode == "watch" || now - window > request.Stop.CapExit.TotalSeconds ? "window" : null;
-        if (state.Failure is { } failure && now - failure.Seconds > request.Stop.AfterFailure.TotalSeconds)
+        // A failing trainer may finish its traceback; a window that cannot be measured needs no more of the log.
+        if (
+            state.Failure is { } failure
+            && (failure.Kind == LiveState.UnmeasurableWindow || now - failure.Seconds > request.Stop.AfterFailure.TotalSeconds)
+        )
             return "failure";
         if (now > request.Timeout.TotalSeconds)
             return "timeout";

@@ -47,4 +47,38 @@ public class WatcherSpecs
         Assert.Equal(new Progress(null, false, null), before);
         Assert.Equal(new Progress(40, false, null), after);
     }
+
+    [Fact]
+    public void A_window_whose_end_is_not_on_the_logs_period_is_called_unmeasurable_two_lines_past_its_end()
+    {
+        // Arrange: maskrcnn-benchmark prints every 20 iterations; the window ends at 50
+        var watcher = LogFormats.Get("maskrcnn-benchmark").Watch(new Window(20, 50), 16);
+        static string Line(int iteration) =>
+            $"2020-05-14 12:00:05,000 maskrcnn_benchmark.trainer INFO: eta: 9:01:02  iter: {iteration}  loss: 2.1 (2.5)  time: 0.3100 (0.4500)  data: 0.0100 (0.0500)  lr: 0.007173  max mem: 3150";
+
+        // Act
+        var progress = new[] { 20, 40, 60, 80, 100 }.Select(i => watcher.Observe(Line(i))).ToList();
+
+        // Assert
+        Assert.All(progress, p => Assert.False(p.WindowComplete));
+        Assert.Null(progress[2].Unmeasurable); // one line past the end: a rank's line may still come
+        Assert.Contains("no timing that starts at iteration 20 and ends at 50", progress[3].Unmeasurable);
+        Assert.Contains("iterations 0, 20, 40, 60, 80: give a --window-skip and a --window-end among them", progress[3].Unmeasurable);
+    }
+
+    [Fact]
+    public void A_window_on_the_logs_period_is_never_called_unmeasurable()
+    {
+        // Arrange
+        var watcher = LogFormats.Get("maskrcnn-benchmark").Watch(new Window(20, 60), 16);
+        static string Line(int iteration) =>
+            $"2020-05-14 12:00:05,000 maskrcnn_benchmark.trainer INFO: eta: 9:01:02  iter: {iteration}  loss: 2.1 (2.5)  time: 0.3100 (0.4500)  data: 0.0100 (0.0500)  lr: 0.007173  max mem: 3150";
+
+        // Act
+        var progress = new[] { 20, 40, 60, 80, 100 }.Select(i => watcher.Observe(Line(i))).ToList();
+
+        // Assert
+        Assert.True(progress[2].WindowComplete);
+        Assert.All(progress, p => Assert.Null(p.Unmeasurable));
+    }
 }

@@ -32,6 +32,31 @@ public class TrainerSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_window_off_the_logs_period_stops_the_training_two_lines_past_its_end_and_names_the_fix()
+    {
+        // Arrange: maskrcnn-benchmark's log has a line every 20 iterations; the window ends at 50, the schedule at 100000
+        using var fake = new FakeTraining();
+        var window = new Window(20, 50);
+        string[] options = ["--format", "maskrcnn-benchmark", "--time", "0.002", "--sleep-scale", "1", "--iterations", "100000"];
+
+        // Act
+        var outcome = await Trainer.TrainAsync(
+            fake.Request(
+                [.. options, "--output", fake.Output],
+                window: window,
+                watcher: LogFormats.Get("maskrcnn-benchmark").Watch(window, 16)
+            )
+        );
+
+        // Assert
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("unmeasurable", outcome.FailureKind);
+        Assert.Contains("the window 21..50 cannot be measured from this log", outcome.Message);
+        Assert.Contains("give a --window-skip and a --window-end among them", outcome.Message);
+        Assert.InRange(outcome.LastIteration ?? 0, 80, 2000);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_child_that_ignores_the_interrupt_is_killed_with_its_whole_tree()
     {
         // Arrange
