@@ -19,6 +19,13 @@ static class HarnessCheck
         return seconds > 0 ? images * (double)m.Range.Count / seconds : null;
     }
 
+    /// <summary>The last line of the window's spans when the line times stop before it (a cut or tampered
+    /// <c>train.times.tsv</c>, which would otherwise switch the cross-check off without a word); null when they cover it.</summary>
+    public static int? Uncovered(Measurement? m, double[]? times) =>
+        m is not null && times is not null && m.Spans.Max(s => Math.Max(s.EndLine, s.StartLine ?? 0)) is var last && last > times.Length
+            ? last
+            : null;
+
     /// <summary>The arrival seconds of the line that opened the window's first span and of the line that closed its
     /// last: when the window ran, on the clock of the run's telemetry. Null without line times.</summary>
     public static double[]? WindowSeconds(Measurement? m, double[]? times)

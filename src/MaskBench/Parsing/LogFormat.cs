@@ -109,6 +109,20 @@ abstract class LogFormat : ILogFormat
         var ok = found.All(f => f.AfterWindow);
         var throughput = ok ? chosen.ImagesPerSecond(imagesPerIteration) : (double?)null;
         var harness = ok ? HarnessCheck.Throughput(fromLog, times, imagesPerIteration) : null;
+        if (ok && HarnessCheck.Uncovered(fromLog, times) is { } lines)
+            return failed with
+            {
+                LastIteration = last,
+                Failures =
+                [
+                    new(
+                        "bad-times",
+                        $"{run.Times} has {times!.Length} times, but the window's lines reach line {lines} of {run.Log}: restore it, or remove it to parse without the cross-check",
+                        null
+                    ),
+                    .. found,
+                ],
+            };
         var disagreement = HarnessCheck.Disagreement(throughput, harness, HarnessTolerance);
         return failed with
         {

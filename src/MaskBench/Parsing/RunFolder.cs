@@ -42,7 +42,8 @@ public sealed record RunFolder(string Path)
     };
 
     /// <summary>Arrival time (seconds since start) of each line of train.log, index = line number - 1; null without the file.</summary>
-    /// <exception cref="FormatException">The file is not a regular file, or a row is not a number of seconds.</exception>
+    /// <exception cref="FormatException">The file is not a regular file, a row is not a number of seconds, or a time is
+    /// negative or earlier than the one before (arrival times only grow).</exception>
     public double[]? ReadTimes(CancellationToken cancellation = default)
     {
         if (FileKind.NotRegular(Times) is { } why)
@@ -57,6 +58,11 @@ public sealed record RunFolder(string Path)
             if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds))
                 throw new FormatException(
                     $"{Times}:{number}: '{(field.Length <= 40 ? field : field[..37] + "...")}' is not a number of seconds; the file is '<seconds>\\t<stream>' per line of {LogName}"
+                );
+            if (seconds < 0 || (times.Count > 0 && seconds < times[^1]))
+                throw new FormatException(
+                    $"{Times}:{number}: {field} s is {(seconds < 0 ? "before the start" : $"earlier than the line before ({times[^1].ToString(CultureInfo.InvariantCulture)} s)")}; "
+                        + $"the file is the arrival time of each line of {LogName}, in order: restore it, or remove it to parse without the cross-check"
                 );
             times.Add(seconds);
         }

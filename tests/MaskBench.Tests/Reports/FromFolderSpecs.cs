@@ -81,6 +81,37 @@ public sealed class FromFolderSpecs : IDisposable
         Assert.Contains("train.times.tsv is a FIFO (named pipe)", row.Reason);
     }
 
+    [Theory]
+    [InlineData("negated", "s is before the start")]
+    [InlineData("reversed", "earlier than the line before")]
+    [InlineData("cut", "but the window's lines reach line")]
+    public async Task A_tampered_line_times_file_fails_its_row_instead_of_switching_the_cross_check_off(string tampering, string expected)
+    {
+        // Act
+        var rows = await AggregateWith(log =>
+        {
+            _ = new TestRun(new LogOptions("maskrcnn-benchmark"), Path.GetDirectoryName(log));
+            var times = Path.Combine(Path.GetDirectoryName(log)!, RunFolder.TimesName);
+            var lines = File.ReadAllLines(times);
+            File.WriteAllLines(
+                times,
+                tampering switch
+                {
+                    "negated" => lines.Select((l, i) => i % 2 == 1 && !l.StartsWith("0\t", StringComparison.Ordinal) ? "-" + l : l),
+                    "reversed" => lines.Select((l, i) => $"{lines[^(i + 1)].Split('\t')[0]}\t{l.Split('\t')[1]}"), // times run backwards
+                    _ => lines.Take(lines.Length / 4),
+                }
+            );
+            return Task.CompletedTask;
+        });
+
+        // Assert
+        var row = rows.Single(r => r.Implementation == "maskrcnn-benchmark");
+        Assert.Equal(ThroughputResult.Failed, row.Status);
+        Assert.Contains("bad-times: ", row.Reason);
+        Assert.Contains(expected, row.Reason);
+    }
+
     [Fact]
     public async Task A_row_folder_that_links_to_its_parent_is_read_without_looping()
     {
