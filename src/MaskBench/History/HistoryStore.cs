@@ -1,3 +1,4 @@
+using MaskBench.Files;
 using Newtonsoft.Json;
 
 namespace MaskBench.History;
@@ -30,7 +31,7 @@ public sealed class HistoryStore(string folder)
         var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, HistoryJson.Write(record));
+            File.WriteAllText(temporary, JsonFiles.Text(record));
             File.Move(temporary, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
@@ -63,7 +64,7 @@ public sealed class HistoryStore(string folder)
             HistoryRecord record;
             try
             {
-                record = HistoryJson.Read<HistoryRecord>(File.ReadAllText(file));
+                record = JsonFiles.Parse<HistoryRecord>(File.ReadAllText(file));
             }
             catch (Exception e) when (e is JsonException or IOException or ArgumentException or FormatException)
             {
