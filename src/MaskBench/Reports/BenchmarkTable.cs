@@ -25,7 +25,7 @@ public static class BenchmarkTable
             BarChart.Svg(rows),
             HtmlReport.Html(rows, DateTimeOffset.UtcNow, analysis),
         ];
-        TableFiles.Write(FileNames.Select((name, i) => (Path.Combine(folder, name), contents[i])).ToList());
+        AtomicFile.WriteAll(FileNames.Select((name, i) => (Path.Combine(folder, name), contents[i])).ToList(), "table files");
     }
 
     public static string Markdown(IReadOnlyList<BenchmarkRow> rows, TableAnalysis? analysis = null)
