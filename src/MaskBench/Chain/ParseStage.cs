@@ -1,11 +1,11 @@
 using System.Globalization;
 using MaskBench.Catalog;
 using MaskBench.Engine;
+using MaskBench.Files;
 using MaskBench.Parsing;
 using MaskBench.Reports;
 using MaskBench.Results;
 using MaskBench.Telemetry;
-using MaskBench.Files;
 
 namespace MaskBench.Chain;
 

@@ -1,7 +1,7 @@
 using MaskBench.Catalog;
 using MaskBench.Engine;
-using MaskBench.Patching;
 using MaskBench.Files;
+using MaskBench.Patching;
 
 namespace MaskBench.Chain;
 

@@ -68,7 +68,8 @@ sealed class PendingTree(string root)
                 File.Delete(path);
                 continue;
             }
-            UnixFileMode? mode = OperatingSystem.IsWindows() ? null
+            UnixFileMode? mode =
+                OperatingSystem.IsWindows() ? null
                 : File.Exists(path) ? File.GetUnixFileMode(path)
                 : ModeOf(relative);
             AtomicFile.WriteAllBytes(path, content, mode);

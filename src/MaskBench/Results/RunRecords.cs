@@ -8,8 +8,7 @@ namespace MaskBench.Results;
 /// the reason, never as an exception from deep inside a serializer.</summary>
 public static class RunRecords
 {
-    public static void Write(string path, RunRecord record) =>
-        JsonFiles.Write(path, record);
+    public static void Write(string path, RunRecord record) => JsonFiles.Write(path, record);
 
     /// <summary>The record, or null with a one-line reason (missing, unreadable, another version, another shape).</summary>
     public static (RunRecord? Record, string? Problem) Read(string path)

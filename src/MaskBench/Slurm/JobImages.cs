@@ -50,12 +50,21 @@ public static class JobImages
                     : $"{flag} needs apptainer on this host to build {Path.GetFileName(path)} from {identity.Reference}, and apptainer is not installed: install it (apptainer.org/docs/admin/main/installation.html; Debian has no package), or use --slurm-container pyxis|podman|none"
             );
         Log.Information("Making {Image} from {Reference} for {Kind} jobs", path, identity.Reference, Name(kind));
-        await AtomicFile.WriteAsync(path, temporary => MakeAsync(kind, identity, temporary, $"{flag}: making {Path.GetFileName(path)}", cancellation));
+        await AtomicFile.WriteAsync(
+            path,
+            temporary => MakeAsync(kind, identity, temporary, $"{flag}: making {Path.GetFileName(path)}", cancellation)
+        );
         return new JobImage(kind, path);
     }
 
     /// <summary>Runs the commands that make the image at <paramref name="output"/>, then removes the archive podman saved on the way.</summary>
-    static async Task MakeAsync(JobContainerKind kind, EnvironmentIdentity identity, string output, string what, CancellationToken cancellation)
+    static async Task MakeAsync(
+        JobContainerKind kind,
+        EnvironmentIdentity identity,
+        string output,
+        string what,
+        CancellationToken cancellation
+    )
     {
         try
         {

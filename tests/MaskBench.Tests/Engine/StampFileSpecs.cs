@@ -73,7 +73,8 @@ public class StampFileSpecs
         var camel = File.ReadAllText(path);
         File.WriteAllText(
             path,
-            camel.Replace("\"version\":", "\"Version\":")
+            camel
+                .Replace("\"version\":", "\"Version\":")
                 .Replace("\"target\":", "\"Target\":")
                 .Replace("\"inputs\":", "\"Inputs\":")
                 .Replace("\"outputs\":", "\"Outputs\":")
