@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using MaskBench.Catalog;
 using MaskBench.Files;
 using MaskBench.History;
-using Newtonsoft.Json;
 using Serilog;
 
 namespace MaskBench.Chain;
@@ -65,7 +64,7 @@ public sealed class BisectStage(StageContext context)
     void ForgetIfMeasuredOtherwise(string journal)
     {
         var settings = context.Settings;
-        var how = JsonConvert.SerializeObject(
+        var how = JsonFiles.Fingerprint(
             new
             {
                 window = settings.Window.ToString(),
@@ -76,7 +75,7 @@ public sealed class BisectStage(StageContext context)
                 set = settings.SettingOverrides,
                 provider = settings.ProviderName,
             },
-            Formatting.Indented
+            indented: true
         );
         var marker = Path.Combine(journal, "measured-with.json");
         if (File.Exists(marker) && File.ReadAllText(marker) != how)

@@ -1,11 +1,11 @@
 using System.Globalization;
 using MaskBench.Catalog;
 using MaskBench.Engine;
+using MaskBench.Files;
 using MaskBench.Parsing;
 using MaskBench.Reports;
 using MaskBench.Results;
 using MaskBench.Telemetry;
-using Newtonsoft.Json;
 
 namespace MaskBench.Chain;
 
@@ -27,7 +27,7 @@ public sealed class ParseStage(StageContext context) : ChainStage(context)
             .Value("log format", recipe.Log.Format)
             .Value("images per iteration", Settings.ImagesPerIteration(recipe).ToString(CultureInfo.InvariantCulture))
             .Value("parser version", LogFormats.Get(recipe.Log.Format).Version.ToString(CultureInfo.InvariantCulture))
-            .Value("failure patterns", JsonConvert.SerializeObject(recipe.Failures))
+            .Value("failure patterns", JsonFiles.Fingerprint(recipe.Failures))
             .Parameter("WindowSkip", Settings.Window.Skip)
             .Parameter("WindowEnd", Settings.Window.End);
 

@@ -7,13 +7,13 @@ namespace MaskBench.Chain;
 /// <summary><c>patch-report.json</c>: what Patch did to the clean checkout, and when.</summary>
 public sealed record PatchRecord(PatchReport Report, DateTimeOffset Made)
 {
-    public void Write(string path) => AtomicFile.WriteAllText(path, JsonConvert.SerializeObject(this, Formatting.Indented));
+    public void Write(string path) => JsonFiles.Write(path, this);
 
     public static PatchRecord Read(string path)
     {
         try
         {
-            return File.Exists(path) && JsonConvert.DeserializeObject<PatchRecord>(File.ReadAllText(path)) is { Report: { } } record
+            return File.Exists(path) && JsonFiles.ParseOrNull<PatchRecord>(File.ReadAllText(path)) is { Report: { } } record
                 ? record
                 : throw new ChainException($"no patch record at {Shown.Path(path)}: run Patch first");
         }

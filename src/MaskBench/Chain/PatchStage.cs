@@ -1,7 +1,7 @@
 using MaskBench.Catalog;
 using MaskBench.Engine;
+using MaskBench.Files;
 using MaskBench.Patching;
-using Newtonsoft.Json;
 
 namespace MaskBench.Chain;
 
@@ -17,7 +17,7 @@ public sealed class PatchStage(StageContext context) : ChainStage(context)
     public override void Declare(FingerprintBuilder inputs, Step step)
     {
         var recipe = Settings.Applied(step.Recipe);
-        inputs.Value("patches", JsonConvert.SerializeObject(recipe.Patches)).Value("patched tree", recipe.PatchedTree ?? "(none)");
+        inputs.Value("patches", JsonFiles.Fingerprint(recipe.Patches)).Value("patched tree", recipe.PatchedTree ?? "(none)");
         foreach (var file in Patcher.InputFiles(recipe.Patches, Workspace.Patches(recipe.Id)))
             inputs.File(file);
     }

@@ -1,6 +1,5 @@
 using MaskBench.Engine;
 using MaskBench.Files;
-using Newtonsoft.Json;
 
 namespace MaskBench.Chain;
 
@@ -28,7 +27,7 @@ sealed class ProbeStamps(string folder)
     {
         var inputs = new FingerprintBuilder();
         stage.Declare(inputs, step);
-        return JsonConvert.SerializeObject(inputs.Build(), Formatting.Indented);
+        return JsonFiles.Fingerprint(inputs.Build(), indented: true);
     }
 
     string PathOf(ChainStage stage, Step step) => Path.Combine(folder, stage.Name(step) + ".probe.json");

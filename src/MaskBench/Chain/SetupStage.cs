@@ -1,7 +1,7 @@
 using MaskBench.Catalog;
 using MaskBench.Engine;
 using MaskBench.Environments;
-using Newtonsoft.Json;
+using MaskBench.Files;
 using Serilog;
 
 namespace MaskBench.Chain;
@@ -23,7 +23,7 @@ public sealed class SetupStage(StageContext context) : ChainStage(context)
             .Parameter("Provider", Settings.ProviderName)
             .Parameter("Stacks", Settings.StackName)
             .Parameter("Stack", Settings.StackOverrides.Select(s => $"{s.Key}={s.Value}").Order(StringComparer.Ordinal))
-            .Value("recipe stack", JsonConvert.SerializeObject(recipe.Environment.Stack))
+            .Value("recipe stack", JsonFiles.Fingerprint(recipe.Environment.Stack))
             .Command(recipe.Environment.Build)
             .Value("debian packages", string.Join(" ", recipe.Environment.DebianPackages));
         if (Settings.Provider == Provider.Venv)
@@ -34,7 +34,7 @@ public sealed class SetupStage(StageContext context) : ChainStage(context)
             return;
         inputs.File(Settings.EnvironmentOptions(Workspace).ImageLock);
         foreach (var b in recipe.Environment.Base?.Chain() ?? [])
-            inputs.File(Path.Combine(Workspace.Root, b.Recipe)).Value($"stack base {b.Image}", JsonConvert.SerializeObject(b));
+            inputs.File(Path.Combine(Workspace.Root, b.Recipe)).Value($"stack base {b.Image}", JsonFiles.Fingerprint(b));
         if (recipe.Environment.Wheels is { } wheels)
             inputs.File(Path.Combine(Workspace.Root, wheels)).Value("wheelhouse", Settings.EnvironmentOptions(Workspace).Wheelhouse);
     }

@@ -1,7 +1,6 @@
 using MaskBench.Files;
 using MaskBench.Slurm;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
 
 namespace MaskBench.Chain;
 
@@ -13,18 +12,16 @@ public sealed record TrainJob(Workspace Workspace, BenchmarkSettings Settings, R
     /// recorded, opened as on a local host.</summary>
     public JobImage? Container { get; init; }
 
-    static readonly JsonSerializerSettings Json = new() { Formatting = Formatting.Indented, Converters = [new StringEnumConverter()] };
-
-    public void Write(string path) => AtomicFile.WriteAllText(path, Text());
+    public void Write(string path) => JsonFiles.Write(path, this);
 
     /// <summary>The job as <c>job.json</c>'s text.</summary>
-    public string Text() => JsonConvert.SerializeObject(this, Json) + "\n";
+    public string Text() => JsonFiles.Text(this);
 
     public static TrainJob Read(string path)
     {
         try
         {
-            return JsonConvert.DeserializeObject<TrainJob>(File.ReadAllText(path), Json) is { Workspace: { }, Settings: { }, Run: { } } job
+            return JsonFiles.ParseOrNull<TrainJob>(File.ReadAllText(path)) is { Workspace: { }, Settings: { }, Run: { } } job
                 ? job
                 : throw new ChainException($"{path} is not a training job: it lacks workspace, settings or run");
         }

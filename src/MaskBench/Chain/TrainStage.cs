@@ -1,6 +1,6 @@
 using MaskBench.Catalog;
 using MaskBench.Engine;
-using Newtonsoft.Json;
+using MaskBench.Files;
 
 namespace MaskBench.Chain;
 
@@ -35,11 +35,11 @@ public sealed class TrainStage(StageContext context) : ChainStage(context)
     void Declare(FingerprintBuilder inputs, Recipe recipe) =>
         inputs
             .Command(Settings.TrainCommand(recipe, Workspace, "{output}"))
-            .Value("environment variables", JsonConvert.SerializeObject(recipe.Variables))
+            .Value("environment variables", JsonFiles.Fingerprint(recipe.Variables))
             .Value("working directory", recipe.WorkingDirectory)
             .Value(
                 "recipe run",
-                JsonConvert.SerializeObject(
+                JsonFiles.Fingerprint(
                     new
                     {
                         recipe.Data,

@@ -1,4 +1,4 @@
-using Newtonsoft.Json;
+using MaskBench.Files;
 
 namespace MaskBench.Datasets;
 
@@ -128,7 +128,7 @@ public sealed record SyntheticCoco(int Images = 16, int Width = 320, int Height 
                 );
             }
             var file = $"{id:D12}.png";
-            File.WriteAllBytes(Path.Combine(directory, "train2017", file), PngWriter.Encode(Width, Height, rgb));
+            AtomicFile.WriteAllBytes(Path.Combine(directory, "train2017", file), PngWriter.Encode(Width, Height, rgb));
             images.Add(
                 new
                 {
@@ -151,9 +151,6 @@ public sealed record SyntheticCoco(int Images = 16, int Width = 320, int Height 
                 supercategory = "maskbench-synthetic",
             }),
         };
-        File.WriteAllText(
-            Path.Combine(directory, "annotations", "instances_train2017.json"),
-            JsonConvert.SerializeObject(document, Formatting.Indented)
-        );
+        JsonFiles.Write(Path.Combine(directory, "annotations", "instances_train2017.json"), document);
     }
 }

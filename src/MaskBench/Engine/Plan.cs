@@ -1,5 +1,4 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
+using MaskBench.Files;
 
 namespace MaskBench.Engine;
 
@@ -42,7 +41,7 @@ internal sealed record Plan(IReadOnlyList<string> Invoked, IReadOnlyList<Decisio
     }
 
     public string ToJson() =>
-        JsonConvert.SerializeObject(
+        JsonFiles.Text(
             new
             {
                 invoked = Invoked,
@@ -52,10 +51,8 @@ internal sealed record Plan(IReadOnlyList<string> Invoked, IReadOnlyList<Decisio
                     action = Label(d.Verdict),
                     reasons = d.Reasons,
                 }),
-            },
-            Formatting.Indented,
-            new StringEnumConverter()
-        ) + "\n";
+            }
+        );
 
     static string Label(Verdict verdict) =>
         verdict switch

@@ -23,7 +23,7 @@ internal sealed class StampStore(string directory)
         {
             var text = File.ReadAllText(path);
             var problem = Check(JToken.Parse(text), target);
-            return problem is null ? new(JsonConvert.DeserializeObject<Stamp>(text)!, null, shown) : new(null, problem, shown);
+            return problem is null ? new(JsonFiles.Parse<Stamp>(text), null, shown) : new(null, problem, shown);
         }
         catch (JsonException e)
         {
@@ -31,32 +31,33 @@ internal sealed class StampStore(string directory)
         }
     }
 
-    public void Write(Stamp stamp) =>
-        AtomicFile.WriteAllText(PathOf(stamp.Target), JsonConvert.SerializeObject(stamp, Formatting.Indented));
+    public void Write(Stamp stamp) => JsonFiles.Write(PathOf(stamp.Target), stamp);
 
     public void Delete(string target) => File.Delete(PathOf(target));
 
     string PathOf(string target) => Path.Combine(Directory, target + ".json");
 
-    /// <summary>Whether the JSON has this version's shape; a message for the first thing that is wrong.</summary>
+    /// <summary>Whether the JSON has this version's shape; a message for the first thing that is wrong. Names match in
+    /// any case: stamps were written PascalCase before <see cref="JsonFiles"/>.</summary>
     static string? Check(JToken json, string target)
     {
-        if (json is not JObject stamp)
+        if (json is not JObject file)
             return $"it holds {Describe(json)}, not an object";
-        var version = stamp["Version"];
+        JToken? Field(string name) => file.GetValue(name, StringComparison.OrdinalIgnoreCase);
+        var version = Field("version");
         if (version is not null && (version.Type != JTokenType.Integer || (long)version != Stamp.CurrentVersion))
             return $"version {version.ToString(Formatting.None)}; this MaskBench writes version {Stamp.CurrentVersion}";
-        if (stamp["Target"] is not { Type: JTokenType.String } name || (string)name! != target)
-            return $"Target is {Describe(stamp["Target"])}, not \"{target}\"";
-        if (stamp["Inputs"] is not JObject inputs || inputs.Properties().Any(p => p.Value.Type != JTokenType.String))
-            return $"Inputs is {Describe(stamp["Inputs"])}, not an object of texts";
+        if (Field("target") is not { Type: JTokenType.String } name || (string)name! != target)
+            return $"target is {Describe(Field("target"))}, not \"{target}\"";
+        if (Field("inputs") is not JObject inputs || inputs.Properties().Any(p => p.Value.Type != JTokenType.String))
+            return $"inputs is {Describe(Field("inputs"))}, not an object of texts";
         if (
-            stamp["Outputs"] is not JObject outputs
+            Field("outputs") is not JObject outputs
             || outputs.Properties().Any(p => p.Value.Type is not (JTokenType.String or JTokenType.Null))
         )
-            return $"Outputs is {Describe(stamp["Outputs"])}, not an object of texts";
-        if (stamp["Completed"] is not { Type: JTokenType.Date or JTokenType.String })
-            return $"Completed is {Describe(stamp["Completed"])}, not a time";
+            return $"outputs is {Describe(Field("outputs"))}, not an object of texts";
+        if (Field("completed") is not { Type: JTokenType.Date or JTokenType.String })
+            return $"completed is {Describe(Field("completed"))}, not a time";
         return null;
     }
 

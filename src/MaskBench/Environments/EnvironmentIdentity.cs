@@ -132,12 +132,12 @@ public static class EnvironmentIdentityFile
 {
     public static void Write(EnvironmentIdentity identity, string path)
     {
-        AtomicFile.WriteAllText(path, Newtonsoft.Json.JsonConvert.SerializeObject(identity, Newtonsoft.Json.Formatting.Indented));
+        JsonFiles.Write(path, identity);
     }
 
     public static EnvironmentIdentity Read(string path) =>
         File.Exists(path)
-            ? Newtonsoft.Json.JsonConvert.DeserializeObject<EnvironmentIdentity>(File.ReadAllText(path))
+            ? JsonFiles.ParseOrNull<EnvironmentIdentity>(File.ReadAllText(path))
                 ?? throw new RunnerException($"{path} is empty: run Setup again")
             : throw new RunnerException($"no environment recorded at {path}: run Setup first");
 }

@@ -1,6 +1,5 @@
 using MaskBench.Files;
 using MaskBench.Processes;
-using Newtonsoft.Json;
 using Serilog;
 
 namespace MaskBench.Environments;
@@ -97,7 +96,7 @@ static class RootImage
     }
 
     public static RootRecipe Read(string file) =>
-        JsonConvert.DeserializeObject<RootRecipe>(File.ReadAllText(file)) is { Suite: not null, Mirror: not null } recipe
+        JsonFiles.ParseOrNull<RootRecipe>(File.ReadAllText(file)) is { Suite: not null, Mirror: not null } recipe
             ? recipe
             : throw new RunnerException($"{file}: give suite, variant, components and mirror");
 

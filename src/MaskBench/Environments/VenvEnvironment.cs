@@ -128,10 +128,7 @@ public static partial class VenvEnvironment
             var link = Path.Combine(shims, name);
             if (new FileInfo(link).LinkTarget == interpreter)
                 continue;
-            var temporary = link + ".tmp" + Environment.ProcessId;
-            File.Delete(temporary);
-            File.CreateSymbolicLink(temporary, interpreter);
-            File.Move(temporary, link, overwrite: true);
+            AtomicFile.Write(link, temporary => File.CreateSymbolicLink(temporary, interpreter));
         }
         var binary = Path.GetDirectoryName(interpreter)!;
         var isVirtual = File.Exists(Path.Combine(binary, "..", "pyvenv.cfg"));

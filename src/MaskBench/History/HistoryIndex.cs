@@ -1,3 +1,4 @@
+using MaskBench.Files;
 using Microsoft.Data.Sqlite;
 
 namespace MaskBench.History;
@@ -16,18 +17,21 @@ public sealed class HistoryIndex : IDisposable
     public static HistoryIndex Rebuild(HistoryStore store, string databasePath)
     {
         var read = store.ReadAll();
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        var temporary = $"{databasePath}.{Guid.NewGuid():N}.tmp";
-        using (var build = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString()))
-        {
-            build.Open();
-            HistoryTable.Create(build);
-            using var transaction = build.BeginTransaction();
-            foreach (var record in read.Records)
-                HistoryTable.Insert(build, transaction, record);
-            transaction.Commit();
-        }
-        File.Move(temporary, databasePath, overwrite: true);
+        AtomicFile.Write(
+            databasePath,
+            temporary =>
+            {
+                using var build = new SqliteConnection(
+                    new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString()
+                );
+                build.Open();
+                HistoryTable.Create(build);
+                using var transaction = build.BeginTransaction();
+                foreach (var record in read.Records)
+                    HistoryTable.Insert(build, transaction, record);
+                transaction.Commit();
+            }
+        );
         var connection = new SqliteConnection(
             new SqliteConnectionStringBuilder
             {

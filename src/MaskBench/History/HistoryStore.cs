@@ -1,3 +1,4 @@
+using MaskBench.Files;
 using Newtonsoft.Json;
 
 namespace MaskBench.History;
@@ -26,20 +27,13 @@ public sealed class HistoryStore(string folder)
                     $"the {name} '{value}' cannot name a history folder: use letters, digits, '-', '_', '.' and '+' only"
                 );
         var path = Path.Combine(Folder, record.RelativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, HistoryJson.Write(record));
-            File.Move(temporary, path, overwrite: false);
+            AtomicFile.WriteNew(path, JsonFiles.Text(record));
         }
         catch (IOException) when (File.Exists(path))
         {
             throw new HistoryException($"the history record {path} already exists (records are never rewritten): give the run another id");
-        }
-        finally
-        {
-            File.Delete(temporary);
         }
         return path;
     }
@@ -63,7 +57,7 @@ public sealed class HistoryStore(string folder)
             HistoryRecord record;
             try
             {
-                record = HistoryJson.Read<HistoryRecord>(File.ReadAllText(file));
+                record = JsonFiles.Parse<HistoryRecord>(File.ReadAllText(file));
             }
             catch (Exception e) when (e is JsonException or IOException or ArgumentException or FormatException)
             {

@@ -1,3 +1,4 @@
+using MaskBench.Files;
 using Microsoft.Data.Sqlite;
 
 namespace MaskBench.History;
@@ -30,7 +31,7 @@ static class HistoryTable
         command.Parameters.AddWithValue("$r", record.Recorded.UtcTicks);
         command.Parameters.AddWithValue("$s", record.Status ?? "");
         command.Parameters.AddWithValue("$t", record.Throughput is { } t ? t : DBNull.Value);
-        command.Parameters.AddWithValue("$j", HistoryJson.Write(record));
+        command.Parameters.AddWithValue("$j", JsonFiles.Text(record));
         command.ExecuteNonQuery();
     }
 
@@ -38,7 +39,7 @@ static class HistoryTable
         SqliteConnection connection,
         string where,
         params (string Name, object Value)[] parameters
-    ) => Query(connection, $"SELECT record, NULL FROM runs {where}", parameters, r => HistoryJson.Read<HistoryRecord>(r.GetString(0)));
+    ) => Query(connection, $"SELECT record, NULL FROM runs {where}", parameters, r => JsonFiles.Parse<HistoryRecord>(r.GetString(0)));
 
     public static IReadOnlyList<T> Query<T>(
         SqliteConnection connection,

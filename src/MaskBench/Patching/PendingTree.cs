@@ -1,3 +1,5 @@
+using MaskBench.Files;
+
 namespace MaskBench.Patching;
 
 /// <summary>
@@ -66,12 +68,11 @@ sealed class PendingTree(string root)
                 File.Delete(path);
                 continue;
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = path + ".maskbench-tmp";
-            File.WriteAllBytes(temporary, content);
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(temporary, File.Exists(path) ? File.GetUnixFileMode(path) : ModeOf(relative));
-            File.Move(temporary, path, overwrite: true);
+            UnixFileMode? mode =
+                OperatingSystem.IsWindows() ? null
+                : File.Exists(path) ? File.GetUnixFileMode(path)
+                : ModeOf(relative);
+            AtomicFile.WriteAllBytes(path, content, mode);
         }
     }
 

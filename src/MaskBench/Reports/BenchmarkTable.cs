@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using MaskBench.Files;
 using MaskBench.Results;
-using Newtonsoft.Json;
 
 namespace MaskBench.Reports;
 
@@ -25,7 +25,7 @@ public static class BenchmarkTable
             BarChart.Svg(rows),
             HtmlReport.Html(rows, DateTimeOffset.UtcNow, analysis),
         ];
-        TableFiles.Write(FileNames.Select((name, i) => (Path.Combine(folder, name), contents[i])).ToList());
+        AtomicFile.WriteAll(FileNames.Select((name, i) => (Path.Combine(folder, name), contents[i])).ToList(), "table files");
     }
 
     public static string Markdown(IReadOnlyList<BenchmarkRow> rows, TableAnalysis? analysis = null)
@@ -98,15 +98,14 @@ public static class BenchmarkTable
     }
 
     public static string Json(IReadOnlyList<BenchmarkRow> rows, TableAnalysis? analysis = null) =>
-        JsonConvert.SerializeObject(
+        JsonFiles.Text(
             new
             {
                 schemaVersion = SchemaVersion,
                 rows,
                 analysis = analysis ?? TableAnalysis.Of(rows),
-            },
-            ResultFiles.Settings
-        ) + "\n";
+            }
+        );
 
     /// <summary><c>benchmark.json</c>'s shape: 2 added <c>schemaVersion</c> and each row's <c>provenance</c>.</summary>
     public const int SchemaVersion = 2;

@@ -8,8 +8,7 @@ namespace MaskBench.Results;
 /// the reason, never as an exception from deep inside a serializer.</summary>
 public static class RunRecords
 {
-    public static void Write(string path, RunRecord record) =>
-        AtomicFile.WriteAllText(path, JsonConvert.SerializeObject(record, ResultFiles.Settings) + "\n");
+    public static void Write(string path, RunRecord record) => JsonFiles.Write(path, record);
 
     /// <summary>The record, or null with a one-line reason (missing, unreadable, another version, another shape).</summary>
     public static (RunRecord? Record, string? Problem) Read(string path)
@@ -18,7 +17,7 @@ public static class RunRecords
             return (null, null);
         try
         {
-            var record = JsonConvert.DeserializeObject<RunRecord>(File.ReadAllText(path), ResultFiles.Settings);
+            var record = JsonFiles.ParseOrNull<RunRecord>(File.ReadAllText(path));
             if (record is null)
                 return (null, $"{Shown.Path(path)} is empty");
             if (!RunRecord.Readable(record.Version))

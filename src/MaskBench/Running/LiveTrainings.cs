@@ -13,8 +13,7 @@ public static class LiveTrainings
 {
     public static void Record(string path, LiveTraining entry)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        AtomicFile.WriteAllText(path, JsonConvert.SerializeObject(entry, Formatting.Indented));
+        JsonFiles.Write(path, entry);
     }
 
     public static void Forget(string path) => File.Delete(path);
@@ -80,7 +79,7 @@ public static class LiveTrainings
     {
         try
         {
-            var entry = JsonConvert.DeserializeObject<LiveTraining>(File.ReadAllText(path));
+            var entry = JsonFiles.ParseOrNull<LiveTraining>(File.ReadAllText(path));
             return entry is { Mark.Length: > 0, Run: not null } ? entry : null;
         }
         catch (Exception e) when (e is JsonException or IOException)

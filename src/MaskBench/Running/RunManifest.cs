@@ -1,5 +1,4 @@
 using MaskBench.Files;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Running;
@@ -68,6 +67,6 @@ sealed record RunManifest(
                 },
             ["facts"] = JObject.FromObject(Request.Facts),
         };
-        AtomicFile.WriteAllText(Path.Combine(folder, FileName), document.ToString(Formatting.Indented) + "\n");
+        JsonFiles.Write(Path.Combine(folder, FileName), document);
     }
 }

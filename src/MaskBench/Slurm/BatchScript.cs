@@ -51,15 +51,7 @@ public static partial class BatchScript
     public static string Write(SlurmJobRequest request)
     {
         var script = Render(request);
-        AtomicFile.Write(
-            request.ScriptPath,
-            temporary =>
-            {
-                File.WriteAllText(temporary, script);
-                if (!OperatingSystem.IsWindows())
-                    File.SetUnixFileMode(temporary, (UnixFileMode)0b111_101_101); // 0755
-            }
-        );
+        AtomicFile.WriteAllText(request.ScriptPath, script, (UnixFileMode)0b111_101_101); // 0755
         return Hash(script);
     }
 

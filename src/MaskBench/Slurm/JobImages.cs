@@ -1,4 +1,5 @@
 using MaskBench.Environments;
+using MaskBench.Files;
 using MaskBench.Processes;
 using Serilog;
 
@@ -48,18 +49,32 @@ public static class JobImages
                     ? $"{flag} needs enroot on this host to import {identity.Reference} as a squashfs, and enroot is not installed: install enroot (github.com/NVIDIA/enroot), or use --slurm-container apptainer|podman|none"
                     : $"{flag} needs apptainer on this host to build {Path.GetFileName(path)} from {identity.Reference}, and apptainer is not installed: install it (apptainer.org/docs/admin/main/installation.html; Debian has no package), or use --slurm-container pyxis|podman|none"
             );
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Guid.NewGuid():N}{Path.GetExtension(path)}");
+        Log.Information("Making {Image} from {Reference} for {Kind} jobs", path, identity.Reference, Name(kind));
+        await AtomicFile.WriteAsync(
+            path,
+            temporary => MakeAsync(kind, identity, temporary, $"{flag}: making {Path.GetFileName(path)}", cancellation)
+        );
+        return new JobImage(kind, path);
+    }
+
+    /// <summary>Runs the commands that make the image at <paramref name="output"/>, then removes the archive podman saved on the way.</summary>
+    static async Task MakeAsync(
+        JobContainerKind kind,
+        EnvironmentIdentity identity,
+        string output,
+        string what,
+        CancellationToken cancellation
+    )
+    {
         try
         {
-            Log.Information("Making {Image} from {Reference} for {Kind} jobs", path, identity.Reference, Name(kind));
-            foreach (var command in Commands(kind, identity, temporary))
+            foreach (var command in Commands(kind, identity, output))
             {
                 var result = await ProcessRunner.RunAsync(
-                    new ProcessSpec(command, folder, new Dictionary<string, string>()),
+                    new ProcessSpec(command, Path.GetDirectoryName(output)!, new Dictionary<string, string>()),
                     new ProcessOptions
                     {
-                        What = $"{flag}: making {Path.GetFileName(path)}",
+                        What = what,
                         Timeout = TimeSpan.FromHours(2),
                         ProgressEvery = TimeSpan.FromMinutes(1),
                     },
@@ -68,14 +83,11 @@ public static class JobImages
                 if (!result.Ok)
                     throw new SlurmException(result.Message);
             }
-            File.Move(temporary, path, overwrite: true);
         }
         finally
         {
-            File.Delete(temporary);
-            File.Delete(temporary + ".tar");
+            File.Delete(output + ".tar");
         }
-        return new JobImage(kind, path);
     }
 
     /// <summary>The commands that make <paramref name="output"/> from the image Setup built, program first.</summary>

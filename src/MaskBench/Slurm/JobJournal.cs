@@ -38,10 +38,7 @@ public sealed class JobJournal(string path)
         lock (Gate)
         {
             var entries = change(Read());
-            AtomicFile.WriteAllText(
-                Path,
-                JsonConvert.SerializeObject(entries.OrderBy(e => e.RunName, StringComparer.Ordinal), Formatting.Indented) + "\n"
-            );
+            JsonFiles.Write(Path, entries.OrderBy(e => e.RunName, StringComparer.Ordinal));
         }
     }
 
@@ -51,7 +48,7 @@ public sealed class JobJournal(string path)
             return [];
         try
         {
-            return JsonConvert.DeserializeObject<List<JournalEntry>>(File.ReadAllText(Path)) ?? [];
+            return JsonFiles.ParseOrNull<List<JournalEntry>>(File.ReadAllText(Path)) ?? [];
         }
         catch (JsonException e)
         {

@@ -29,7 +29,7 @@ public sealed class TrainJobSpecs
         Assert.Equal(new Window(100, 500), read.Settings.Window);
         Assert.Equal(Provider.Podman, read.Settings.Provider);
         Assert.Equal("8", read.Settings.SettingOverrides["batch"]);
-        Assert.Contains("\"Podman\"", File.ReadAllText(path));
+        Assert.Contains("\"provider\": \"podman\"", File.ReadAllText(path));
     }
 
     [Fact]

@@ -9,15 +9,15 @@ public class StampFileSpecs
     public static TheoryData<string, string> Unreadable =>
         new()
         {
-            { """{"Target":"Train","Inputs":null,"Outputs":null}""", "Inputs is null" },
-            { """{"Target":"Train","Outputs":{}}""", "Inputs is missing" },
+            { """{"Target":"Train","Inputs":null,"Outputs":null}""", "inputs is null" },
+            { """{"Target":"Train","Outputs":{}}""", "inputs is missing" },
             { """{"Version":99,"Target":"Train","InputHashes":{"a":"b"},"Outputs":{}}""", "version 99" },
-            { """{"Target":"Train","Inputs":{"pin":"abc"},"Outputs":[1,2],"Completed":"2026-01-01T00:00:00Z"}""", "Outputs is an array" },
+            { """{"Target":"Train","Inputs":{"pin":"abc"},"Outputs":[1,2],"Completed":"2026-01-01T00:00:00Z"}""", "outputs is an array" },
             {
                 """{"Target":"Train","Inputs":{"pin":{"x":1}},"Outputs":{},"Completed":"2026-01-01T00:00:00Z"}""",
-                "Inputs is an object with other values"
+                "inputs is an object with other values"
             },
-            { """{"Target":"Clone","Inputs":{},"Outputs":{},"Completed":"2026-01-01T00:00:00Z"}""", "Target is \"Clone\"" },
+            { """{"Target":"Clone","Inputs":{},"Outputs":{},"Completed":"2026-01-01T00:00:00Z"}""", "target is \"Clone\"" },
             { """{"Target":"Train","Inputs":{},"Outputs":{},"Completed":"yesterday"}""", "yesterday" },
             { "null", "it holds null" },
             { "[]", "it holds an array" },
@@ -53,13 +53,39 @@ public class StampFileSpecs
         using var engine = new EngineHarness().Step("Train", d => d.Inputs(i => i.Value("pin", "abc")), output: "train.log");
         engine.Run(["Train"]);
         var path = Path.Combine(engine.Stamps.Directory, "Train.json");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"Version\": 1", "\"Unversioned\": 1"));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"version\": 1", "\"unversioned\": 1"));
 
         // Act
         var results = engine.Run(["Train"]);
 
         // Assert
-        Assert.DoesNotContain("\"Version\"", File.ReadAllText(path));
+        Assert.DoesNotContain("\"version\"", File.ReadAllText(path));
+        Assert.Equal(TargetStatus.UpToDate, Assert.Single(results).Status);
+    }
+
+    [Fact]
+    public void A_stamp_an_earlier_version_wrote_in_PascalCase_still_counts()
+    {
+        // Arrange
+        using var engine = new EngineHarness().Step("Train", d => d.Inputs(i => i.Value("pin", "abc")), output: "train.log");
+        engine.Run(["Train"]);
+        var path = Path.Combine(engine.Stamps.Directory, "Train.json");
+        var camel = File.ReadAllText(path);
+        File.WriteAllText(
+            path,
+            camel
+                .Replace("\"version\":", "\"Version\":")
+                .Replace("\"target\":", "\"Target\":")
+                .Replace("\"inputs\":", "\"Inputs\":")
+                .Replace("\"outputs\":", "\"Outputs\":")
+                .Replace("\"completed\":", "\"Completed\":")
+        );
+
+        // Act
+        var results = engine.Run(["Train"]);
+
+        // Assert
+        Assert.Contains("\"target\": \"Train\"", camel);
         Assert.Equal(TargetStatus.UpToDate, Assert.Single(results).Status);
     }
 

@@ -24,7 +24,7 @@ public sealed record BisectResult(
     IReadOnlyList<ProbeRecord> Probes
 )
 {
-    public void Write(string path) => AtomicFile.WriteAllText(path, HistoryJson.Write(this));
+    public void Write(string path) => JsonFiles.Write(path, this);
 
     /// <summary>The answer and every probe as Markdown, for the job summary (<c>bisect/&lt;id&gt;.md</c>).</summary>
     public string Markdown()

@@ -17,7 +17,7 @@ sealed class ProbeJournal(string folder)
             return null;
         try
         {
-            return HistoryJson.Read<ProbeRecord>(File.ReadAllText(path));
+            return JsonFiles.Parse<ProbeRecord>(File.ReadAllText(path));
         }
         catch (Newtonsoft.Json.JsonException e)
         {
@@ -27,7 +27,7 @@ sealed class ProbeJournal(string folder)
         }
     }
 
-    public void Save(ProbeRecord record) => AtomicFile.WriteAllText(PathOf(record.Commit), HistoryJson.Write(record));
+    public void Save(ProbeRecord record) => JsonFiles.Write(PathOf(record.Commit), record);
 
     string PathOf(string commit) => Path.Combine(Folder, $"{commit}.json");
 }

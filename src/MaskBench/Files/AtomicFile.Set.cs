@@ -1,13 +1,14 @@
-namespace MaskBench.Reports;
+namespace MaskBench.Files;
 
-/// <summary>
-/// Writes a set of files all or nothing: every new content goes to a temporary file beside its target first, then
-/// each replaces its target; when a write or a replacement fails, the targets already replaced get their old content
-/// back and the error names the file, so readers never see a table from one run beside a chart from another.
-/// </summary>
-static class TableFiles
+public static partial class AtomicFile
 {
-    public static void Write(IReadOnlyList<(string Path, string Content)> files)
+    /// <summary>
+    /// Writes a set of files all or nothing: every new content goes to a temporary file beside its target first, then
+    /// each replaces its target; when a write or a replacement fails, the targets already replaced get their old content
+    /// back and the error names the file, so readers never see a table from one run beside a chart from another.
+    /// </summary>
+    /// <param name="set">What the files are, for the error: "none of the <paramref name="set"/> was changed".</param>
+    public static void WriteAll(IReadOnlyList<(string Path, string Content)> files, string set)
     {
         var token = $"{Environment.ProcessId}.{Guid.NewGuid():N}";
         string Temporary(string path, string kind) =>
@@ -20,9 +21,9 @@ static class TableFiles
             foreach (var (path, content) in files)
             {
                 current = path;
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
                 staged.Add((path, Temporary(path, "new"), File.Exists(path) ? Temporary(path, "old") : null));
-                File.WriteAllText(staged[^1].New, content);
+                Raw.WriteAllText(staged[^1].New, content);
                 if (staged[^1].Old is { } old)
                     File.Copy(path, old);
             }
@@ -40,7 +41,7 @@ static class TableFiles
                     File.Delete(path);
                 else
                     File.Move(old, path, overwrite: true);
-            throw new IOException($"cannot write {current} ({e.Message}); none of the table files was changed", e);
+            throw new IOException($"cannot write {current} ({e.Message}); none of the {set} was changed", e);
         }
         finally
         {
@@ -55,7 +56,7 @@ static class TableFiles
 
     static void Replace(string fresh, string path)
     {
-        if (Directory.Exists(path))
+        if (System.IO.Directory.Exists(path))
             throw new IOException($"{path} is a directory");
         File.Move(fresh, path, overwrite: true);
     }
