@@ -156,12 +156,11 @@ public class ProcessRunnerSpecs
 
         // Act
         var result = await ProcessRunner.RunAsync(FakeTraining.Python, ["-c", engine], new ProcessOptions());
-        var shortResult = await ShortCommand.TryRunAsync(FakeTraining.Python, ["-c", engine]);
 
         // Assert
         const string daemon = "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?";
         Assert.Equal(daemon, ContainerEngines.ErrorLine(result));
-        Assert.Equal([daemon], shortResult!.LastLines(2));
+        Assert.Equal([daemon], result.LastOutputLines(2));
     }
 
     static readonly AsyncLocal<string?> Target = new();
