@@ -65,7 +65,12 @@ public static class MachineFacts
 
     public static async Task<GpuFacts?> GpusAsync(string nvidiaSmi, CancellationToken cancellation = default)
     {
-        var list = await ProcessRunner.RunAsync(nvidiaSmi, GpuListQuery, new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) }, cancellation);
+        var list = await ProcessRunner.RunAsync(
+            nvidiaSmi,
+            GpuListQuery,
+            new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) },
+            cancellation
+        );
         if (!list.Ok)
             return null;
         var gpus = GpuList(list.StandardOutput);

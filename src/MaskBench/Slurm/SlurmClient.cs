@@ -140,9 +140,10 @@ public sealed class SlurmClient(SlurmCommands commands)
 
     /// <summary>The first line Slurm printed (its error first), or why the call did not finish.</summary>
     static string FirstLine(ProcessResult result) =>
-        result.End != ProcessEnd.Exited ? result.Message
-        : (result.StandardError + "\n" + result.StandardOutput)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault()
-        ?? $"exit code {result.ExitCode}, no output";
+        result.End != ProcessEnd.Exited
+            ? result.Message
+            : (result.StandardError + "\n" + result.StandardOutput)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .FirstOrDefault()
+                ?? $"exit code {result.ExitCode}, no output";
 }

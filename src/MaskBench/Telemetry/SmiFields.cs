@@ -28,6 +28,8 @@ sealed record SmiFields(string? Reasons, string? Problem)
             if (await Smi.RunAsync(nvidiaSmi, [$"--query-gpu={name}.active", "--format=csv,noheader"], cancellation) is { Ok: true })
                 return new SmiFields(name, null);
         var plain = await Smi.RunAsync(nvidiaSmi, ["--query-gpu=index", "--format=csv,noheader"], cancellation);
-        return plain is { Ok: true } ? new SmiFields(null, null) : new SmiFields(null, $"{nvidiaSmi} fails: {Smi.LastLine(plain.Started ? plain : help)}");
+        return plain is { Ok: true }
+            ? new SmiFields(null, null)
+            : new SmiFields(null, $"{nvidiaSmi} fails: {Smi.LastLine(plain.Started ? plain : help)}");
     }
 }

@@ -17,7 +17,11 @@ public sealed class TestSetupSpecs : IDisposable
         File.Copy(Paths.Repository("scripts", "install-test-deps.sh"), Path.Combine(root, "scripts", "install-test-deps.sh"));
 
         // Act
-        var check = await ProcessRunner.RunAsync("/bin/bash", [Path.Combine(root, "scripts", "install-test-deps.sh"), "--check"], new ProcessOptions());
+        var check = await ProcessRunner.RunAsync(
+            "/bin/bash",
+            [Path.Combine(root, "scripts", "install-test-deps.sh"), "--check"],
+            new ProcessOptions()
+        );
 
         // Assert
         Assert.Equal(3, check.ExitCode);

@@ -22,7 +22,11 @@ public sealed class PodmanFactAttribute : FactAttribute
         if (!Environment.IsPrivilegedProcess)
             return "podman or the test image is missing: run sudo bash scripts/install-test-deps.sh";
         var result = ProcessRunner
-            .RunAsync("/bin/bash", [Paths.Repository("scripts", "install-test-deps.sh")], new ProcessOptions { Timeout = TimeSpan.FromMinutes(20) })
+            .RunAsync(
+                "/bin/bash",
+                [Paths.Repository("scripts", "install-test-deps.sh")],
+                new ProcessOptions { Timeout = TimeSpan.FromMinutes(20) }
+            )
             .GetAwaiter()
             .GetResult();
         return Present()

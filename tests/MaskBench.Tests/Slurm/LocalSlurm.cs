@@ -18,12 +18,18 @@ public sealed class LocalSlurm
     public LocalSlurm()
     {
         var result = ProcessRunner
-            .RunAsync("/bin/bash", [Paths.Repository("scripts", "start-test-slurm.sh")], new ProcessOptions { Timeout = TimeSpan.FromMinutes(1) })
+            .RunAsync(
+                "/bin/bash",
+                [Paths.Repository("scripts", "start-test-slurm.sh")],
+                new ProcessOptions { Timeout = TimeSpan.FromMinutes(1) }
+            )
             .GetAwaiter()
             .GetResult();
         var line = result.StandardOutput.Split('\n').FirstOrDefault(l => l.StartsWith("SLURM_CONF=", StringComparison.Ordinal));
         if (!result.Ok || line is null)
-            throw new InvalidOperationException($"scripts/start-test-slurm.sh failed: {result.StandardOutput}{(result.End == ProcessEnd.Exited ? result.StandardError : result.Message)}");
+            throw new InvalidOperationException(
+                $"scripts/start-test-slurm.sh failed: {result.StandardOutput}{(result.End == ProcessEnd.Exited ? result.StandardError : result.Message)}"
+            );
         Configuration = line["SLURM_CONF=".Length..];
     }
 
