@@ -1,6 +1,7 @@
 using MaskBench.Catalog;
 using MaskBench.Chain;
 using MaskBench.Engine;
+using MaskBench.Git;
 using MaskBench.Parsing;
 
 namespace MaskBench.Build;
@@ -18,6 +19,11 @@ partial class Build
 
     [Parameter("Clone from DIR/<owner>/<repo> instead of the recipe's URL (air-gapped clusters, tests). Default: none", Folder = true)]
     readonly string? GitMirror = null;
+
+    [Parameter(
+        "Clone and Wheelhouse: how a pin is fetched: cli (the git CLI, one commit deep where the remote allows) or libgit2 (LibGit2Sharp, full history). Default: cli where git is on PATH, else libgit2"
+    )]
+    readonly GitTransport? GitTransport = null;
 
     [Parameter("GPUs per training run. Default: 8", Minimum = 0)]
     readonly int Gpus = 8;
@@ -112,6 +118,7 @@ partial class Build
         )
         {
             Wheelhouse = Resolve(WheelhouseFolder),
+            GitTransport = GitTransport,
         };
 
     [Parameter(

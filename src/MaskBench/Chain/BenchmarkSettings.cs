@@ -1,6 +1,7 @@
 using System.Globalization;
 using MaskBench.Catalog;
 using MaskBench.Environments;
+using MaskBench.Git;
 using MaskBench.Parsing;
 
 namespace MaskBench.Chain;
@@ -41,6 +42,9 @@ public sealed record BenchmarkSettings(
 
     /// <summary><c>--wheelhouse</c>: the folder a stack's Python packages are installed from; null: the workspace's.</summary>
     public string? Wheelhouse { get; init; }
+
+    /// <summary><c>--git-transport</c>: how Clone and Wheelhouse fetch a pin; null: the git CLI where it is on PATH, else LibGit2Sharp.</summary>
+    public GitTransport? GitTransport { get; init; }
 
     /// <summary>The recipe's settings with the <c>--set</c> overrides that name them.</summary>
     public IReadOnlyDictionary<string, string> Settings(Recipe recipe)

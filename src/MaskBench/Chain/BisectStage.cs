@@ -9,7 +9,7 @@ namespace MaskBench.Chain;
 /// <summary>
 /// <c>Bisect-&lt;Id&gt; --good A --bad B</c>: the first commit between A and B where the implementation trains slower,
 /// like <c>asv find</c>. <see cref="Bisection"/> chooses the commits, a <see cref="ProbeChain"/> measures each with
-/// <c>--repeats</c> runs, the statistics' verdict (<see cref="StatisticsOracle"/>) decides. Every measured commit is
+/// <c>--repeats</c> runs, the statistics' verdict (<see cref="Statistics.Verdict.Between"/>) decides. Every measured commit is
 /// journaled in <c>artifacts/bisect/&lt;id&gt;/</c>, so a bisect run again measures nothing twice; the answer goes to
 /// <c>artifacts/bisect/&lt;id&gt;.json</c>, <c>.md</c> and <c>.svg</c>.
 /// </summary>
@@ -44,7 +44,7 @@ public sealed class BisectStage(StageContext context)
             commits[^1][..12],
             context.Settings.Repeats
         );
-        var options = new BisectOptions(new StatisticsOracle(), context.Settings.Repeats, Math.Max(maxRuns, context.Settings.Repeats));
+        var options = new BisectOptions(context.Settings.Repeats, Math.Max(maxRuns, context.Settings.Repeats));
         var result = await Bisection.Run(
             recipe.Id,
             commits,

@@ -24,7 +24,14 @@ public sealed class CloneStage(StageContext context) : ChainStage(context)
         var source = Settings.Source(recipe);
         try
         {
-            GitSource.Clone(source, Workspace.Source(recipe.Id), Settings.GitMirror, Workspace.Root, cancellation);
+            GitSource.Clone(
+                source,
+                Workspace.Source(recipe.Id),
+                Settings.GitMirror,
+                Workspace.Root,
+                cancellation,
+                transport: Settings.GitTransport
+            );
         }
         catch (GitException) when (source != recipe.Source && Directory.Exists(Workspace.Source(recipe.Id)))
         {

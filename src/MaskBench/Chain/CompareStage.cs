@@ -36,7 +36,7 @@ public sealed class CompareStage(StageContext context)
         using var index = HistoryIndex.Rebuild(new HistoryStore(baseline), workspace.HistoryIndex);
         if (index.UnkeyedNote is { } unkeyed)
             Log.Warning("Compare: {Note}", unkeyed);
-        var report = Comparison.FromHistory(index, candidates[0].MachineKey, candidates, new StatisticsOracle(), baselineRuns);
+        var report = Comparison.FromHistory(index, candidates[0].MachineKey, candidates, baselineRuns);
         var markdown = report.Markdown();
         AtomicFile.WriteAllText(Report, markdown);
         Log.Information("Compare ({File}):\n{Markdown}", Shown.Path(Report), markdown);

@@ -29,7 +29,6 @@ public sealed class HistoryReportStage(StageContext context)
         using var index = HistoryIndex.Rebuild(store, context.Workspace.HistoryIndex);
         foreach (var file in index.Unreadable)
             Log.Warning("History file skipped: {File}", file);
-        var oracle = new StatisticsOracle();
         if (index.UnkeyedNote is { } unkeyed)
             Log.Warning("HistoryReport: {Note}", unkeyed);
         var charts = new List<(string Machine, Recipe Recipe, string Svg, string? LeftOut)>();
@@ -46,7 +45,7 @@ public sealed class HistoryReportStage(StageContext context)
                 if (pooled.Count == 0)
                     continue;
                 var band = recipe.Published is { } p ? (p - PublishedRounding, p + PublishedRounding) : ((double, double)?)null;
-                var svg = HistoryChart.Svg(recipe.Id, machine, Timeline.Of(pooled, oracle, baselineRuns), band);
+                var svg = HistoryChart.Svg(recipe.Id, machine, Timeline.Of(pooled, baselineRuns), band);
                 charts.Add(
                     (
                         machine,

@@ -30,7 +30,13 @@ public sealed class WheelhouseStage(StageContext context)
                 Log.Information("{Id}: its {Stack} stack installs no wheels from a wheelhouse", recipe.Id, settings.StackName);
                 continue;
             }
-            await WheelhouseFill.RunAsync(applied, settings.EnvironmentOptions(context.Workspace), settings.GitMirror, cancellation);
+            await WheelhouseFill.RunAsync(
+                applied,
+                settings.EnvironmentOptions(context.Workspace),
+                settings.GitMirror,
+                settings.GitTransport,
+                cancellation
+            );
         }
     }
 }

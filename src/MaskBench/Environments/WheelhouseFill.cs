@@ -15,6 +15,7 @@ static class WheelhouseFill
         Recipe recipe,
         EnvironmentOptions options,
         string? gitMirror,
+        GitTransport? transport,
         CancellationToken cancellation
     )
     {
@@ -39,7 +40,7 @@ static class WheelhouseFill
             if (gitMirror is null)
                 await BuildAsync(engine, what, baseSpec.Image, options.Wheelhouse, null, ["--no-deps", pin.ToString()], cancellation);
             else
-                await FromMirrorAsync(engine, what, pin, baseSpec.Image, options.Wheelhouse, gitMirror, cancellation);
+                await FromMirrorAsync(engine, what, pin, baseSpec.Image, options.Wheelhouse, gitMirror, transport, cancellation);
             if (Wheelhouse.Missing([pin], options.Wheelhouse).Count > 0)
                 throw new RunnerException(
                     $"{wheels}: building {pin} left no {pin.Name}-{pin.Version}-*.whl in {options.Wheelhouse}: the source at {pin.Commit[..12]} has another version; correct the line"
@@ -56,6 +57,7 @@ static class WheelhouseFill
         string image,
         string wheelhouse,
         string gitMirror,
+        GitTransport? transport,
         CancellationToken cancellation
     )
     {
@@ -63,7 +65,7 @@ static class WheelhouseFill
         try
         {
             var source = Path.Combine(work, "source");
-            GitSource.Clone(pin.Source, source, gitMirror, cancellation: cancellation); // as Clone reads DIR/<owner>/<repo>
+            GitSource.Clone(pin.Source, source, gitMirror, cancellation: cancellation, transport: transport); // as Clone reads DIR/<owner>/<repo>
             var setup = pin.Subdirectory.Length == 0 ? "/source" : $"/source/{pin.Subdirectory}";
             await BuildAsync(
                 engine,

@@ -8,16 +8,14 @@ namespace MaskBench.Git;
 /// Brings one commit into a repository with as little history as the remote allows.
 /// LibGit2Sharp cannot fetch shallow (not over the local transport, and its shallow request breaks git-daemon's
 /// protocol v0), so the git CLI fetches <c>--depth 1</c> by hash; when the remote refuses a hash, or the pin is
-/// abbreviated, every branch and tag is fetched in full. Without a git CLI, LibGit2Sharp fetches in full.
+/// abbreviated, every branch and tag is fetched in full. Without a git CLI on PATH, or with
+/// <c>--git-transport libgit2</c>, LibGit2Sharp fetches in full.
 /// </summary>
 static class CommitFetcher
 {
     const string RemoteName = "maskbench";
     const string PinRef = "refs/maskbench/pin";
     static readonly string[] AllRefs = ["+refs/heads/*:refs/maskbench/heads/*", "+refs/tags/*:refs/maskbench/tags/*"];
-
-    /// <summary>The git CLI where this machine has one, else LibGit2Sharp: found once, never changed.</summary>
-    static readonly Lazy<GitTransport> Found = new(() => GitCliAvailable() ? GitTransport.Cli : GitTransport.LibGit2);
 
     /// <summary>How long one fetch may take before it is stopped (a remote that accepts the connection and never answers).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
@@ -26,7 +24,7 @@ static class CommitFetcher
     static readonly TimeSpan LowSpeedTime = TimeSpan.FromSeconds(60);
 
     /// <returns>True when only the pinned commit was fetched (shallow).</returns>
-    /// <param name="transport">Null: the git CLI where this machine has one (<see cref="Found"/>).</param>
+    /// <param name="transport">Null: the git CLI where it is on PATH, else LibGit2Sharp.</param>
     public static bool Fetch(
         string workTree,
         string remote,
@@ -36,11 +34,12 @@ static class CommitFetcher
         GitTransport? transport = null
     )
     {
-        var cli = (transport ?? Found.Value) == GitTransport.Cli;
+        var cli = (transport ?? Available(workTree)) == GitTransport.Cli;
         if (pin.Length == 40)
         {
+            // LibGit2Sharp fetches the pin with its whole history: only the git CLI's fetch is shallow.
             if (TryFetch(cli, workTree, remote, [$"+{pin}:{PinRef}"], shallow: true, timeout, cancellation, out var refused))
-                return true;
+                return cli;
             if (refused.StartsWith(TimedOut, StringComparison.Ordinal))
                 throw new GitException($"cannot fetch {remote}: {refused}");
             Log.Debug("Shallow fetch of {Pin} refused ({Reason}); fetching all branches and tags", pin, refused);
@@ -123,14 +122,12 @@ static class CommitFetcher
         }
     }
 
-    static bool GitCliAvailable()
+    /// <summary>The transport when none was chosen: the git CLI where it is on PATH, else LibGit2Sharp (and it says so).</summary>
+    static GitTransport Available(string workTree)
     {
-        // Asked once, from a Lazy that synchronous callers read.
-#pragma warning disable RS0030
-        var result = ProcessRunner.RunAsync("git", ["--version"], new ProcessOptions()).GetAwaiter().GetResult();
-#pragma warning restore RS0030
-        if (!result.Started)
-            Log.Warning("No git CLI on PATH: clones fetch full history through LibGit2Sharp");
-        return result.Ok;
+        if (ProgramLookup.Missing("git", workTree, new Dictionary<string, string?>()) is null)
+            return GitTransport.Cli;
+        Log.Warning("No git CLI on PATH: the clone fetches full history through LibGit2Sharp");
+        return GitTransport.Libgit2;
     }
 }

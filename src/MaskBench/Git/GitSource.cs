@@ -16,7 +16,7 @@ public static class GitSource
     /// <param name="repositoryRoot">Folder a relative <c>source.repository</c> is resolved against (default: current directory).</param>
     /// <param name="timeout">How long one fetch may take before git is stopped (default 30 min); a slow transfer over
     /// http(s) (under 1000 bytes/s for 60 s) ends sooner, by git itself.</param>
-    /// <param name="transport">How to fetch; null: the git CLI where the machine has one, else LibGit2Sharp.</param>
+    /// <param name="transport">How to fetch (<c>--git-transport</c>); null: the git CLI where it is on PATH, else LibGit2Sharp.</param>
     public static CloneResult Clone(
         SourceSpec source,
         string destination,

@@ -1,13 +1,15 @@
+using MaskBench.Statistics;
+
 namespace MaskBench.History;
 
-/// <summary>Compare: each implementation's candidate runs against a rolling baseline of its earlier runs on the same machine.</summary>
+/// <summary>Compare: each implementation's candidate runs against a rolling baseline of its earlier runs on the same machine,
+/// judged by <see cref="Verdict.Between"/>.</summary>
 public static class Comparison
 {
     /// <summary>Compares per implementation; both lists must be of one machine key (the baseline's runs are already chosen).</summary>
     public static ComparisonReport Against(
         IReadOnlyList<HistoryRecord> baseline,
         IReadOnlyList<HistoryRecord> candidate,
-        IVerdictOracle oracle,
         int baselineRuns,
         IReadOnlyDictionary<string, string>? leftOut = null
     )
@@ -22,7 +24,7 @@ public static class Comparison
             .Distinct()
             .Order(StringComparer.Ordinal)
             .Select(implementation =>
-                Row(implementation, baseline, candidate, oracle) with
+                Row(implementation, baseline, candidate) with
                 {
                     LeftOut = leftOut?.GetValueOrDefault(implementation),
                 }
@@ -39,7 +41,6 @@ public static class Comparison
         HistoryIndex index,
         string machineKey,
         IReadOnlyList<HistoryRecord> candidate,
-        IVerdictOracle oracle,
         int baselineRuns
     )
     {
@@ -73,15 +74,10 @@ public static class Comparison
             if (why.Any(w => w is not null))
                 leftOut[runs.Key.Implementation] = string.Join("; ", why.Where(w => w is not null));
         }
-        return Against(baseline, pooledCandidate, oracle, baselineRuns, leftOut);
+        return Against(baseline, pooledCandidate, baselineRuns, leftOut);
     }
 
-    static ComparisonRow Row(
-        string implementation,
-        IReadOnlyList<HistoryRecord> baseline,
-        IReadOnlyList<HistoryRecord> candidate,
-        IVerdictOracle oracle
-    )
+    static ComparisonRow Row(string implementation, IReadOnlyList<HistoryRecord> baseline, IReadOnlyList<HistoryRecord> candidate)
     {
         var mine = candidate.Where(r => r.Implementation == implementation).ToList();
         var measured = mine.Where(r => r.Measured).Select(r => r.Throughput!.Value).ToList();
@@ -91,6 +87,6 @@ public static class Comparison
             return new ComparisonRow(implementation, before, measured, failed, null, "not measured");
         if (before.Count == 0)
             return new ComparisonRow(implementation, before, measured, failed, null, "no baseline");
-        return new ComparisonRow(implementation, before, measured, failed, oracle.Decide(before, measured), null);
+        return new ComparisonRow(implementation, before, measured, failed, Verdict.Between(measured, before), null);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MaskBench.Reports;
+using MaskBench.Statistics;
 
 namespace MaskBench.History;
 
@@ -22,7 +23,7 @@ public sealed record ComparisonReport(string MachineKey, int BaselineRuns, IRead
         text.Append("|---|---:|---:|---:|---|---:|\n");
         foreach (var row in Rows)
         {
-            var verdict = row.Result is { } r ? Word(r.Verdict) : row.Problem ?? "–";
+            var verdict = row.Result is { } r ? Word(r.Outcome) : row.Problem ?? "–";
             text.Append(
                 $"| {row.Implementation} | {Median(row.BaselineMedian, row.Baseline.Count)} | {Median(row.CandidateMedian, row.Candidate.Count)} | {Change(row.Result)} | {verdict} | {Figures.Number(row.Result?.P, "0.####")} |\n"
             );
@@ -56,10 +57,10 @@ public sealed record ComparisonReport(string MachineKey, int BaselineRuns, IRead
         return string.Join("\n\n", lines);
     }
 
-    static string Word(Verdict verdict) => verdict == Verdict.Slower ? "**slower**" : verdict.ToString().ToLowerInvariant();
+    static string Word(string outcome) => outcome == Verdict.Slower ? "**slower**" : outcome;
 
     static string Median(double? median, int count) => median is null ? "–" : $"{Figures.Throughput(median)} [{count}]";
 
-    static string Change(VerdictResult? result) =>
-        result is { Change: var c } && double.IsFinite(c) ? (c * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " %" : "–";
+    static string Change(Verdict? result) =>
+        result is { Effect: var c } && double.IsFinite(c) ? (c * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " %" : "–";
 }

@@ -36,6 +36,17 @@ public sealed record ProcessResult(
         }
     }
 
+    /// <summary>The last <paramref name="count"/> lines of stderr when it has any (a daemon's error: <c>docker info</c>
+    /// prints its JSON on stdout even when it fails), else of stdout; <see cref="Message"/> alone when the command did
+    /// not start or was stopped.</summary>
+    public IReadOnlyList<string> LastOutputLines(int count) =>
+        End != ProcessEnd.Exited
+            ? [Message]
+            : (StandardError.Trim().Length > 0 ? StandardError : StandardOutput)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .TakeLast(count)
+                .ToList();
+
     /// <summary>This result when the command succeeded; otherwise a <see cref="RunnerException"/> with <see cref="Message"/>.</summary>
     public ProcessResult EnsureSuccess() => Ok ? this : throw new RunnerException(Message);
 

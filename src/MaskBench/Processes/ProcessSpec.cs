@@ -7,6 +7,22 @@ public sealed record ProcessSpec(IReadOnlyList<string> Command, string WorkingDi
     public static ProcessSpec Of(string workingDirectory, params string[] command) =>
         new(command, workingDirectory, new Dictionary<string, string>());
 
+    /// <summary>A command in <paramref name="workingDirectory"/> (null: the current folder) whose variables are added
+    /// (a value) to or removed (null) from the environment it inherits.</summary>
+    public static ProcessSpec Of(
+        IReadOnlyList<string> command,
+        IReadOnlyDictionary<string, string?> variables,
+        string? workingDirectory = null
+    ) =>
+        new(
+            command,
+            workingDirectory ?? Directory.GetCurrentDirectory(),
+            variables.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!)
+        )
+        {
+            Unset = variables.Where(v => v.Value is null).Select(v => v.Key).ToList(),
+        };
+
     /// <summary>Variables removed from the environment the process inherits (<c>SLURM_*</c> of an enclosing allocation).</summary>
     public IReadOnlyList<string> Unset { get; init; } = [];
 

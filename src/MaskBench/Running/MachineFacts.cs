@@ -21,30 +21,29 @@ public static class MachineFacts
     /// when no driver answers.</summary>
     public static async Task<IReadOnlyList<GpuCapability>?> CapabilitiesAsync(string nvidiaSmi, CancellationToken cancellation = default)
     {
-        var result = await ShortCommand.TryRunAsync(
+        var result = await ProcessRunner.RunAsync(
             nvidiaSmi,
             CapabilityQuery,
-            timeout: TimeSpan.FromSeconds(30),
-            cancellation: cancellation
+            new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) },
+            cancellation
         );
-        return result is null ? null : await CapabilitiesOrOlderDriverAsync(result, () => GpusAsync(nvidiaSmi, cancellation));
+        return !result.Started ? null : await CapabilitiesOrOlderDriverAsync(result, () => GpusAsync(nvidiaSmi, cancellation));
     }
 
     /// <summary>The same through an execution host (a Slurm node, a container): the GPUs the training will get.</summary>
     public static async Task<IReadOnlyList<GpuCapability>?> CapabilitiesAsync(IExecutionHost host, CancellationToken cancellation = default)
     {
         var spec = new ProcessSpec(["nvidia-smi", .. CapabilityQuery], ".", new Dictionary<string, string>());
-        var result = await ShortCommand.TryRunAsync(
+        var result = await ProcessRunner.RunAsync(
             host,
             spec,
-            $"maskbench-gpus-{Guid.NewGuid():N}",
-            TimeSpan.FromMinutes(2),
+            new ProcessOptions { Timeout = TimeSpan.FromMinutes(2), Name = $"maskbench-gpus-{Guid.NewGuid():N}" },
             cancellation
         );
-        return result is null ? null : await CapabilitiesOrOlderDriverAsync(result, () => Task.FromResult<GpuFacts?>(null));
+        return !result.Started ? null : await CapabilitiesOrOlderDriverAsync(result, () => Task.FromResult<GpuFacts?>(null));
     }
 
-    static async Task<IReadOnlyList<GpuCapability>?> CapabilitiesOrOlderDriverAsync(ShortCommand.Result result, Func<Task<GpuFacts?>> names)
+    static async Task<IReadOnlyList<GpuCapability>?> CapabilitiesOrOlderDriverAsync(ProcessResult result, Func<Task<GpuFacts?>> names)
     {
         if (result.Ok)
             return result
@@ -66,13 +65,18 @@ public static class MachineFacts
 
     public static async Task<GpuFacts?> GpusAsync(string nvidiaSmi, CancellationToken cancellation = default)
     {
-        var list = await ShortCommand.TryRunAsync(nvidiaSmi, GpuListQuery, timeout: TimeSpan.FromSeconds(30), cancellation: cancellation);
-        if (list is not { Ok: true })
+        var list = await ProcessRunner.RunAsync(
+            nvidiaSmi,
+            GpuListQuery,
+            new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) },
+            cancellation
+        );
+        if (!list.Ok)
             return null;
         var gpus = GpuList(list.StandardOutput);
-        var header = await ShortCommand.TryRunAsync(nvidiaSmi, [], timeout: TimeSpan.FromSeconds(30), cancellation: cancellation);
+        var header = await ProcessRunner.RunAsync(nvidiaSmi, [], new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) }, cancellation);
         var cuda =
-            header?.StandardOutput is { } text && text.IndexOf("CUDA Version:", StringComparison.Ordinal) is var at and >= 0
+            header.StandardOutput is { } text && text.IndexOf("CUDA Version:", StringComparison.Ordinal) is var at and >= 0
                 ? text[(at + 13)..].Trim().Split(' ', '|')[0]
                 : null;
         return gpus with { Cuda = cuda };
@@ -95,15 +99,17 @@ public static class MachineFacts
     public static async Task<JObject> VersionsAsync(IExecutionHost host, string workingDirectory, CancellationToken cancellation = default)
     {
         var spec = new ProcessSpec(["python", "-c", VersionProbe], workingDirectory, new Dictionary<string, string>());
-        var result = await ShortCommand.TryRunAsync(
+        var result = await ProcessRunner.RunAsync(
             host,
             spec,
-            $"maskbench-probe-{Guid.NewGuid():N}",
-            TimeSpan.FromMinutes(2),
+            new ProcessOptions { Timeout = TimeSpan.FromMinutes(2), Name = $"maskbench-probe-{Guid.NewGuid():N}" },
             cancellation
         );
-        if (result is not { Ok: true })
-            return new JObject { ["unavailable"] = result is null ? "cannot start the host" : string.Join(" | ", result.LastLines(3)) };
+        if (!result.Ok)
+            return new JObject
+            {
+                ["unavailable"] = !result.Started ? "cannot start the host" : string.Join(" | ", result.LastOutputLines(3)),
+            };
         var last = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
         try
         {

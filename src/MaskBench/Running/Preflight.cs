@@ -104,20 +104,22 @@ public static class Preflight
 
     static async Task<IReadOnlyList<string>> EngineProblemsAsync(string engine, PreflightRequest request, CancellationToken cancellation)
     {
-        var version = await ShortCommand.TryRunAsync(engine, ["--version"], variables: request.EngineVariables, cancellation: cancellation);
-        if (version is null)
-            return [$"the container engine '{engine}' is not installed: install it, pass --provider podman|docker, or use --provider venv"];
-        var info = await ShortCommand.TryRunAsync(
-            engine,
-            ["info", "--format", "{{json .}}"],
-            variables: request.EngineVariables,
-            timeout: TimeSpan.FromSeconds(30),
-            cancellation: cancellation
+        var version = await ProcessRunner.RunAsync(
+            ProcessSpec.Of([engine, "--version"], request.EngineVariables),
+            new ProcessOptions(),
+            cancellation
         );
-        if (info is not { Ok: true })
+        if (!version.Started)
+            return [$"the container engine '{engine}' is not installed: install it, pass --provider podman|docker, or use --provider venv"];
+        var info = await ProcessRunner.RunAsync(
+            ProcessSpec.Of([engine, "info", "--format", "{{json .}}"], request.EngineVariables),
+            new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) },
+            cancellation
+        );
+        if (!info.Ok)
             return
             [
-                $"'{engine} info' fails ({string.Join(" | ", info?.LastLines(2) ?? [])}): start the engine's daemon, or use --provider podman",
+                $"'{engine} info' fails ({string.Join(" | ", info.LastOutputLines(2))}): start the engine's daemon, or use --provider podman",
             ];
         if (request.Gpus <= 0)
             return [];

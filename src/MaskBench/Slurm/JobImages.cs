@@ -38,12 +38,13 @@ public static class JobImages
         if (File.Exists(path))
             return new JobImage(kind, path);
         var tool = kind == JobContainerKind.Pyxis ? "enroot" : "apptainer";
-        var version = await ShortCommand.TryRunAsync(
+        var version = await ProcessRunner.RunAsync(
             tool,
             [kind == JobContainerKind.Pyxis ? "version" : "--version"],
-            cancellation: cancellation
+            new ProcessOptions(),
+            cancellation
         );
-        if (version is null)
+        if (!version.Started)
             throw new SlurmException(
                 kind == JobContainerKind.Pyxis
                     ? $"{flag} needs enroot on this host to import {identity.Reference} as a squashfs, and enroot is not installed: install enroot (github.com/NVIDIA/enroot), or use --slurm-container apptainer|podman|none"
@@ -120,14 +121,12 @@ public static class JobImages
     /// <summary>pyxis adds <c>--container-image</c> to <c>srun</c> (a SPANK plugin in the cluster's plugstack.conf).</summary>
     static async Task EnsurePyxisAsync(SlurmCommands slurm, CancellationToken cancellation)
     {
-        var help = await ShortCommand.TryRunAsync(
-            slurm.Srun,
-            ["--help"],
-            variables: slurm.Environment(),
-            timeout: slurm.CallTimeout,
-            cancellation: cancellation
+        var help = await ProcessRunner.RunAsync(
+            ProcessSpec.Of([slurm.Srun, "--help"], slurm.Environment()),
+            new ProcessOptions { Timeout = slurm.CallTimeout },
+            cancellation
         );
-        if (help is null)
+        if (!help.Started)
             throw new SlurmException($"{slurm.Srun} is not on PATH: load your cluster's Slurm module, or use --slurm-container none");
         if (!(help.StandardOutput + help.StandardError).Contains("--container-image", StringComparison.Ordinal))
             throw new SlurmException(

@@ -15,9 +15,9 @@ public sealed class SlurmClient(SlurmCommands commands)
     /// no sbatch, or sbatch's own error (a partition or account that does not exist, …).</summary>
     public async Task<string> SubmitAsync(string scriptPath, string workingDirectory, CancellationToken cancellation = default)
     {
-        var result =
-            await RunAsync(Commands.Sbatch, ["--parsable", scriptPath], workingDirectory, cancellation)
-            ?? throw new SlurmException(
+        var result = await RunAsync(Commands.Sbatch, ["--parsable", scriptPath], workingDirectory, cancellation);
+        if (!result.Started)
+            throw new SlurmException(
                 $"{Commands.Sbatch} is not on PATH: load your cluster's Slurm module (or install slurm-client) or use --executor local"
             );
         if (!result.Ok)
@@ -43,7 +43,7 @@ public sealed class SlurmClient(SlurmCommands commands)
             $"--jobs={string.Join(',', ids)}",
         ];
         var result = await RunAsync(Commands.Squeue, arguments, null, cancellation);
-        if (result is null)
+        if (!result.Started)
             return QueryResult.Failed($"{Commands.Squeue} is not on PATH");
         // squeue fails for a list of one unknown id (a list of several just leaves it out): the job is missing.
         if (!result.Ok && result.StandardError.Contains("Invalid job id specified", StringComparison.Ordinal))
@@ -62,7 +62,7 @@ public sealed class SlurmClient(SlurmCommands commands)
     {
         string[] arguments = ["--noheader", "--parsable2", "-X", "--format=JobIDRaw,State,ExitCode", $"--jobs={string.Join(',', ids)}"];
         var result = await RunAsync(Commands.Sacct, arguments, null, cancellation);
-        if (result is null)
+        if (!result.Started)
             return QueryResult.Failed($"{Commands.Sacct} is not on PATH");
         if (!result.Ok)
             return QueryResult.Failed($"sacct failed: {FirstLine(result)}");
@@ -88,7 +88,7 @@ public sealed class SlurmClient(SlurmCommands commands)
         foreach (var batch in ids.Chunk(CancelBatch))
         {
             var result = await RunAsync(Commands.Scancel, [.. batch], null, cancellation);
-            if (result is null)
+            if (!result.Started)
                 return $"{Commands.Scancel} is not on PATH: cancel jobs {string.Join(',', ids)} by hand";
             if (!result.Ok)
                 complaint = $"scancel {string.Join(' ', batch)}: {FirstLine(result)}";
@@ -96,8 +96,12 @@ public sealed class SlurmClient(SlurmCommands commands)
         return complaint;
     }
 
-    Task<ShortCommand.Result?> RunAsync(string program, IEnumerable<string> arguments, string? directory, CancellationToken cancellation) =>
-        ShortCommand.TryRunAsync(program, arguments, directory, Commands.Environment(), Commands.CallTimeout, cancellation);
+    Task<ProcessResult> RunAsync(string program, IEnumerable<string> arguments, string? directory, CancellationToken cancellation) =>
+        ProcessRunner.RunAsync(
+            ProcessSpec.Of([program, .. arguments], Commands.Environment(), directory),
+            new ProcessOptions { Timeout = Commands.CallTimeout },
+            cancellation
+        );
 
     static QueryResult Parse(string output, IReadOnlyCollection<string> ids, Func<string[], JobSnapshot> read)
     {
@@ -134,9 +138,12 @@ public sealed class SlurmClient(SlurmCommands commands)
             ? value
             : null;
 
-    static string FirstLine(ShortCommand.Result result) =>
-        (result.StandardError + "\n" + result.StandardOutput)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault()
-        ?? $"exit code {result.ExitCode}, no output";
+    /// <summary>The first line Slurm printed (its error first), or why the call did not finish.</summary>
+    static string FirstLine(ProcessResult result) =>
+        result.End != ProcessEnd.Exited
+            ? result.Message
+            : (result.StandardError + "\n" + result.StandardOutput)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .FirstOrDefault()
+                ?? $"exit code {result.ExitCode}, no output";
 }

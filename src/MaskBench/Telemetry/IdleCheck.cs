@@ -29,7 +29,7 @@ public static class IdleCheck
                 ["--query-gpu=index,uuid,utilization.gpu", "--format=csv,noheader,nounits"],
                 cancellation
             );
-            if (gpus is null)
+            if (!gpus.Started)
                 return new IdleReport(null, null, []);
             if (!gpus.Ok)
                 return new IdleReport(false, $"nvidia-smi fails ({Smi.LastLine(gpus)}): fix the NVIDIA driver before training", []);

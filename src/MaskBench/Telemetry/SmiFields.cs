@@ -18,7 +18,7 @@ sealed record SmiFields(string? Reasons, string? Problem)
     public static async Task<SmiFields> ProbeAsync(string nvidiaSmi, CancellationToken cancellation = default)
     {
         var help = await Smi.RunAsync(nvidiaSmi, ["--help-query-gpu"], cancellation);
-        if (help is null)
+        if (!help.Started)
             return new SmiFields(null, $"{nvidiaSmi} is not installed or cannot start: no GPU telemetry");
         if (help.Ok && help.StandardOutput.Contains($"\"{New}.active\"", StringComparison.Ordinal))
             return new SmiFields(New, null);
@@ -28,6 +28,8 @@ sealed record SmiFields(string? Reasons, string? Problem)
             if (await Smi.RunAsync(nvidiaSmi, [$"--query-gpu={name}.active", "--format=csv,noheader"], cancellation) is { Ok: true })
                 return new SmiFields(name, null);
         var plain = await Smi.RunAsync(nvidiaSmi, ["--query-gpu=index", "--format=csv,noheader"], cancellation);
-        return plain is { Ok: true } ? new SmiFields(null, null) : new SmiFields(null, $"{nvidiaSmi} fails: {Smi.LastLine(plain ?? help)}");
+        return plain is { Ok: true }
+            ? new SmiFields(null, null)
+            : new SmiFields(null, $"{nvidiaSmi} fails: {Smi.LastLine(plain.Started ? plain : help)}");
     }
 }

@@ -152,6 +152,21 @@ public class BuildScriptSpecs
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task A_user_can_clone_with_LibGit2Sharp_instead_of_the_git_CLI()
+    {
+        // Arrange
+        using var build = new BuildScript();
+
+        // Act
+        var result = await build.Run("Clone-Torchvision", "--profile", "smoke", "--git-transport", "libgit2");
+
+        // Assert: LibGit2Sharp fetches the pin with its history, where the git CLI fetches it alone (shallow)
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("full history", result.StandardOutput);
+        Assert.False(File.Exists(Path.Combine(build.WorkDir, "torchvision", "source", ".git", "shallow")));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task A_second_run_on_a_work_folder_in_use_refuses_and_names_the_holder()
     {
         // Arrange: another run holds the work folder

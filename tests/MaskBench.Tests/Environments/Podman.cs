@@ -38,12 +38,11 @@ static class Podman
     /// <summary>Whether podman has the image (false also when podman is not there).</summary>
     public static async Task<bool> ExistsAsync(string image)
     {
-        var result = await ShortCommand.TryRunAsync(
-            "podman",
-            ["image", "exists", image],
-            variables: Variables.ToDictionary(v => v.Key, string? (v) => v.Value)
+        var result = await ProcessRunner.RunAsync(
+            ProcessSpec.Of(["podman", "image", "exists", image], Variables.ToDictionary(v => v.Key, string? (v) => v.Value)),
+            new ProcessOptions()
         );
-        return result is { Ok: true };
+        return result.Ok;
     }
 
     public static async Task<string> RunAsync(params string[] arguments)

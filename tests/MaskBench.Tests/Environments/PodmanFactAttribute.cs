@@ -21,12 +21,16 @@ public sealed class PodmanFactAttribute : FactAttribute
             return null;
         if (!Environment.IsPrivilegedProcess)
             return "podman or the test image is missing: run sudo bash scripts/install-test-deps.sh";
-        var result = ShortCommand
-            .TryRunAsync("/bin/bash", [Paths.Repository("scripts", "install-test-deps.sh")], timeout: TimeSpan.FromMinutes(20))
+        var result = ProcessRunner
+            .RunAsync(
+                "/bin/bash",
+                [Paths.Repository("scripts", "install-test-deps.sh")],
+                new ProcessOptions { Timeout = TimeSpan.FromMinutes(20) }
+            )
             .GetAwaiter()
             .GetResult();
         return Present()
             ? null
-            : $"scripts/install-test-deps.sh did not make podman and the test image ready: {result?.StandardError.Trim()}";
+            : $"scripts/install-test-deps.sh did not make podman and the test image ready: {(result.End == ProcessEnd.Exited ? result.StandardError.Trim() : result.Message)}";
     }
 }

@@ -76,8 +76,8 @@ public sealed class WheelhouseFillSpecs : IDisposable
         var source = Directory.CreateDirectory(Path.Combine(Root, "source")).FullName;
 
         // Act
-        var filled = await WheelhouseFill.RunAsync(recipe, Options, Mirror, CancellationToken.None);
-        var again = await WheelhouseFill.RunAsync(recipe, Options, Mirror, CancellationToken.None);
+        var filled = await WheelhouseFill.RunAsync(recipe, Options, Mirror, null, CancellationToken.None);
+        var again = await WheelhouseFill.RunAsync(recipe, Options, Mirror, null, CancellationToken.None);
         var environment = await EnvironmentSetup.SetupAsync(recipe, source, Options);
 
         // Assert

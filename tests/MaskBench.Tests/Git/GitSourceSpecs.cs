@@ -110,10 +110,11 @@ public sealed class GitSourceSpecs : IDisposable
         fixture.Commit("two", ("a.txt", "2\n"));
 
         // Act
-        var result = await Task.Run(() => GitSource.Clone(fixture.Source(pin), fixture.Destination, null, transport: GitTransport.LibGit2));
+        var result = await Task.Run(() => GitSource.Clone(fixture.Source(pin), fixture.Destination, null, transport: GitTransport.Libgit2));
 
         // Assert
         Assert.Equal(pin, result.Commit);
         Assert.Equal("1\n", File.ReadAllText(Path.Combine(fixture.Destination, "a.txt")));
+        Assert.False(result.Shallow);
     }
 }

@@ -48,7 +48,7 @@ public sealed class BisectInputSpecs : IDisposable
 
         // Act
         var error = await Assert.ThrowsAsync<HistoryException>(() =>
-            Bisection.Run("x", commits, new FakeProbe(backwards.Clone).Measure, folder, new BisectOptions(new RankOracle(), 5, 10), default)
+            Bisection.Run("x", commits, new FakeProbe(backwards.Clone).Measure, folder, new BisectOptions(5, 10), default)
         );
 
         // Assert
@@ -64,7 +64,7 @@ public sealed class BisectInputSpecs : IDisposable
 
         // Act
         var error = await Assert.ThrowsAsync<HistoryException>(() =>
-            Bisection.Run("x", commits, new FakeProbe(flat.Clone).Measure, folder, new BisectOptions(new RankOracle(), 5, 10), default)
+            Bisection.Run("x", commits, new FakeProbe(flat.Clone).Measure, folder, new BisectOptions(5, 10), default)
         );
 
         // Assert
@@ -74,7 +74,7 @@ public sealed class BisectInputSpecs : IDisposable
     [Fact]
     public void Zero_repeats_are_refused()
     {
-        var error = Assert.Throws<HistoryException>(() => new BisectOptions(new RankOracle(), 0).Check());
+        var error = Assert.Throws<HistoryException>(() => new BisectOptions(0).Check());
         Assert.Contains("--repeats 0 measures nothing", error.Message);
     }
 

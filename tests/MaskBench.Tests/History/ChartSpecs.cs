@@ -15,7 +15,7 @@ public sealed class ChartSpecs : IDisposable
         var history = Runs.Measured(repository, new FakeProbe(repository.Clone, noise: 0.01, seed: 3), "detectron2", each: 3);
 
         // Act
-        var points = Timeline.Of(history, new RankOracle(), baselineRuns: 9);
+        var points = Timeline.Of(history, baselineRuns: 9);
         var svg = HistoryChart.Svg("detectron2", Runs.Machine, points, published: (61.5, 62.5));
 
         // Assert
@@ -32,7 +32,7 @@ public sealed class ChartSpecs : IDisposable
         var history = Runs.Measured(repository, new FakeProbe(repository.Clone, noise: 0.01, seed: 3), "detectron2", each: 3);
 
         // Act
-        var points = Timeline.Of(history, new RankOracle(), baselineRuns: 9);
+        var points = Timeline.Of(history, baselineRuns: 9);
         var svg = HistoryChart.Svg("detectron2", Runs.Machine, points, published: null);
 
         // Assert
@@ -58,7 +58,7 @@ public sealed class ChartSpecs : IDisposable
             commits,
             new FakeProbe(repository.Clone).Measure,
             folder,
-            new BisectOptions(new RankOracle(), 5, 10),
+            new BisectOptions(5, 10),
             default
         );
 

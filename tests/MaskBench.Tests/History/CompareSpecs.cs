@@ -1,4 +1,5 @@
 using MaskBench.History;
+using MaskBench.Statistics;
 using MaskBench.Tests.Snapshots;
 
 namespace MaskBench.Tests.History;
@@ -6,7 +7,6 @@ namespace MaskBench.Tests.History;
 public sealed class CompareSpecs : IDisposable
 {
     readonly string folder = Directory.CreateTempSubdirectory("maskbench-compare-").FullName;
-    readonly RankOracle oracle = new();
 
     HistoryIndex Index(IEnumerable<HistoryRecord> records)
     {
@@ -28,13 +28,13 @@ public sealed class CompareSpecs : IDisposable
         var candidate = history.Where(r => r.Commit == slow).ToList();
 
         // Act
-        var report = Comparison.FromHistory(index, Runs.Machine, candidate, oracle, baselineRuns: 12);
+        var report = Comparison.FromHistory(index, Runs.Machine, candidate, baselineRuns: 12);
 
         // Assert
         var row = Assert.Single(report.Rows);
-        Assert.Equal(Verdict.Slower, row.Result!.Verdict);
+        Assert.Equal(Verdict.Slower, row.Result!.Outcome);
         Assert.Equal(12, row.Baseline.Count);
-        Assert.InRange(row.Result.Change, -0.12, -0.08);
+        Assert.InRange(row.Result.Effect, -0.12, -0.08);
         Assert.Equal(CompareExit.Regression, report.ExitCode);
     }
 
@@ -44,14 +44,14 @@ public sealed class CompareSpecs : IDisposable
         // Arrange: twenty seeds, each ten runs of one commit as the baseline and five more as the candidate.
         using var repository = SpeedRepository.Step(count: 1, firstSlow: 1);
         var commit = repository.Commits[0];
-        var verdicts = new List<Verdict>();
+        var verdicts = new List<string>();
         for (var seed = 1; seed <= 20; seed++)
         {
             var runs = new FakeProbe(repository.Clone, seed: seed).Sample(commit, 15).Throughputs;
             var records = runs.Select((t, run) => Runs.Of("d2", commit, Runs.Day(0), t, run)).ToList();
 
             // Act
-            verdicts.Add(Comparison.Against(records[..10], records[10..], oracle, 10).Rows[0].Result!.Verdict);
+            verdicts.Add(Comparison.Against(records[..10], records[10..], 10).Rows[0].Result!.Outcome);
         }
 
         // Assert
@@ -72,11 +72,11 @@ public sealed class CompareSpecs : IDisposable
         var candidate = history.Where(r => r.Commit == last).ToList();
 
         // Act
-        var report = Comparison.FromHistory(index, Runs.Machine, candidate, oracle, baselineRuns: 10);
+        var report = Comparison.FromHistory(index, Runs.Machine, candidate, baselineRuns: 10);
 
         // Assert: against that one run alone the candidate is more than 5 % slower.
-        Assert.True(RankOracle.Median(candidate.Select(r => r.Throughput!.Value).ToList()) < previous[^1].Throughput * 0.95);
-        Assert.NotEqual(Verdict.Slower, report.Rows[0].Result!.Verdict);
+        Assert.True(Samples.Median(candidate.Select(r => r.Throughput!.Value).ToList()) < previous[^1].Throughput * 0.95);
+        Assert.NotEqual(Verdict.Slower, report.Rows[0].Result!.Outcome);
         Assert.Equal(CompareExit.Ok, report.ExitCode);
     }
 
@@ -98,12 +98,12 @@ public sealed class CompareSpecs : IDisposable
         using var index = Index(earlier);
 
         // Act
-        var report = Comparison.FromHistory(index, Runs.Machine, candidate, oracle, baselineRuns: 10);
+        var report = Comparison.FromHistory(index, Runs.Machine, candidate, baselineRuns: 10);
 
         // Assert
         var row = Assert.Single(report.Rows);
         Assert.Equal([60.0, 60.1, 60.2, 60.3], row.Baseline);
-        Assert.Equal(Verdict.Same, row.Result!.Verdict);
+        Assert.Equal(Verdict.Same, row.Result!.Outcome);
         Assert.Equal(
             "of the baseline, 2 runs recorded by an older MaskBench without a comparability key (schema 1); 1 run judged thermal; 2 runs of another window 4..10",
             row.LeftOut
@@ -121,8 +121,8 @@ public sealed class CompareSpecs : IDisposable
         var first = new[] { Runs.Of("d2", commit, Runs.Day(1), 60, 0) };
 
         // Act
-        var infrastructure = Comparison.Against(earlier, failed, oracle, 5);
-        var nothing = Comparison.Against([], first, oracle, 5);
+        var infrastructure = Comparison.Against(earlier, failed, 5);
+        var nothing = Comparison.Against([], first, 5);
 
         // Assert
         Assert.Equal(CompareExit.InfrastructureFailure, infrastructure.ExitCode);
@@ -139,7 +139,7 @@ public sealed class CompareSpecs : IDisposable
         var candidate = new[] { Runs.Of("d2", new string('a', 40), Runs.Day(1), 60, 0) };
 
         // Act
-        var error = Assert.Throws<HistoryException>(() => Comparison.FromHistory(index, Runs.Machine, candidate, oracle, 5));
+        var error = Assert.Throws<HistoryException>(() => Comparison.FromHistory(index, Runs.Machine, candidate, 5));
 
         // Assert
         Assert.Equal(
@@ -165,7 +165,7 @@ public sealed class CompareSpecs : IDisposable
             .ToList();
 
         // Act
-        var report = Comparison.Against(baseline, candidate, oracle, 10);
+        var report = Comparison.Against(baseline, candidate, 10);
 
         // Assert
         Snapshot.Match("history-compare", report.Markdown(), "md");

@@ -156,12 +156,26 @@ public class ProcessRunnerSpecs
 
         // Act
         var result = await ProcessRunner.RunAsync(FakeTraining.Python, ["-c", engine], new ProcessOptions());
-        var shortResult = await ShortCommand.TryRunAsync(FakeTraining.Python, ["-c", engine]);
 
         // Assert
         const string daemon = "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?";
         Assert.Equal(daemon, ContainerEngines.ErrorLine(result));
-        Assert.Equal([daemon], shortResult!.LastLines(2));
+        Assert.Equal([daemon], result.LastOutputLines(2));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_short_command_stopped_at_its_timeout_shows_why_instead_of_its_last_lines()
+    {
+        // Arrange: a query that prints a line and then hangs, as nvidia-smi or squeue can
+        var options = new ProcessOptions { Timeout = TimeSpan.FromSeconds(1), Grace = TimeSpan.FromMilliseconds(300) };
+
+        // Act
+        var result = await ProcessRunner.RunAsync("/bin/bash", ["-c", "echo half an answer >&2; sleep 30"], options);
+
+        // Assert
+        Assert.Equal(ProcessEnd.TimedOut, result.End);
+        Assert.Equal([result.Message], result.LastOutputLines(2));
+        Assert.Contains("bash did not finish within 00:00:01 and was stopped", result.Message);
     }
 
     static readonly AsyncLocal<string?> Target = new();

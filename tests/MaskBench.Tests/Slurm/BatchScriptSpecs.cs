@@ -79,10 +79,10 @@ public class BatchScriptSpecs
         BatchScript.Write(request);
 
         // Act
-        var result = await ShortCommand.TryRunAsync("/bin/bash", [request.ScriptPath]);
+        var result = await ProcessRunner.RunAsync("/bin/bash", [request.ScriptPath], new ProcessOptions());
 
         // Assert
-        Assert.Equal("it's $(id)|a b|it's a $test|", result!.StandardOutput);
+        Assert.Equal("it's $(id)|a b|it's a $test|", result.StandardOutput);
         Directory.Delete(folder, recursive: true);
     }
 

@@ -17,13 +17,19 @@ public sealed class LocalSlurm
 
     public LocalSlurm()
     {
-        var result = ShortCommand
-            .TryRunAsync("/bin/bash", [Paths.Repository("scripts", "start-test-slurm.sh")], timeout: TimeSpan.FromMinutes(1))
+        var result = ProcessRunner
+            .RunAsync(
+                "/bin/bash",
+                [Paths.Repository("scripts", "start-test-slurm.sh")],
+                new ProcessOptions { Timeout = TimeSpan.FromMinutes(1) }
+            )
             .GetAwaiter()
             .GetResult();
-        var line = result?.StandardOutput.Split('\n').FirstOrDefault(l => l.StartsWith("SLURM_CONF=", StringComparison.Ordinal));
-        if (result is not { Ok: true } || line is null)
-            throw new InvalidOperationException($"scripts/start-test-slurm.sh failed: {result?.StandardOutput}{result?.StandardError}");
+        var line = result.StandardOutput.Split('\n').FirstOrDefault(l => l.StartsWith("SLURM_CONF=", StringComparison.Ordinal));
+        if (!result.Ok || line is null)
+            throw new InvalidOperationException(
+                $"scripts/start-test-slurm.sh failed: {result.StandardOutput}{(result.End == ProcessEnd.Exited ? result.StandardError : result.Message)}"
+            );
         Configuration = line["SLURM_CONF=".Length..];
     }
 
@@ -41,9 +47,14 @@ public sealed class LocalSlurm
     /// <summary>One fake GPU, 1 CPU, 200 MB, not exclusive (specs share the node), <paramref name="limit"/> of time.</summary>
     public static SlurmResources OneFakeGpu(TimeSpan limit) => new(1, GpuDialect.Gres, "fake", false, "200M", 1, limit);
 
-    internal async Task<ShortCommand.Result> RunAsync(string program, params string[] arguments) =>
-        await ShortCommand.TryRunAsync(program, arguments, variables: Commands.Environment(), timeout: TimeSpan.FromSeconds(30))
-        ?? throw new InvalidOperationException($"{program} is not installed");
+    internal async Task<ProcessResult> RunAsync(string program, params string[] arguments)
+    {
+        var result = await ProcessRunner.RunAsync(
+            ProcessSpec.Of([program, .. arguments], Commands.Environment()),
+            new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) }
+        );
+        return result.Started ? result : throw new InvalidOperationException($"{program} is not installed");
+    }
 }
 
 [CollectionDefinition("local slurm")]

@@ -43,10 +43,10 @@ public class ShellQuoteSpecs
         var line = "printf '%s\\0' " + ShellQuote.Join(["first", argument, "last"]);
 
         // Act
-        var result = await ShortCommand.TryRunAsync("/bin/bash", ["-c", line]);
+        var result = await ProcessRunner.RunAsync("/bin/bash", ["-c", line], new ProcessOptions());
 
         // Assert
-        Assert.NotNull(result);
+        Assert.True(result.Started, result.Message);
         Assert.True(result.Ok, result.StandardError);
         Assert.Equal(["first", argument, "last", ""], result.StandardOutput.Split('\0'));
     }

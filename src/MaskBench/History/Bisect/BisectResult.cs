@@ -34,7 +34,7 @@ public sealed record BisectResult(
         foreach (var p in Probes)
             text.Append(
                 FormattableString.Invariant(
-                    $"| {p.Index} | `{p.Commit[..12]}` | {p.Throughputs.Count} | {Reports.Figures.Throughput(p.Median)} | {(p.Throughputs.Count > 0 ? $"{p.Throughputs.Min():0.0}–{p.Throughputs.Max():0.0}" : "–")} | {(p.Verdict is { } v && double.IsFinite(v.Change) ? $"{v.Change * 100:+0.0;-0.0;0.0} %" : "–")} | {Reports.Figures.Number(p.Verdict?.P, "0.####")} | {p.Decision}{(p.Unbuildable is { } u ? $": {u}" : "")}{(p.Rule is { } r ? $" ({r})" : "")} |\n"
+                    $"| {p.Index} | `{p.Commit[..12]}` | {p.Throughputs.Count} | {Reports.Figures.Throughput(p.Median)} | {(p.Throughputs.Count > 0 ? $"{p.Throughputs.Min():0.0}–{p.Throughputs.Max():0.0}" : "–")} | {(p.Verdict is { } v && double.IsFinite(v.Effect) ? $"{v.Effect * 100:+0.0;-0.0;0.0} %" : "–")} | {Reports.Figures.Number(p.Verdict?.P, "0.####")} | {p.Decision}{(p.Unbuildable is { } u ? $": {u}" : "")}{(p.Rule is { } r ? $" ({r})" : "")} |\n"
                 )
             );
         return text.ToString();

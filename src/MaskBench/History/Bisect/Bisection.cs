@@ -1,9 +1,11 @@
+using MaskBench.Statistics;
+
 namespace MaskBench.History;
 
 /// <summary>
 /// Finds the first commit where training throughput dropped, like <c>asv find</c> but with repeated runs and a
-/// verdict: each probe measures a commit <see cref="BisectOptions.Repeats"/> times and the oracle compares it with the
-/// good endpoint's runs — <c>slower</c> is bad, <c>same</c> or <c>faster</c> is good, <c>inconclusive</c> earns the
+/// verdict: each probe measures a commit <see cref="BisectOptions.Repeats"/> times and <see cref="Verdict.Between"/>
+/// compares it with the good endpoint's runs — <c>slower</c> is bad, <c>same</c> or <c>faster</c> is good, <c>inconclusive</c> earns the
 /// commit more runs up to <see cref="BisectOptions.MaxRuns"/>, after which the commit goes with the endpoint whose
 /// median is nearer (and the probe says so). A commit that does not build is skipped and its nearest untried
 /// neighbour measured instead, as <c>git bisect skip</c> does. Every measurement is journaled before the next step.
@@ -97,9 +99,9 @@ public sealed class Bisection
         var bad = await Buildable(commits.Count - 1, options.Repeats, "bad", cancellation);
         while (true)
         {
-            var verdict = options.Oracle.Decide(good.Throughputs, bad.Throughputs);
+            var verdict = Verdict.Between(bad.Throughputs, good.Throughputs);
             probes[commits.Count - 1] = bad with { Verdict = verdict };
-            switch (verdict.Verdict)
+            switch (verdict.Outcome)
             {
                 case Verdict.Slower:
                     return (good, bad);
@@ -125,9 +127,9 @@ public sealed class Bisection
     {
         while (true)
         {
-            var verdict = options.Oracle.Decide(good.Throughputs, probed.Throughputs);
-            if (verdict.Verdict != Verdict.Inconclusive)
-                return probes[index] = probed with { Decision = verdict.Verdict == Verdict.Slower ? "bad" : "good", Verdict = verdict };
+            var verdict = Verdict.Between(probed.Throughputs, good.Throughputs);
+            if (verdict.Outcome != Verdict.Inconclusive)
+                return probes[index] = probed with { Decision = verdict.Outcome == Verdict.Slower ? "bad" : "good", Verdict = verdict };
             if (probed.Throughputs.Count >= options.MaxRuns)
             {
                 var median = probed.Median!.Value;
@@ -174,8 +176,8 @@ public sealed class Bisection
         return probes[index] = known;
     }
 
-    static string Describe(ProbeRecord good, ProbeRecord bad, VerdictResult verdict) =>
+    static string Describe(ProbeRecord good, ProbeRecord bad, Verdict verdict) =>
         FormattableString.Invariant(
-            $"good median {good.Median:0.##} img/s over {good.Throughputs.Count} runs, bad {bad.Median:0.##} over {bad.Throughputs.Count}, change {verdict.Change * 100:+0.0;-0.0} %, p {verdict.P:0.####}"
+            $"good median {good.Median:0.##} img/s over {good.Throughputs.Count} runs, bad {bad.Median:0.##} over {bad.Throughputs.Count}, change {verdict.Effect * 100:+0.0;-0.0} %, p {verdict.P:0.####}"
         );
 }

@@ -1,3 +1,5 @@
+using MaskBench.Statistics;
+
 namespace MaskBench.History;
 
 /// <summary>One bisect probe as kept in the journal and in <c>bisect/&lt;id&gt;.json</c>: a commit, its runs and the decision.</summary>
@@ -10,9 +12,9 @@ public sealed record ProbeRecord(
     IReadOnlyList<double> Throughputs,
     string? Unbuildable,
     string? Decision = null,
-    VerdictResult? Verdict = null,
+    Verdict? Verdict = null,
     string? Rule = null
 )
 {
-    public double? Median => Throughputs.Count > 0 ? RankOracle.Median(Throughputs) : null;
+    public double? Median => Throughputs.Count > 0 ? Samples.Median(Throughputs) : null;
 }

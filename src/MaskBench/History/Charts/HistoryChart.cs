@@ -56,14 +56,14 @@ public static class HistoryChart
             var x = X(point);
             var title =
                 $"{point.Commit[..7]} ({point.CommitDate.UtcDateTime:yyyy-MM-dd}): {SvgPlot.N(point.Median)} img/s, {point.Runs.Count} run{(point.Runs.Count == 1 ? "" : "s")}"
-                + (point.Regressed ? $", {SvgPlot.N(point.Verdict!.Change * 100)} % against the baseline" : "");
+                + (point.Regressed ? $", {SvgPlot.N(point.Verdict!.Effect * 100)} % against the baseline" : "");
             plot.Whisker(x, point.Runs, point.Median, point.Regressed ? Regression : Runs, point.Regressed ? 5.5 : 4, title);
             if (point.Regressed)
             {
                 // Right of the point, or left of it where the label would run past the canvas's edge
                 var rightSide = x + 8 + RegressionLabelWidth <= SvgPlot.Width - 4;
                 plot.Svg.Append(
-                        $"""<text x="{SvgPlot.N(rightSide ? x + 8 : x - 8)}" y="{SvgPlot.N(plot.Y(point.Runs.Min()) + 12)}" text-anchor="{(rightSide ? "start" : "end")}" fill="{Regression}">{point.Commit[..7]} {SvgPlot.N(point.Verdict!.Change * 100)} %</text>"""
+                        $"""<text x="{SvgPlot.N(rightSide ? x + 8 : x - 8)}" y="{SvgPlot.N(plot.Y(point.Runs.Min()) + 12)}" text-anchor="{(rightSide ? "start" : "end")}" fill="{Regression}">{point.Commit[..7]} {SvgPlot.N(point.Verdict!.Effect * 100)} %</text>"""
                     )
                     .Append('\n');
             }

@@ -1,10 +1,13 @@
+using MaskBench.Statistics;
+
 namespace MaskBench.History;
 
-/// <summary>An implementation's history on one machine as points by commit date, each judged against the rolling baseline before it.</summary>
+/// <summary>An implementation's history on one machine as points by commit date, each judged against the rolling baseline before it
+/// (<see cref="Verdict.Between"/>).</summary>
 public static class Timeline
 {
     /// <param name="runs">One machine key's and one implementation's runs (e.g. <see cref="HistoryIndex.Runs"/>).</param>
-    public static IReadOnlyList<TimelinePoint> Of(IReadOnlyList<HistoryRecord> runs, IVerdictOracle oracle, int baselineRuns)
+    public static IReadOnlyList<TimelinePoint> Of(IReadOnlyList<HistoryRecord> runs, int baselineRuns)
     {
         if (runs.Select(r => (r.MachineKey, r.Implementation)).Distinct().Count() > 1)
             throw new HistoryException("a timeline is of one implementation on one machine key: filter the runs first");
@@ -20,7 +23,7 @@ public static class Timeline
         {
             var values = mine.Select(r => r.Throughput!.Value).ToList();
             var baseline = earlier.TakeLast(baselineRuns).ToList();
-            points.Add(new TimelinePoint(commit, date, values, baseline.Count > 0 ? oracle.Decide(baseline, values) : null));
+            points.Add(new TimelinePoint(commit, date, values, baseline.Count > 0 ? Verdict.Between(values, baseline) : null));
             earlier.AddRange(values);
         }
         return points;
