@@ -26,17 +26,16 @@ sealed class LogWatcher : ILogWatcher
         var exact = timeline.Tile(target.First - 1, target.Last);
         if (exact is not null)
             return new Progress(timeline.LastIteration, true, new Measurement(target, exact).ImagesPerSecond(images));
+        if (timeline.LastIteration is not { } last || last <= target.Last + tolerance)
+            return new Progress(timeline.LastIteration, false, null);
         // Past the target and its tolerance, the closest window Parse would take is as good as it gets.
-        if (timeline.LastIteration > target.Last + tolerance && Measurement.Choose(timeline, target, tolerance, out _) is { } closest)
+        if (Measurement.Choose(timeline, target, tolerance, out var problem) is { } closest)
             return new Progress(timeline.LastIteration, true, closest.ImagesPerSecond(images));
         // Two timings past the end (one more than needed, for ranks whose lines arrive late) and still none on it: the
         // window can never be measured, and every further iteration is GPU time spent for nothing.
-        if (timeline.Boundaries.Count(b => b > target.Last + tolerance) >= 2)
-        {
-            Measurement.Choose(timeline, target, tolerance, out var problem);
-            return new Progress(timeline.LastIteration, false, null) { Unmeasurable = $"{problem}; {OnThePeriod()}" };
-        }
-        return new Progress(timeline.LastIteration, false, null);
+        return timeline.Boundaries.Count(b => b > target.Last + tolerance) >= 2
+            ? new Progress(timeline.LastIteration, false, null) { Unmeasurable = $"{problem}; {OnThePeriod()}" }
+            : new Progress(timeline.LastIteration, false, null);
     }
 
     /// <summary>The boundaries the log gives around the window, as the fix: where a window can start and end.</summary>

@@ -51,13 +51,8 @@ public class WatcherSpecs
     [Fact]
     public void A_window_whose_end_is_not_on_the_logs_period_is_called_unmeasurable_two_lines_past_its_end()
     {
-        // Arrange: maskrcnn-benchmark prints every 20 iterations; the window ends at 50
-        var watcher = LogFormats.Get("maskrcnn-benchmark").Watch(new Window(20, 50), 16);
-        static string Line(int iteration) =>
-            $"2020-05-14 12:00:05,000 maskrcnn_benchmark.trainer INFO: eta: 9:01:02  iter: {iteration}  loss: 2.1 (2.5)  time: 0.3100 (0.4500)  data: 0.0100 (0.0500)  lr: 0.007173  max mem: 3150";
-
-        // Act
-        var progress = new[] { 20, 40, 60, 80, 100 }.Select(i => watcher.Observe(Line(i))).ToList();
+        // Act: maskrcnn-benchmark prints every 20 iterations; the window ends at 50
+        var progress = EveryTwentyIterations(new Window(20, 50));
 
         // Assert
         Assert.All(progress, p => Assert.False(p.WindowComplete));
@@ -69,16 +64,22 @@ public class WatcherSpecs
     [Fact]
     public void A_window_on_the_logs_period_is_never_called_unmeasurable()
     {
-        // Arrange
-        var watcher = LogFormats.Get("maskrcnn-benchmark").Watch(new Window(20, 60), 16);
-        static string Line(int iteration) =>
-            $"2020-05-14 12:00:05,000 maskrcnn_benchmark.trainer INFO: eta: 9:01:02  iter: {iteration}  loss: 2.1 (2.5)  time: 0.3100 (0.4500)  data: 0.0100 (0.0500)  lr: 0.007173  max mem: 3150";
-
         // Act
-        var progress = new[] { 20, 40, 60, 80, 100 }.Select(i => watcher.Observe(Line(i))).ToList();
+        var progress = EveryTwentyIterations(new Window(20, 60));
 
         // Assert
         Assert.True(progress[2].WindowComplete);
         Assert.All(progress, p => Assert.Null(p.Unmeasurable));
     }
+
+    /// <summary>What a watcher of <paramref name="window"/> says after each of maskrcnn-benchmark's lines at iterations
+    /// 20, 40, 60, 80 and 100.</summary>
+    static List<Progress> EveryTwentyIterations(Window window)
+    {
+        var watcher = LogFormats.Get("maskrcnn-benchmark").Watch(window, 16);
+        return [.. new[] { 20, 40, 60, 80, 100 }.Select(i => watcher.Observe(MaskrcnnBenchmarkLine(i)))];
+    }
+
+    static string MaskrcnnBenchmarkLine(int iteration) =>
+        $"2020-05-14 12:00:05,000 maskrcnn_benchmark.trainer INFO: eta: 9:01:02  iter: {iteration}  loss: 2.1 (2.5)  time: 0.3100 (0.4500)  data: 0.0100 (0.0500)  lr: 0.007173  max mem: 3150";
 }
