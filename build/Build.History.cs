@@ -1,5 +1,6 @@
-using MaskBench.Chain;
+using MaskBench.Benchmark;
 using MaskBench.Engine;
+using MaskBench.Stages;
 
 namespace MaskBench.Build;
 

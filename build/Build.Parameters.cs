@@ -1,8 +1,8 @@
-using MaskBench.Catalog;
-using MaskBench.Chain;
 using MaskBench.Engine;
-using MaskBench.Git;
-using MaskBench.Parsing;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
+using MaskBench.Stages;
+using MaskBench.Tools.Git;
 
 namespace MaskBench.Build;
 

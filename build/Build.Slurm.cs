@@ -1,6 +1,7 @@
-using MaskBench.Chain;
 using MaskBench.Engine;
-using MaskBench.Slurm;
+using MaskBench.Stages;
+using MaskBench.Stages.Train;
+using MaskBench.Tools.Slurm;
 
 namespace MaskBench.Build;
 

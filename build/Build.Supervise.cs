@@ -1,5 +1,6 @@
-using MaskBench.Chain;
 using MaskBench.Engine;
+using MaskBench.Stages;
+using MaskBench.Stages.Train;
 
 namespace MaskBench.Build;
 

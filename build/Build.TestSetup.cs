@@ -1,5 +1,4 @@
 using MaskBench.Engine;
-using MaskBench.Processes;
 using Serilog;
 
 namespace MaskBench.Build;

@@ -1,8 +1,10 @@
-using MaskBench.Catalog;
-using MaskBench.Chain;
+using MaskBench.Benchmark;
 using MaskBench.Engine;
-using MaskBench.Parsing;
-using MaskBench.Text;
+using MaskBench.Model.Catalog;
+using MaskBench.Stages;
+using MaskBench.Stages.Data;
+using MaskBench.Stages.Setup;
+using MaskBench.Stages.Setup.Check;
 
 namespace MaskBench.Build;
 

@@ -3,8 +3,8 @@
 #:project ../src/MaskBench/MaskBench.csproj
 #:property TreatWarningsAsErrors=false
 using System.Diagnostics;
-using MaskBench.Catalog;
-using MaskBench.Parsing;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
 using MaskBench.Reports;
 
 var root = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", ".."));

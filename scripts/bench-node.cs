@@ -6,7 +6,8 @@
 #:property TreatWarningsAsErrors=false
 using System.Diagnostics;
 using System.Globalization;
-using MaskBench.Running;
+using MaskBench.Stages.Train;
+using MaskBench.Tools.Telemetry;
 
 var root = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", ".."));
 if (!File.Exists(Path.Combine(root, "global.json")))
@@ -25,7 +26,7 @@ for (var i = 0; i < repeats; i++)
 {
     var clock = Stopwatch.StartNew();
     var problems = (await Preflight.CheckAsync(new PreflightRequest(8, null, []) { NvidiaSmi = smi })).ToList();
-    var idle = await MaskBench.Telemetry.IdleCheck.RunAsync(null, smi);
+    var idle = await MaskBench.Tools.Telemetry.IdleCheck.RunAsync(null, smi);
     if (problems.Count > 0 || idle.Idle != true)
         throw new InvalidOperationException($"the stand-in's GPUs were refused: {string.Join("; ", problems)} {idle.Problem}");
     preflight.Add(clock.Elapsed.TotalSeconds);

@@ -6,9 +6,6 @@
 #:property TreatWarningsAsErrors=false
 using System.Diagnostics;
 using System.Globalization;
-using MaskBench.Parsing;
-using MaskBench.Processes;
-using MaskBench.Running;
 using Serilog;
 
 var mode = args.ElementAtOrDefault(0) ?? "flood";

@@ -6,7 +6,7 @@
 #:property TreatWarningsAsErrors=false
 using System.Diagnostics;
 using System.Globalization;
-using MaskBench.Telemetry;
+using MaskBench.Tools.Telemetry;
 
 var root = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? "scripts", ".."));
 var scratch = Directory.CreateTempSubdirectory("maskbench-bench-sampler-").FullName;

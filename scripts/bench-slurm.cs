@@ -6,7 +6,7 @@
 #:property TreatWarningsAsErrors=false
 using System.Diagnostics;
 using System.Globalization;
-using MaskBench.Slurm;
+using MaskBench.Tools.Slurm;
 
 var root = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", ".."));
 if (!File.Exists(Path.Combine(root, "global.json")))

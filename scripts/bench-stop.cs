@@ -5,10 +5,11 @@
 #:property TreatWarningsAsErrors=false
 using System.Globalization;
 using System.Text.RegularExpressions;
-using MaskBench.Catalog;
-using MaskBench.Parsing;
-using MaskBench.Processes;
-using MaskBench.Running;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
+using MaskBench.Stages.Train;
+using MaskBench.Tools.Containers;
+using MaskBench.Tools.Processes;
 
 var root = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", ".."));
 if (!File.Exists(Path.Combine(root, "global.json")))

@@ -4,8 +4,8 @@
 #:project ../src/MaskBench/MaskBench.csproj
 #:property TreatWarningsAsErrors=false
 using System.Diagnostics;
-using MaskBench.Catalog;
-using MaskBench.Checking;
+using MaskBench.Model.Catalog;
+using MaskBench.Stages.Setup.Check;
 
 var root = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", ".."));
 if (!File.Exists(Path.Combine(root, "global.json")))

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using MaskBench.Parsing;
+using MaskBench.Model.Logs;
 
 // Parses DIR/<format>/train.log for every format given and prints MB/s (best of 5 after a warm-up run).
 // Usage: ParserBench DIR format[:images] ...

@@ -4,7 +4,7 @@ namespace MaskBench;
 
 /// <summary>MaskBench's own version, for manifests and history: the commit of the checkout it runs from, with
 /// <c>-dirty</c> when tracked files differ from it, so results from two versions can be told apart.</summary>
-public static class MaskBenchVersion
+internal static class MaskBenchVersion
 {
     public static string Of(string root)
     {

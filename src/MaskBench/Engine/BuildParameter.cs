@@ -1,10 +1,10 @@
 using System.Reflection;
-using MaskBench.Text;
+using MaskBench.Foundation.Text;
 
 namespace MaskBench.Engine;
 
 /// <summary>One <c>[Parameter]</c> member of a build class.</summary>
-public sealed record BuildParameter(string Name, string Description, Type Type, MemberInfo Member)
+internal sealed record BuildParameter(string Name, string Description, Type Type, MemberInfo Member)
 {
     public string Option => Naming.KebabCase(Name);
 

@@ -1,7 +1,7 @@
 namespace MaskBench.Engine;
 
 /// <summary>A target as the engine runs it: its relations by name, the resources it holds, its inputs, outputs and action.</summary>
-public sealed record ExecutableTarget(
+internal sealed record ExecutableTarget(
     string Name,
     string Description,
     IReadOnlyList<string> DependsOn,

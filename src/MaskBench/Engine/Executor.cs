@@ -102,15 +102,15 @@ internal sealed class Executor(StampStore stamps, Decider decider, int jobs = 1)
                 e is OperationCanceledException && cancellation.IsCancellationRequested
                     ? "cancelled (Ctrl-C, SIGTERM or SIGHUP) before it finished"
                     : Explain(e);
-            if (ExitCodes.IsNoBaseline((e as IExitCode)?.ExitCode))
+            if (ExitCodes.IsNoBaseline((e as MaskBenchException)?.ExitCode))
                 Log.Warning("{Target}: no baseline yet: {Message}", target.Name, message);
             else
                 Log.Error("{Target} failed: {Message}", target.Name, message);
-            if (e is not IUserError and not OperationCanceledException)
+            if (e is not MaskBenchException and not OperationCanceledException)
                 Log.Debug(e, "{Target} failed", target.Name);
             lock (hooks)
                 TargetFailed?.Invoke(target, e);
-            return new(target.Name, TargetStatus.Failed, clock.Elapsed, message, (e as IExitCode)?.ExitCode);
+            return new(target.Name, TargetStatus.Failed, clock.Elapsed, message, (e as MaskBenchException)?.ExitCode);
         }
     }
 
@@ -123,7 +123,7 @@ internal sealed class Executor(StampStore stamps, Decider decider, int jobs = 1)
 
     /// <summary>MaskBench's own errors and the system's I/O errors say what to do; anything else is a bug, said as one.</summary>
     static string Explain(Exception e) =>
-        e is IUserError or OperationCanceledException or IOException or UnauthorizedAccessException
+        e is MaskBenchException or OperationCanceledException or IOException or UnauthorizedAccessException
         || e.GetType().Namespace?.StartsWith("MaskBench", StringComparison.Ordinal) == true
             ? e.Message
             : $"{e.GetType().Name}: {e.Message} (a bug in MaskBench; the stack trace is in the log file)";

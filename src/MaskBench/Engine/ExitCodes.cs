@@ -2,9 +2,9 @@ namespace MaskBench.Engine;
 
 /// <summary>
 /// Every exit code of <c>./build.sh</c>, in one place: the engine returns them, Compare asks for its own
-/// (<see cref="IExitCode"/>), and <c>--help</c> lists <see cref="All"/>, so what it says stays what the build does.
+/// (<see cref="MaskBenchException.ExitCode"/>), and <c>--help</c> lists <see cref="All"/>, so what it says stays what the build does.
 /// </summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Ok = 0;
     public const int Failed = 1;

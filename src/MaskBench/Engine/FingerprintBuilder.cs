@@ -1,11 +1,11 @@
 using System.Globalization;
-using MaskBench.Files;
-using MaskBench.Text;
+using MaskBench.Foundation.Files;
+using MaskBench.Foundation.Text;
 
 namespace MaskBench.Engine;
 
 /// <summary>Collects what a target depends on, each under a key that says in words what changed.</summary>
-public sealed class FingerprintBuilder
+internal sealed class FingerprintBuilder
 {
     readonly SortedDictionary<string, string> entries = new(StringComparer.Ordinal);
 

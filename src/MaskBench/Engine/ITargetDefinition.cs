@@ -2,7 +2,7 @@ namespace MaskBench.Engine;
 
 /// <summary>NUKE's fluent target surface, plus what NUKE lacks: declared inputs and outputs for up-to-date
 /// checks, and shared resources that bound how many targets use one thing at once.</summary>
-public interface ITargetDefinition
+internal interface ITargetDefinition
 {
     ITargetDefinition Description(string description);
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using MaskBench.Text;
+using MaskBench.Foundation.Text;
 using Serilog;
 
 namespace MaskBench.Engine;
 
-public abstract partial class NukeBuild
+internal abstract partial class NukeBuild
 {
     const int Failed = ExitCodes.Failed;
     const int BadInvocation = ExitCodes.BadInvocation;
@@ -102,7 +102,7 @@ public abstract partial class NukeBuild
             Console.Error.WriteLine($"error: {e.Message}");
             return WorkFolderBusy;
         }
-        catch (Exception e) when (e is IUserError)
+        catch (MaskBenchException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return BadInvocation;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Serilog;
 
 namespace MaskBench.Engine;
 
@@ -8,7 +7,7 @@ namespace MaskBench.Engine;
 /// <see cref="DynamicTargets"/>), parameters are <see cref="ParameterAttribute"/> members, and
 /// <see cref="Execute{T}"/> is the whole program.
 /// </summary>
-public abstract partial class NukeBuild
+internal abstract partial class NukeBuild
 {
     /// <summary>The folder that holds <c>.nuke/</c>; the current folder while the build runs.</summary>
     public string RootDirectory { get; private set; } = "";

@@ -4,7 +4,7 @@ namespace MaskBench.Engine;
 /// Its value comes from <c>--gpus</c>, then <c>.nuke/parameters*.json</c>, then the environment variable
 /// <c>GPUS</c> or <c>NUKE_GPUS</c>, then the field's initial value.</summary>
 [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
-public sealed class ParameterAttribute(string description) : Attribute
+internal sealed class ParameterAttribute(string description) : Attribute
 {
     public string Description { get; } = description;
 

@@ -1,5 +1,5 @@
 using System.Collections;
-using MaskBench.Text;
+using MaskBench.Foundation.Text;
 
 namespace MaskBench.Engine;
 

@@ -1,5 +1,5 @@
-using MaskBench.Files;
-using MaskBench.Text;
+using MaskBench.Foundation.Files;
+using MaskBench.Foundation.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

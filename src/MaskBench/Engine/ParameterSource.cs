@@ -4,4 +4,4 @@ namespace MaskBench.Engine;
 /// ".nuke/parameters.json:3", "$GPUS", "default"); <see cref="Given"/> repeats the value as the user wrote it
 /// there, for messages ("--gpus 4", "GPUS=4 (environment)", "--gpus 4 (\"Gpus\" in .nuke/parameters.json:3)"): a message
 /// names the value once, through this text.</summary>
-public sealed record ParameterSource(string Label, string Given);
+internal sealed record ParameterSource(string Label, string Given);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using MaskBench.Text;
+using MaskBench.Foundation.Text;
 using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Engine;

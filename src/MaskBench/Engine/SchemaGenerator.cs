@@ -1,4 +1,4 @@
-using MaskBench.Text;
+using MaskBench.Foundation.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

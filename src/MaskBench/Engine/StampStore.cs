@@ -1,4 +1,4 @@
-using MaskBench.Files;
+using MaskBench.Foundation.Files;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

@@ -1,7 +1,7 @@
 namespace MaskBench.Engine;
 
 /// <summary>A target, declared as in NUKE: <c>Target Compile =&gt; _ =&gt; _.DependsOn(Restore).Executes(...)</c>.</summary>
-public delegate ITargetDefinition Target(ITargetDefinition definition);
+internal delegate ITargetDefinition Target(ITargetDefinition definition);
 
 /// <summary>A target whose name is only known at run time, such as the chain of one implementation.</summary>
-public sealed record NamedTarget(string Name, Target Definition);
+internal sealed record NamedTarget(string Name, Target Definition);

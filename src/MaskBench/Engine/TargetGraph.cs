@@ -1,9 +1,9 @@
-using MaskBench.Text;
+using MaskBench.Foundation.Text;
 
 namespace MaskBench.Engine;
 
 /// <summary>All targets, their relations resolved and checked, and the order to run a selection in.</summary>
-public sealed class TargetGraph
+internal sealed class TargetGraph
 {
     readonly Dictionary<string, int> index;
 

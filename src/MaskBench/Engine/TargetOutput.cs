@@ -1,9 +1,9 @@
-using MaskBench.Files;
+using MaskBench.Foundation.Files;
 
 namespace MaskBench.Engine;
 
 /// <summary>An output a target makes, known by a cheap identity; <c>null</c> means it is missing.</summary>
-public sealed record TargetOutput(string Name, Func<string?> Identity)
+internal sealed record TargetOutput(string Name, Func<string?> Identity)
 {
     /// <summary>A file, identified by the SHA-256 of its content.</summary>
     public static TargetOutput File(string path) => new(Relative(path), () => Hashing.FileOrNull(path));

@@ -11,5 +11,5 @@ internal enum TargetStatus
 }
 
 /// <summary>One row of the summary table.</summary>
-/// <param name="ExitCode">The build's exit code this failure asks for (<see cref="IExitCode"/>); null: the usual 1.</param>
+/// <param name="ExitCode">The build's exit code this failure asks for (<see cref="MaskBenchException.ExitCode"/>); null: the usual 1.</param>
 internal sealed record TargetResult(string Target, TargetStatus Status, TimeSpan Duration, string Reason, int? ExitCode = null);

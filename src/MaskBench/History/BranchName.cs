@@ -4,7 +4,7 @@ namespace MaskBench.History;
 /// <c>--track-branch</c>: a branch, tag or <c>HEAD</c>, checked by git's own ref-name rules (<c>git check-ref-format
 /// --allow-onelevel</c>) and refused when it starts with '-', so no value reaches git as an option.
 /// </summary>
-public static class BranchName
+internal static class BranchName
 {
     /// <summary>Null when <paramref name="name"/> is a valid ref name; otherwise the one line that says what is wrong and the fix.</summary>
     public static string? Invalid(string name)

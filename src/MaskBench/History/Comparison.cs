@@ -1,10 +1,10 @@
-using MaskBench.Statistics;
+using MaskBench.Foundation.Statistics;
 
 namespace MaskBench.History;
 
 /// <summary>Compare: each implementation's candidate runs against a rolling baseline of its earlier runs on the same machine,
 /// judged by <see cref="Verdict.Between"/>.</summary>
-public static class Comparison
+internal static class Comparison
 {
     /// <summary>Compares per implementation; both lists must be of one machine key (the baseline's runs are already chosen).</summary>
     public static ComparisonReport Against(

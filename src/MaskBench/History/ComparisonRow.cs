@@ -1,4 +1,4 @@
-using MaskBench.Statistics;
+using MaskBench.Foundation.Statistics;
 
 namespace MaskBench.History;
 
@@ -7,7 +7,7 @@ namespace MaskBench.History;
 /// <param name="Problem">Why nothing was compared: no baseline, or candidate runs that failed.</param>
 /// <param name="Failed">Candidate runs that did not produce a throughput (an infrastructure failure).</param>
 /// <param name="LeftOut">The runs not pooled, with why (another comparability key, thermal, GPUs not watched); null for none.</param>
-public sealed record ComparisonRow(
+internal sealed record ComparisonRow(
     string Implementation,
     IReadOnlyList<double> Baseline,
     IReadOnlyList<double> Candidate,

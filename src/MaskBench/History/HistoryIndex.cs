@@ -1,4 +1,4 @@
-using MaskBench.Files;
+using MaskBench.Foundation.Files;
 using Microsoft.Data.Sqlite;
 
 namespace MaskBench.History;
@@ -7,7 +7,7 @@ namespace MaskBench.History;
 /// A SQLite index over the history's files for queries; rebuilt from the files on demand and never the only copy
 /// (delete it at will). Opened read-only after <see cref="Rebuild"/>.
 /// </summary>
-public sealed class HistoryIndex : IDisposable
+internal sealed class HistoryIndex : IDisposable
 {
     readonly SqliteConnection connection;
 

@@ -1,7 +1,7 @@
 namespace MaskBench.History;
 
 /// <summary>What <see cref="HistoryStore.ReadAll"/> found: the records, and the files it could not read with why.</summary>
-public sealed record HistoryRead(IReadOnlyList<HistoryRecord> Records, IReadOnlyList<string> Unreadable)
+internal sealed record HistoryRead(IReadOnlyList<HistoryRecord> Records, IReadOnlyList<string> Unreadable)
 {
     /// <summary>One line naming the runs an older MaskBench recorded without a comparability key; null when there are none.</summary>
     public string? UnkeyedNote => Unkeyed(Records);

@@ -1,12 +1,12 @@
-using MaskBench.Results;
-using MaskBench.Telemetry;
+using MaskBench.Model.Records;
+using MaskBench.Tools.Telemetry;
 using Newtonsoft.Json;
 
 namespace MaskBench.History;
 
 /// <summary>One finished run as kept in the history: one JSON file, appended once and never rewritten.</summary>
 /// <param name="Schema">The record layout's version; a reader refuses records newer than <see cref="CurrentSchema"/>.</param>
-/// <param name="MachineKey">The stable machine identity (<see cref="History.MachineKey"/>); runs compare only within one key.</param>
+/// <param name="MachineKey">The stable machine identity (<see cref="MaskBench.History.MachineKey"/>); runs compare only within one key.</param>
 /// <param name="Commit">The implementation's full commit hash.</param>
 /// <param name="Tree">The patched tree's hash, so two runs of one commit with different patches stay apart.</param>
 /// <param name="CommitDate">The commit's committer date: the history's time axis.</param>
@@ -20,7 +20,7 @@ namespace MaskBench.History;
 /// <param name="Recorded">When the record was appended (UTC).</param>
 /// <param name="Key">What must match for runs to be pooled (<see cref="Comparability"/>); null in a schema 1 record,
 /// written before keys were kept: such runs are kept apart from keyed ones.</param>
-public sealed record HistoryRecord(
+internal sealed record HistoryRecord(
     int Schema,
     string MachineKey,
     string Implementation,

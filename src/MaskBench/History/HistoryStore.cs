@@ -1,4 +1,4 @@
-using MaskBench.Files;
+using MaskBench.Foundation.Files;
 using Newtonsoft.Json;
 
 namespace MaskBench.History;
@@ -8,7 +8,7 @@ namespace MaskBench.History;
 /// atomically and never rewritten, laid out by machine key and implementation so that folders from several machines
 /// merge by copying (or by git) without conflicts.
 /// </summary>
-public sealed class HistoryStore(string folder)
+internal sealed class HistoryStore(string folder)
 {
     public string Folder { get; } = Path.GetFullPath(folder);
 

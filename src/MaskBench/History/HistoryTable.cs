@@ -1,4 +1,4 @@
-using MaskBench.Files;
+using MaskBench.Foundation.Files;
 using Microsoft.Data.Sqlite;
 
 namespace MaskBench.History;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using MaskBench.Running;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.History;
 
@@ -9,7 +9,7 @@ namespace MaskBench.History;
 /// (<c>8xTesla-V100-SXM2-16GB-drv535</c>), or <c>cpu-&lt;cores&gt;x-&lt;model&gt;</c> without GPUs. Host names, clocks
 /// and minor driver versions are left out on purpose: they change without the speed changing.
 /// </summary>
-public static partial class MachineKey
+internal static partial class MachineKey
 {
     /// <summary>The key of a machine with GPUs; mixed models are joined with <c>+</c> in sorted order.</summary>
     public static string Gpu(IReadOnlyList<string> models, int count, string driver)

@@ -1,12 +1,12 @@
-using MaskBench.Results;
-using MaskBench.Telemetry;
+using MaskBench.Model.Records;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.History;
 
 /// <summary>Which measured runs may be pooled: those of one comparability key (<see cref="Comparability"/>) whose GPUs
 /// were judged neither thermal nor unwatched. Runs of a schema 1 history (no key, no verdict) pool only with each other.
 /// Every caller says which runs it left out and why, from <see cref="Why"/>.</summary>
-public static class Pooling
+internal static class Pooling
 {
     /// <summary>Whether <paramref name="run"/> pools with runs of <paramref name="key"/>.</summary>
     public static bool Pools(Comparability? key, HistoryRecord run) => run.Poolable && Equals(run.Key, key);

@@ -1,7 +1,9 @@
+using MaskBench.Tools.Git;
+
 namespace MaskBench.History;
 
 /// <summary>What a run measured: the implementation's commit (full hash) and date, the patched tree, the environment identity hash and the stack's name.</summary>
-public sealed record RunIdentity(string Commit, string Tree, DateTimeOffset CommitDate, string Environment, string Stack)
+internal sealed record RunIdentity(string Commit, string Tree, DateTimeOffset CommitDate, string Environment, string Stack)
 {
     /// <summary>The committer date of <paramref name="commit"/> in a local clone (the history's time axis).</summary>
     public static async Task<DateTimeOffset> CommitDateOf(string clone, string commit, CancellationToken cancellation)

@@ -1,12 +1,14 @@
+using MaskBench.Tools.Git;
+
 namespace MaskBench.History;
 
 /// <summary><c>Track-&lt;Id&gt;</c>: the newest commits of an implementation's branch that this machine has not measured yet.</summary>
-public static class Track
+internal static class Track
 {
     /// <summary>
     /// Of <paramref name="newestFirst"/>, the commits with no measured run of <paramref name="implementation"/> on
     /// <paramref name="machineKey"/> that this build's runs could pool with, newest first, at most <paramref name="limit"/>:
-    /// a run counts when its key has this build's setup (<see cref="Results.Comparability.SameSetup"/>; a schema 1 run,
+    /// a run counts when its key has this build's setup (<see cref="MaskBench.Model.Records.Comparability.SameSetup"/>; a schema 1 run,
     /// with no key, counts for none) and its GPUs were neither thermal nor unwatched. <paramref name="wanted"/> null
     /// counts every measured run.
     /// </summary>
@@ -16,7 +18,7 @@ public static class Track
         string machineKey,
         string implementation,
         int limit,
-        Results.Comparability? wanted = null
+        MaskBench.Model.Records.Comparability? wanted = null
     )
     {
         if (limit < 1)

@@ -1,12 +1,13 @@
-using MaskBench.Catalog;
-using MaskBench.Parsing;
-using MaskBench.Results;
+using MaskBench.Foundation.Text;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
+using MaskBench.Model.Records;
 using Serilog;
 
 namespace MaskBench.Reports;
 
 /// <summary>Collects one row per recipe: from the build's run folders, or by parsing logs a user already has.</summary>
-public static class Aggregator
+internal static class Aggregator
 {
     /// <summary>Rows from the runs' records (<c>runs/&lt;id&gt;/&lt;n&gt;/record.json</c>): what the last stage that ran
     /// for each run decided, and nothing else.</summary>

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using MaskBench.Statistics;
+using MaskBench.Foundation.Statistics;
 
 namespace MaskBench.Reports;
 

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using MaskBench.Parsing;
+using MaskBench.Model.Logs;
 
 namespace MaskBench.Reports;
 
 /// <summary>The comparison as an SVG bar chart: per implementation, the measured img/s (with the interval of the
 /// median as a whisker, its confidence in its tooltip, when there are repeated runs) beside the page's figure.</summary>
-public static class BarChart
+internal static class BarChart
 {
     const int Left = 190,
         Right = 90,

@@ -1,5 +1,5 @@
-using MaskBench.Catalog;
-using MaskBench.Parsing;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
 
 namespace MaskBench.Reports;
 
@@ -7,7 +7,7 @@ namespace MaskBench.Reports;
 /// <param name="Status"><c>ok</c>, <c>failed</c> (see <see cref="Reason"/>) or <c>missing</c>.</param>
 /// <param name="Window">The 1-based iterations actually measured, if any.</param>
 /// <param name="Ratio">Measured over published throughput.</param>
-public sealed record BenchmarkRow(
+internal sealed record BenchmarkRow(
     string Implementation,
     string Name,
     string Format,
@@ -40,12 +40,12 @@ public sealed record BenchmarkRow(
     public double? Cov { get; init; }
 
     /// <summary>How steady the run nearest the median was inside its window; null when its log gives no spans.</summary>
-    public Statistics.WithinRun? Steadiness { get; init; }
+    public MaskBench.Foundation.Statistics.WithinRun? Steadiness { get; init; }
 
     /// <summary>Runs left out of the figures (failed, thermal), in words.</summary>
     public string? Note { get; init; }
 
-    /// <summary>Where the figure comes from (<see cref="Reports.Provenance"/>); null when nothing was measured or read.</summary>
+    /// <summary>Where the figure comes from (<see cref="MaskBench.Reports.Provenance"/>); null when nothing was measured or read.</summary>
     public string? Provenance { get; init; }
 
     public static BenchmarkRow FromResult(Recipe recipe, ThroughputResult result) =>
@@ -72,7 +72,7 @@ public sealed record BenchmarkRow(
                     1,
                     result.Status,
                     result.Status == ThroughputResult.Failed ? null : result.Throughput,
-                    Telemetry.GpuVerdict.Unknown
+                    MaskBench.Tools.Telemetry.GpuVerdict.Unknown
                 ),
             ],
             Steadiness = result.Steadiness,

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
-using MaskBench.Files;
-using MaskBench.Results;
+using MaskBench.Foundation.Files;
+using MaskBench.Foundation.Text;
 
 namespace MaskBench.Reports;
 
 /// <summary>The comparison table as <c>benchmark.md</c>, <c>.csv</c> and <c>.json</c>, with the chart <c>benchmark.svg</c> and
 /// the report <c>benchmark.html</c>.</summary>
-public static class BenchmarkTable
+internal static class BenchmarkTable
 {
     public static readonly string[] FileNames = ["benchmark.md", "benchmark.csv", "benchmark.json", "benchmark.svg", "benchmark.html"];
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MaskBench.Telemetry;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.Reports;
 
@@ -14,14 +14,15 @@ static class Figures
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : none;
 
     /// <summary>With several runs: <c> [52.1–54.0] (93.7 % interval), 5 runs</c>: the interval of the median, labelled
-    /// with the confidence its run count gives (see <see cref="Statistics.MedianInterval.Of"/>).</summary>
+    /// with the confidence its run count gives (see <see cref="MaskBench.Foundation.Statistics.MedianInterval.Of"/>).</summary>
     public static string Interval(BenchmarkRow r) =>
         r.Interval is [var low, var high]
             ? $" [{Throughput(low)}–{Throughput(high)}]{Label(r.IntervalConfidence)}, {r.Runs.Count(f => f.Throughput is not null)} runs"
             : "";
 
     /// <summary><c> (75 % interval)</c>; nothing for a row that carries no confidence.</summary>
-    public static string Label(double? confidence) => confidence is { } c ? $" ({Statistics.MedianInterval.Percent(c)} interval)" : "";
+    public static string Label(double? confidence) =>
+        confidence is { } c ? $" ({MaskBench.Foundation.Statistics.MedianInterval.Percent(c)} interval)" : "";
 
     /// <summary>Every run of a row in one line: <c>66.7 (clean), 64.0 (thermal), failed</c>, then the steadiness
     /// warnings of the run nearest the median; null for a row with one run, no GPU verdict and nothing to warn of.</summary>

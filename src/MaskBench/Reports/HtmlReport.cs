@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using MaskBench.Foundation.Text;
 
 namespace MaskBench.Reports;
 
 /// <summary><c>benchmark.html</c>: the chart, the table and how each figure was read, in one file with nothing to fetch.</summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     public static string Html(IReadOnlyList<BenchmarkRow> rows, DateTimeOffset made, TableAnalysis? analysis = null)
     {

@@ -1,7 +1,7 @@
-using MaskBench.Statistics;
+using MaskBench.Foundation.Statistics;
 
 namespace MaskBench.Reports;
 
 /// <summary>A row against the next one down in the ranking: the rank test's verdict (said of <see cref="Implementation"/>)
 /// and whether their intervals separate, with about how many more runs each would need when they do not.</summary>
-public sealed record NeighbourVerdict(string Implementation, string Next, Verdict Verdict, Separation Separation);
+internal sealed record NeighbourVerdict(string Implementation, string Next, Verdict Verdict, Separation Separation);

@@ -1,6 +1,6 @@
-using MaskBench.Statistics;
+using MaskBench.Foundation.Statistics;
 
 namespace MaskBench.Reports;
 
 /// <summary>A measured row against its published figure, as an equivalence band around the page's img/s.</summary>
-public sealed record PageCheck(string Implementation, PageConsistency Consistency);
+internal sealed record PageCheck(string Implementation, PageConsistency Consistency);

@@ -11,7 +11,7 @@ static class Provenance
     {
         try
         {
-            if (Running.ManifestFacts.Read(runFolder) is not { } manifest)
+            if (MaskBench.Model.Records.ManifestFacts.Read(runFolder) is not { } manifest)
                 return null;
             var machine = manifest.Gpus is { } gpu
                 ? $"{gpu.Count}× {string.Join(" + ", gpu.Models.Distinct())} (driver {gpu.Driver}, CUDA {gpu.Cuda})"

@@ -1,8 +1,8 @@
-using MaskBench.Catalog;
-using MaskBench.Parsing;
-using MaskBench.Results;
-using MaskBench.Statistics;
-using MaskBench.Telemetry;
+using MaskBench.Foundation.Statistics;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
+using MaskBench.Model.Records;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.Reports;
 

@@ -1,6 +1,6 @@
-using MaskBench.Parsing;
-using MaskBench.Statistics;
-using MaskBench.Telemetry;
+using MaskBench.Foundation.Statistics;
+using MaskBench.Model.Logs;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.Reports;
 
@@ -9,7 +9,7 @@ namespace MaskBench.Reports;
 /// row's consistency with its published figure (an equivalence band), and the ratio of ratios against a reference
 /// implementation measured side by side — the comparison that still holds on hardware other than the page's.</summary>
 /// <param name="RatiosNote">Why there is no ratio of ratios, when there is none.</param>
-public sealed record TableAnalysis(
+internal sealed record TableAnalysis(
     IReadOnlyList<NeighbourVerdict> Neighbours,
     IReadOnlyList<PageCheck> Page,
     RatioOfRatios? Ratios,

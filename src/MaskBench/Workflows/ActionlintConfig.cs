@@ -5,7 +5,7 @@ namespace MaskBench.Workflows;
 /// pre-commit hook) knows them instead of reporting each one as unknown. Written by <c>./build.sh Generate</c> from
 /// the same declaration as the workflows, so the two cannot drift.
 /// </summary>
-public static class ActionlintConfig
+internal static class ActionlintConfig
 {
     public const string FileName = "actionlint.yaml";
 

@@ -7,7 +7,7 @@ namespace MaskBench.Workflows;
 /// <c>compare.md</c> as one pull-request comment (created, then updated), and the new history files pushed to the
 /// data branch by a job that alone may write.
 /// </summary>
-public sealed record BenchmarkWorkflow(GpuRunner Runner, string Schedule, string PullRequestLabel, string DataBranch, int BaselineRuns)
+internal sealed record BenchmarkWorkflow(GpuRunner Runner, string Schedule, string PullRequestLabel, string DataBranch, int BaselineRuns)
 {
     public const string FileName = "benchmark.yml";
 

@@ -6,7 +6,7 @@ namespace MaskBench.Workflows;
 /// answer in the job summary and the probes, their runs and the chart uploaded.
 /// </summary>
 /// <param name="Implementations">The implementation ids as target suffixes (<c>Detectron2</c>, <c>Mmdetection</c>, …).</param>
-public sealed record BisectWorkflow(GpuRunner Runner, IReadOnlyList<string> Implementations)
+internal sealed record BisectWorkflow(GpuRunner Runner, IReadOnlyList<string> Implementations)
 {
     public const string FileName = "bisect.yml";
 

@@ -5,7 +5,7 @@ namespace MaskBench.Workflows;
 /// checkout (clones, environments and stamps survive between runs; <c>actions/checkout</c> cleans only its own
 /// folder), and build arguments every run on it needs (e.g. <c>--coco /data/coco --provider podman</c>).
 /// </summary>
-public sealed record GpuRunner(IReadOnlyList<string> Labels, IReadOnlyList<string> Arguments, int TimeoutMinutes)
+internal sealed record GpuRunner(IReadOnlyList<string> Labels, IReadOnlyList<string> Arguments, int TimeoutMinutes)
 {
     public const string WorkFolder = "${{ github.workspace }}/../maskbench-work";
 

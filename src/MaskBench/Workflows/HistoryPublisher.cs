@@ -6,7 +6,7 @@ namespace MaskBench.Workflows;
 /// never conflict), one commit, and a push retried on a rebase when another runner pushed first.
 /// Reads <c>DATA_BRANCH</c>, <c>RUNNER_TEMP</c>, <c>GITHUB_SHA</c> and <c>GITHUB_RUN_ID</c>.
 /// </summary>
-public static class HistoryPublisher
+internal static class HistoryPublisher
 {
     public const string Script = """
         set -euo pipefail

@@ -2,8 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace MaskBench.Tests.Architecture;
 
-/// <summary>The product's folders (namespaces under <c>MaskBench.</c>) and which uses which, read from each source
-/// file's <c>namespace</c> line, its <c>using MaskBench.X</c> lines and its qualified references (<c>Telemetry.GpuVerdict</c>).</summary>
+/// <summary>The product's folders (namespaces under <c>MaskBench.</c>, such as <c>Stages.Train</c>) and which uses which,
+/// read from each source file's <c>namespace</c> line, its <c>using MaskBench.X</c> lines and its qualified references
+/// (<c>MaskBench.Tools.Telemetry.GpuVerdict</c>). A folder sees its parent namespaces without a using (C#'s lookup):
+/// those edges, from a folder to the folders above it, are allowed and not listed.</summary>
 sealed partial class NamespaceGraph
 {
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Uses { get; }
@@ -18,8 +20,7 @@ sealed partial class NamespaceGraph
             .Select(f => (File: Path.GetRelativePath(sourceRoot, f), Text: File.ReadAllText(f)))
             .Select(f => (f.File, f.Text, Own: Namespace().Match(f.Text).Groups["own"].Value))
             .ToList();
-        // A qualified reference counts when it names a type the folder declares (Telemetry.GpuVerdict, not a property
-        // such as CheckReport's Results.Any).
+        // A qualified reference counts when it names a type the folder declares (MaskBench.Tools.Telemetry.GpuVerdict).
         var declared = sources
             .SelectMany(f => Declaration().Matches(f.Text).Select(m => (f.Own, Type: m.Groups["type"].Value)))
             .ToHashSet();
@@ -29,12 +30,7 @@ sealed partial class NamespaceGraph
             var used = Using()
                 .Matches(text)
                 .Select(m => m.Groups["used"].Value)
-                .Concat(
-                    Qualified()
-                        .Matches(text)
-                        .Where(m => declared.Contains((m.Groups["used"].Value, m.Groups["type"].Value)))
-                        .Select(m => m.Groups["used"].Value)
-                )
+                .Concat(Qualified().Matches(text).Select(m => NamespaceOf(m.Groups["chain"].Value.Split('.'), declared)).OfType<string>())
                 .Where(u => u != own)
                 .Distinct();
             foreach (var folder in used)
@@ -95,13 +91,23 @@ sealed partial class NamespaceGraph
         return [.. cycles.Order(StringComparer.Ordinal)];
     }
 
-    [GeneratedRegex(@"^namespace MaskBench\.?(?<own>\w*)", RegexOptions.Multiline)]
+    /// <summary>The longest namespace of <paramref name="parts"/> (<c>Tools.Telemetry.GpuVerdict.Unknown</c>) followed by
+    /// a type it declares; null when none is (a property chain).</summary>
+    static string? NamespaceOf(string[] parts, HashSet<(string Own, string Type)> declared)
+    {
+        for (var i = parts.Length - 1; i > 0; i--)
+            if (declared.Contains((string.Join('.', parts[..i]), parts[i])))
+                return string.Join('.', parts[..i]);
+        return null;
+    }
+
+    [GeneratedRegex(@"^namespace MaskBench\.?(?<own>[\w.]*);", RegexOptions.Multiline)]
     private static partial Regex Namespace();
 
-    [GeneratedRegex(@"^using MaskBench\.(?<used>\w+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^using MaskBench\.(?<used>[\w.]+);", RegexOptions.Multiline)]
     private static partial Regex Using();
 
-    [GeneratedRegex(@"(?<![\w.])(?:MaskBench\.)?(?<used>[A-Z]\w*)\.(?<type>[A-Z]\w*)")]
+    [GeneratedRegex(@"(?<![\w.])(?:global::)?MaskBench\.(?<chain>[A-Z]\w*(?:\.[A-Z]\w*)+)")]
     private static partial Regex Qualified();
 
     [GeneratedRegex(@"\b(?:class|record|interface|enum|struct) (?<type>[A-Z]\w*)")]

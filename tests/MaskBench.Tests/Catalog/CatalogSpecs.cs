@@ -1,6 +1,6 @@
 using CliWrap;
 using CliWrap.Buffered;
-using MaskBench.Catalog;
+using MaskBench.Model.Catalog;
 using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests.Catalog;

@@ -1,4 +1,4 @@
-using MaskBench.Catalog;
+using MaskBench.Model.Catalog;
 
 namespace MaskBench.Tests.Catalog;
 

@@ -1,6 +1,6 @@
-using MaskBench.Chain;
-using MaskBench.Processes;
-using MaskBench.Results;
+using MaskBench.Benchmark;
+using MaskBench.Model.Records;
+using MaskBench.Stages;
 
 namespace MaskBench.Tests.Chain;
 

@@ -1,5 +1,5 @@
-using MaskBench.Catalog;
-using MaskBench.Chain;
+using MaskBench.Model.Catalog;
+using MaskBench.Stages;
 
 namespace MaskBench.Tests.Chain;
 

@@ -1,5 +1,6 @@
-using MaskBench.Catalog;
-using MaskBench.Chain;
+using MaskBench.Model.Catalog;
+using MaskBench.Stages;
+using MaskBench.Stages.Setup;
 
 namespace MaskBench.Tests.Chain;
 

@@ -1,9 +1,11 @@
-using MaskBench.Chain;
+using MaskBench.Benchmark;
 using MaskBench.Engine;
 using MaskBench.History;
+using MaskBench.Stages;
+using MaskBench.Stages.Clone;
 using MaskBench.Tests.History;
 using Newtonsoft.Json.Linq;
-using RunRecords = MaskBench.Results.RunRecords;
+using RunRecords = MaskBench.Model.Records.RunRecords;
 
 namespace MaskBench.Tests.Chain;
 

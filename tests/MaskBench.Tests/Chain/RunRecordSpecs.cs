@@ -1,7 +1,5 @@
-using MaskBench.Chain;
-using MaskBench.Parsing;
-using MaskBench.Results;
-using MaskBench.Running;
+using MaskBench.Model.Records;
+using MaskBench.Stages.Train;
 using MaskBench.Tests.Running;
 
 namespace MaskBench.Tests.Chain;

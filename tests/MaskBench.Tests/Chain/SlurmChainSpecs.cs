@@ -1,7 +1,9 @@
-using MaskBench.Chain;
-using MaskBench.Results;
-using MaskBench.Slurm;
+using MaskBench.Benchmark;
+using MaskBench.Model.Records;
+using MaskBench.Stages;
+using MaskBench.Stages.Train;
 using MaskBench.Tests.Slurm;
+using MaskBench.Tools.Slurm;
 
 namespace MaskBench.Tests.Chain;
 

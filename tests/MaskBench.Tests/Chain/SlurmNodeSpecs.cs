@@ -1,10 +1,11 @@
-using MaskBench.Chain;
-using MaskBench.Environments;
-using MaskBench.Parsing;
-using MaskBench.Results;
-using MaskBench.Slurm;
+using MaskBench.Benchmark;
+using MaskBench.Model.Records;
+using MaskBench.Stages;
+using MaskBench.Stages.Train;
 using MaskBench.Tests.Environments;
 using MaskBench.Tests.Slurm;
+using MaskBench.Tools.Environments;
+using MaskBench.Tools.Slurm;
 
 namespace MaskBench.Tests.Chain;
 

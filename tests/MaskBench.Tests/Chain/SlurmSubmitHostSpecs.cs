@@ -1,5 +1,7 @@
-using MaskBench.Chain;
-using MaskBench.Slurm;
+using MaskBench.Benchmark;
+using MaskBench.Stages;
+using MaskBench.Stages.Train;
+using MaskBench.Tools.Slurm;
 
 namespace MaskBench.Tests.Chain;
 

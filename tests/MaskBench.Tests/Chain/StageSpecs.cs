@@ -1,7 +1,8 @@
-using MaskBench.Chain;
-using MaskBench.Parsing;
+using MaskBench.Benchmark;
+using MaskBench.Model.Logs;
+using MaskBench.Model.Records;
 using MaskBench.Reports;
-using MaskBench.Results;
+using MaskBench.Stages;
 
 namespace MaskBench.Tests.Chain;
 
@@ -42,8 +43,8 @@ public sealed class StageSpecs
         Assert.Equal(bench.Pin, history.Commit);
         Assert.Equal(record.Result.Throughput, history.Throughput);
         Assert.StartsWith("cpu-", history.MachineKey);
-        Assert.Equal(MaskBench.Telemetry.GpuVerdict.NoGpu, record.Gpu!.Outcome);
-        Assert.Equal((MaskBench.Telemetry.GpuVerdict.NoGpu, record.Key), (history.Gpu, history.Key));
+        Assert.Equal(MaskBench.Tools.Telemetry.GpuVerdict.NoGpu, record.Gpu!.Outcome);
+        Assert.Equal((MaskBench.Tools.Telemetry.GpuVerdict.NoGpu, record.Key), (history.Gpu, history.Key));
         Assert.Equal(("21..40", ChainBench.Images, 0), (record.Key!.Window, record.Key.ImagesPerIteration, record.Key.Gpus));
 
         // A first run has no baseline to compare with: Compare says so with its own exit code
@@ -170,7 +171,7 @@ public sealed class StageSpecs
             return Task.CompletedTask;
         }
 
-        public Task<MaskBench.Running.GpuFacts?> GpusAsync(int gpus, string folder, CancellationToken cancellation) =>
+        public Task<MaskBench.Tools.Telemetry.GpuFacts?> GpusAsync(int gpus, string folder, CancellationToken cancellation) =>
             throw new InvalidOperationException("the stages never ask the executor for GPUs");
     }
 }

@@ -1,6 +1,7 @@
-using MaskBench.Catalog;
-using MaskBench.Chain;
 using MaskBench.Engine;
+using MaskBench.Model.Catalog;
+using MaskBench.Stages;
+using MaskBench.Stages.Train;
 
 namespace MaskBench.Tests.Chain;
 

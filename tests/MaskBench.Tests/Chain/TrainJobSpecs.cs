@@ -1,5 +1,5 @@
-using MaskBench.Chain;
-using MaskBench.Parsing;
+using MaskBench.Model.Logs;
+using MaskBench.Stages;
 
 namespace MaskBench.Tests.Chain;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using MaskBench.Catalog;
-using MaskBench.Checking;
-using MaskBench.Environments;
+using MaskBench.Model.Catalog;
+using MaskBench.Tools.Environments;
 
 namespace MaskBench.Tests.Checking;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using MaskBench.Checking;
+using MaskBench.Stages.Setup.Check;
 
 namespace MaskBench.Tests.Checking;
 

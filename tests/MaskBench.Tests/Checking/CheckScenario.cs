@@ -1,4 +1,4 @@
-using MaskBench.Catalog;
+using MaskBench.Model.Catalog;
 using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests.Checking;

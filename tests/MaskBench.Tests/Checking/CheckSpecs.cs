@@ -1,4 +1,4 @@
-using MaskBench.Checking;
+using MaskBench.Stages.Setup.Check;
 using MaskBench.Tests.Git;
 
 namespace MaskBench.Tests.Checking;

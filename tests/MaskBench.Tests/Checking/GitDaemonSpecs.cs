@@ -1,6 +1,6 @@
 using CliWrap;
 using CliWrap.Buffered;
-using MaskBench.Checking;
+using MaskBench.Stages.Setup.Check;
 using MaskBench.Tests.Git;
 
 namespace MaskBench.Tests.Checking;

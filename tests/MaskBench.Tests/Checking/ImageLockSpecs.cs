@@ -1,5 +1,4 @@
-using MaskBench.Catalog;
-using MaskBench.Checking;
+using MaskBench.Model.Catalog;
 
 namespace MaskBench.Tests.Checking;
 

@@ -1,7 +1,8 @@
-using MaskBench.Catalog;
-using MaskBench.Checking;
-using MaskBench.Environments;
-using MaskBench.Running;
+using MaskBench.Model.Catalog;
+using MaskBench.Stages.Setup.Check;
+using MaskBench.Stages.Train;
+using MaskBench.Tools.Environments;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.Tests.Checking;
 

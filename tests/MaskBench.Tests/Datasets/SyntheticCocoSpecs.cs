@@ -1,6 +1,6 @@
 using CliWrap;
 using CliWrap.Buffered;
-using MaskBench.Datasets;
+using MaskBench.Stages.Data;
 using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests.Datasets;
@@ -109,6 +109,6 @@ public class SyntheticCocoSpecs : IDisposable
             Directory
                 .GetFiles(Path.Combine(folder, name), "*", SearchOption.AllDirectories)
                 .Order(StringComparer.Ordinal)
-                .Select(f => $"{Path.GetRelativePath(Path.Combine(folder, name), f)} {MaskBench.Files.Hashing.File(f)}")
+                .Select(f => $"{Path.GetRelativePath(Path.Combine(folder, name), f)} {MaskBench.Foundation.Files.Hashing.File(f)}")
         );
 }

@@ -1,5 +1,4 @@
 using MaskBench.Engine;
-using MaskBench.Files;
 
 namespace MaskBench.Tests.Engine;
 
@@ -105,7 +104,7 @@ public class StalenessSpecs
         var results = engine.Run(["Train"]);
 
         // Assert
-        Assert.Equal($"output {MaskBench.Files.Shown.Path(data)} is missing", ReasonOf(results, "Data"));
+        Assert.Equal($"output {MaskBench.Foundation.Files.Shown.Path(data)} is missing", ReasonOf(results, "Data"));
         Assert.Equal(TargetStatus.Ran, results.Single(r => r.Target == "Data").Status);
         Assert.Equal(TargetStatus.UpToDate, results.Single(r => r.Target == "Train").Status);
     }

@@ -1,8 +1,7 @@
-using MaskBench.Catalog;
-using MaskBench.Environments;
-using MaskBench.Parsing;
-using MaskBench.Running;
+using MaskBench.Model.Catalog;
+using MaskBench.Stages.Train;
 using MaskBench.Tests.Running;
+using MaskBench.Tools.Environments;
 
 namespace MaskBench.Tests.Environments;
 

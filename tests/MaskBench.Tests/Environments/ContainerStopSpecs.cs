@@ -1,5 +1,5 @@
-using MaskBench.Running;
 using MaskBench.Tests.Running;
+using MaskBench.Tools.Containers;
 
 namespace MaskBench.Tests.Environments;
 

@@ -1,4 +1,4 @@
-using MaskBench.Environments;
+using MaskBench.Tools.Environments;
 
 namespace MaskBench.Tests.Environments;
 

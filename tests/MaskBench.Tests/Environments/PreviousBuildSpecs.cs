@@ -1,5 +1,5 @@
-using MaskBench.Environments;
 using MaskBench.Tests.Git;
+using MaskBench.Tools.Environments;
 
 namespace MaskBench.Tests.Environments;
 

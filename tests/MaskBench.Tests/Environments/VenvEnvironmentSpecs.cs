@@ -1,7 +1,6 @@
-using MaskBench.Catalog;
-using MaskBench.Environments;
-using MaskBench.Running;
+using MaskBench.Model.Catalog;
 using MaskBench.Tests.Running;
+using MaskBench.Tools.Environments;
 
 namespace MaskBench.Tests.Environments;
 

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
-using MaskBench.Catalog;
-using MaskBench.Environments;
-using MaskBench.Running;
+using MaskBench.Model.Catalog;
 using MaskBench.Tests.Running;
+using MaskBench.Tools.Environments;
 
 namespace MaskBench.Tests.Environments;
 

@@ -1,7 +1,7 @@
 using LibGit2Sharp;
-using MaskBench.Catalog;
-using MaskBench.Environments;
+using MaskBench.Model.Catalog;
 using MaskBench.Tests.Running;
+using MaskBench.Tools.Environments;
 
 namespace MaskBench.Tests.Environments;
 

@@ -1,6 +1,5 @@
-using MaskBench.Catalog;
-using MaskBench.Environments;
-using MaskBench.Running;
+using MaskBench.Model.Catalog;
+using MaskBench.Tools.Environments;
 
 namespace MaskBench.Tests.Environments;
 

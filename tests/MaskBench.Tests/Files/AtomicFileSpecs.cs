@@ -1,4 +1,4 @@
-using MaskBench.Files;
+using MaskBench.Foundation.Files;
 
 namespace MaskBench.Tests.Files;
 

@@ -1,6 +1,6 @@
-using MaskBench.Files;
-using MaskBench.Running;
-using MaskBench.Slurm;
+using MaskBench.Foundation.Files;
+using MaskBench.Stages.Train;
+using MaskBench.Tools.Slurm;
 
 namespace MaskBench.Tests.Files;
 

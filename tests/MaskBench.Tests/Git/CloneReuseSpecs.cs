@@ -1,4 +1,4 @@
-using MaskBench.Git;
+using MaskBench.Tools.Git;
 
 namespace MaskBench.Tests.Git;
 

@@ -1,6 +1,6 @@
 using LibGit2Sharp;
-using MaskBench.Catalog;
-using MaskBench.Git;
+using MaskBench.Model.Catalog;
+using MaskBench.Tools.Git;
 
 namespace MaskBench.Tests.Git;
 

@@ -1,5 +1,5 @@
 using LibGit2Sharp;
-using MaskBench.Git;
+using MaskBench.Tools.Git;
 
 namespace MaskBench.Tests.Git;
 
@@ -71,7 +71,7 @@ public sealed class GitSourceSpecs : IDisposable
         var twin = Enumerable
             .Range(0, 2_000_000)
             .Select(i => $"twin {i}\n")
-            .First(text => MaskBench.Patching.BlobHash.Of(System.Text.Encoding.UTF8.GetBytes(text)).StartsWith(commit[..4]));
+            .First(text => MaskBench.Stages.Patch.BlobHash.Of(System.Text.Encoding.UTF8.GetBytes(text)).StartsWith(commit[..4]));
         fixture.Commit("two", ("twin.txt", twin));
 
         // Act

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using MaskBench.Catalog;
-using MaskBench.Git;
+using MaskBench.Model.Catalog;
+using MaskBench.Tools.Git;
 
 namespace MaskBench.Tests.Git;
 

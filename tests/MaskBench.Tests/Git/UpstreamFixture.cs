@@ -1,5 +1,5 @@
 using LibGit2Sharp;
-using MaskBench.Catalog;
+using MaskBench.Model.Catalog;
 
 namespace MaskBench.Tests.Git;
 

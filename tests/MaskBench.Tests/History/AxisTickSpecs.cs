@@ -1,4 +1,4 @@
-using MaskBench.History;
+using MaskBench.Reports.Charts;
 
 namespace MaskBench.Tests.History;
 

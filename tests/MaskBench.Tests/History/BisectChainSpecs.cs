@@ -1,5 +1,6 @@
-using MaskBench.Chain;
+using MaskBench.Benchmark;
 using MaskBench.History;
+using MaskBench.Stages;
 using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests.History;

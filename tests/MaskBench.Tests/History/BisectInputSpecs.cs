@@ -1,4 +1,5 @@
 using MaskBench.History;
+using MaskBench.History.Bisect;
 
 namespace MaskBench.Tests.History;
 

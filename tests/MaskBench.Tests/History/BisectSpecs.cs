@@ -1,4 +1,4 @@
-using MaskBench.History;
+using MaskBench.History.Bisect;
 using Newtonsoft.Json.Linq;
 using Xunit.Abstractions;
 
@@ -116,7 +116,7 @@ public sealed class BisectSpecs(ITestOutputHelper output) : IDisposable
         var middle = Assert.Single(result.Probes, p => p.Index == 2);
         Assert.Equal(7, middle.Throughputs.Count);
         Assert.Equal(3, middleCalls);
-        Assert.Equal(MaskBench.Statistics.Verdict.Inconclusive, middle.Verdict!.Outcome);
+        Assert.Equal(MaskBench.Foundation.Statistics.Verdict.Inconclusive, middle.Verdict!.Outcome);
         Assert.Equal("good", middle.Decision);
         Assert.Equal("inconclusive after 7 runs: the median is nearer the good endpoint's", middle.Rule);
         Assert.Equal(repository.Commits[3], result.FirstBad);

@@ -1,4 +1,6 @@
-using MaskBench.History;
+using MaskBench.History.Bisect;
+using MaskBench.Reports;
+using MaskBench.Reports.Charts;
 using MaskBench.Tests.Snapshots;
 
 namespace MaskBench.Tests.History;

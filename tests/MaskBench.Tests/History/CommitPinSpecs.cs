@@ -1,4 +1,5 @@
 using MaskBench.History;
+using MaskBench.Tools.Git;
 
 namespace MaskBench.Tests.History;
 
@@ -25,7 +26,7 @@ public sealed class CommitPinSpecs : IDisposable
     [Fact]
     public async Task An_unknown_commit_is_refused_in_one_line()
     {
-        var error = await Assert.ThrowsAsync<HistoryException>(() => CommitPin.Resolve(repository.Clone, new string('f', 40), default));
+        var error = await Assert.ThrowsAsync<GitException>(() => CommitPin.Resolve(repository.Clone, new string('f', 40), default));
         Assert.Contains("is not in", error.Message);
         Assert.Contains("fetch the branch that holds it", error.Message);
     }

@@ -1,5 +1,6 @@
+using MaskBench.Foundation.Statistics;
 using MaskBench.History;
-using MaskBench.Statistics;
+using MaskBench.Reports;
 using MaskBench.Tests.Snapshots;
 
 namespace MaskBench.Tests.History;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using LibGit2Sharp;
-using MaskBench.History;
+using MaskBench.History.Bisect;
 
 namespace MaskBench.Tests.History;
 

@@ -1,7 +1,8 @@
-using MaskBench.Catalog;
-using MaskBench.Chain;
+using MaskBench.Benchmark;
 using MaskBench.History;
-using MaskBench.Parsing;
+using MaskBench.Model.Catalog;
+using MaskBench.Stages;
+using MaskBench.Stages.Train;
 using MaskBench.Tests.Snapshots;
 
 namespace MaskBench.Tests.History;

@@ -1,6 +1,6 @@
 using MaskBench.History;
-using MaskBench.Parsing;
-using MaskBench.Running;
+using MaskBench.Model.Logs;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.Tests.History;
 
@@ -35,8 +35,28 @@ public sealed class RunRecordSpecs : IDisposable
         var key = MachineKey.Of(new GpuFacts(["Tesla V100-SXM2-16GB", "Tesla V100-SXM2-16GB"], "535.104.05", "12.2"));
 
         // Act
-        var ok = RunRecords.From(key, "detectron2", identity, "0.4.0", Result("ok", 61.25), "clean", "r1", DateTimeOffset.UnixEpoch, null);
-        var failed = RunRecords.From(key, "detectron2", identity, "0.4.0", Result("failed", 3.0), "", "r2", DateTimeOffset.UnixEpoch, null);
+        var ok = HistoryRecordOf.From(
+            key,
+            "detectron2",
+            identity,
+            "0.4.0",
+            Result("ok", 61.25),
+            "clean",
+            "r1",
+            DateTimeOffset.UnixEpoch,
+            null
+        );
+        var failed = HistoryRecordOf.From(
+            key,
+            "detectron2",
+            identity,
+            "0.4.0",
+            Result("failed", 3.0),
+            "",
+            "r2",
+            DateTimeOffset.UnixEpoch,
+            null
+        );
 
         // Assert
         Assert.Equal(repository.DateOf(commit), date);

@@ -1,5 +1,5 @@
 using MaskBench.History;
-using MaskBench.Results;
+using MaskBench.Model.Records;
 
 namespace MaskBench.Tests.History;
 

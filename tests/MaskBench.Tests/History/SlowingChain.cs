@@ -1,7 +1,8 @@
 using System.Globalization;
-using MaskBench.Catalog;
-using MaskBench.Chain;
-using MaskBench.Parsing;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
+using MaskBench.Stages;
+using MaskBench.Stages.Train;
 using MaskBench.Tests.Git;
 
 namespace MaskBench.Tests.History;

@@ -1,4 +1,4 @@
-using MaskBench.Chain;
+using MaskBench.Benchmark;
 using MaskBench.History;
 
 namespace MaskBench.Tests.History;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using MaskBench.Parsing;
+using MaskBench.Model.Logs;
 
 namespace MaskBench.Tests.Parsing;
 

@@ -1,5 +1,5 @@
-using MaskBench.Catalog;
-using MaskBench.Parsing;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
 
 namespace MaskBench.Tests.Parsing;
 

@@ -1,4 +1,4 @@
-using MaskBench.Parsing;
+using MaskBench.Model.Logs;
 
 namespace MaskBench.Tests.Parsing;
 

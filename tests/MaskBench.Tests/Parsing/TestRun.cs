@@ -1,4 +1,4 @@
-using MaskBench.Parsing;
+using MaskBench.Model.Logs;
 
 namespace MaskBench.Tests.Parsing;
 
@@ -29,7 +29,7 @@ sealed class TestRun : IDisposable
     public string Folder { get; }
     public RunFolder Run => new(Folder);
 
-    public ThroughputResult Parse(Window? window = null, IReadOnlyList<MaskBench.Catalog.FailureSpec>? failures = null) =>
+    public ThroughputResult Parse(Window? window = null, IReadOnlyList<MaskBench.Model.Catalog.FailureSpec>? failures = null) =>
         LogFormats.Get(Options.Format).Parse(Run, window ?? Window.Page, Options.Images, failures ?? []);
 
     public void Dispose()

@@ -1,7 +1,7 @@
 using LibGit2Sharp;
-using MaskBench.Catalog;
-using MaskBench.Git;
+using MaskBench.Model.Catalog;
 using MaskBench.Tests.Git;
+using MaskBench.Tools.Git;
 
 namespace MaskBench.Tests.Patching;
 

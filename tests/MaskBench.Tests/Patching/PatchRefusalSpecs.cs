@@ -1,4 +1,4 @@
-using MaskBench.Patching;
+using MaskBench.Stages.Patch;
 
 namespace MaskBench.Tests.Patching;
 

@@ -1,6 +1,6 @@
 using CliWrap;
 using CliWrap.Buffered;
-using MaskBench.Patching;
+using MaskBench.Stages.Patch;
 
 namespace MaskBench.Tests.Patching;
 

@@ -1,5 +1,5 @@
-using MaskBench.Catalog;
-using MaskBench.Patching;
+using MaskBench.Model.Catalog;
+using MaskBench.Stages.Patch;
 
 namespace MaskBench.Tests.Patching;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MaskBench.Tests.Running;
+using MaskBench.Tools.Containers;
 
 namespace MaskBench.Tests.Processes;
 

@@ -1,7 +1,7 @@
-using MaskBench.Catalog;
-using MaskBench.Parsing;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
+using MaskBench.Model.Records;
 using MaskBench.Reports;
-using MaskBench.Results;
 using MaskBench.Tests.Parsing;
 using MaskBench.Tests.Snapshots;
 

@@ -1,6 +1,6 @@
 using CliWrap;
-using MaskBench.Catalog;
-using MaskBench.Parsing;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
 using MaskBench.Reports;
 using MaskBench.Tests.Parsing;
 

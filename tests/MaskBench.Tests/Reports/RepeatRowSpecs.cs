@@ -1,12 +1,13 @@
 using System.Globalization;
-using MaskBench.Catalog;
-using MaskBench.Chain;
-using MaskBench.Parsing;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
+using MaskBench.Model.Records;
 using MaskBench.Reports;
-using MaskBench.Results;
-using MaskBench.Telemetry;
+using MaskBench.Stages;
+using MaskBench.Stages.Parse;
 using MaskBench.Tests.Parsing;
 using MaskBench.Tests.Snapshots;
+using MaskBench.Tools.Telemetry;
 using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests.Reports;

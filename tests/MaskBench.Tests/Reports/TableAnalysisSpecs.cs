@@ -1,6 +1,6 @@
-using MaskBench.Parsing;
+using MaskBench.Foundation.Statistics;
+using MaskBench.Model.Logs;
 using MaskBench.Reports;
-using MaskBench.Statistics;
 using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests.Reports;

@@ -1,5 +1,6 @@
-using MaskBench.Catalog;
-using MaskBench.Parsing;
+using MaskBench.Foundation.Text;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
 using MaskBench.Reports;
 
 namespace MaskBench.Tests.Reports;

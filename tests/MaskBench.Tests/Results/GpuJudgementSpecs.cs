@@ -1,11 +1,12 @@
-using MaskBench.Catalog;
-using MaskBench.Chain;
-using MaskBench.Parsing;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
+using MaskBench.Model.Records;
 using MaskBench.Reports;
-using MaskBench.Results;
-using MaskBench.Telemetry;
+using MaskBench.Stages;
+using MaskBench.Stages.Parse;
 using MaskBench.Tests.Parsing;
 using MaskBench.Tests.Telemetry;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.Tests.Results;
 
@@ -49,7 +50,7 @@ public sealed class GpuJudgementSpecs
         // Act
         var (path, record) = await ParsedAsync(standIn, standIn.RunFolder);
         var row = Aggregator.FromRecords([Catalog.Get("detectron2")], _ => [path], _ => 16).Single();
-        var history = MaskBench.History.RunRecords.From(
+        var history = MaskBench.History.HistoryRecordOf.From(
             "2xTesla-V100-SXM2-16GB-drv535",
             "detectron2",
             new MaskBench.History.RunIdentity(new string('a', 40), "tree", DateTimeOffset.UnixEpoch, "env", "page"),
@@ -102,9 +103,9 @@ public sealed class GpuJudgementSpecs
 
             // Act
             var onGpus = GpuJudgement.Of(folder, result);
-            File.WriteAllText(Path.Combine(folder, MaskBench.Running.RunManifest.FileName), """{"gpu": null, "telemetry": null}""");
+            File.WriteAllText(Path.Combine(folder, MaskBench.Model.Records.ManifestFacts.FileName), """{"gpu": null, "telemetry": null}""");
             var onCpu = GpuJudgement.Of(folder, result);
-            File.Delete(Path.Combine(folder, MaskBench.Running.RunManifest.FileName));
+            File.Delete(Path.Combine(folder, MaskBench.Model.Records.ManifestFacts.FileName));
             var unrecorded = GpuJudgement.Of(folder, result);
 
             // Assert

@@ -1,4 +1,5 @@
-using MaskBench.Running;
+using MaskBench.Stages.Train;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.Tests.Running;
 

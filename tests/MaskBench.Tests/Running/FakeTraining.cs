@@ -1,6 +1,6 @@
-using MaskBench.Catalog;
-using MaskBench.Parsing;
-using MaskBench.Running;
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
+using MaskBench.Stages.Train;
 
 namespace MaskBench.Tests.Running;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MaskBench.Running;
+using MaskBench.Stages.Train;
 
 namespace MaskBench.Tests.Running;
 

@@ -1,4 +1,4 @@
-using MaskBench.Running;
+using MaskBench.Stages.Train;
 using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests.Running;

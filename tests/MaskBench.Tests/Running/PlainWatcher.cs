@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using MaskBench.Parsing;
+using MaskBench.Model.Logs;
 
 namespace MaskBench.Tests.Running;
 

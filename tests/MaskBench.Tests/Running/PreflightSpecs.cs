@@ -1,5 +1,5 @@
-using MaskBench.Running;
-using MaskBench.Tests.Running;
+using MaskBench.Stages.Train;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.Tests.Running;
 

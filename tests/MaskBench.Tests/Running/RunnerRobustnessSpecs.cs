@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
-using MaskBench.Catalog;
-using MaskBench.Parsing;
-using MaskBench.Running;
+using MaskBench.Model.Logs;
+using MaskBench.Model.Records;
+using MaskBench.Stages.Train;
+using MaskBench.Tools.Containers;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.Tests.Running;
 
@@ -82,7 +84,7 @@ public class RunnerRobustnessSpecs
 
         // Assert
         Assert.True(outcome.Succeeded, outcome.Message);
-        Assert.True(File.Exists(Path.Combine(outcome.RunDirectory, RunManifest.FileName)));
+        Assert.True(File.Exists(Path.Combine(outcome.RunDirectory, ManifestFacts.FileName)));
         Assert.False(Directory.Exists(Path.Combine(fake.Runs, "fake.partial")));
     }
 
@@ -119,7 +121,7 @@ public class RunnerRobustnessSpecs
         // Assert
         Assert.False(outcome.Succeeded);
         Assert.Equal("orphans", outcome.FailureKind);
-        Assert.Contains("\"leftover\": true", File.ReadAllText(Path.Combine(outcome.RunDirectory, RunManifest.FileName)));
+        Assert.Contains("\"leftover\": true", File.ReadAllText(Path.Combine(outcome.RunDirectory, ManifestFacts.FileName)));
     }
 
     [Fact(Timeout = 60_000)]

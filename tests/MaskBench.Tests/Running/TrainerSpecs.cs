@@ -1,6 +1,6 @@
 using System.Text;
-using MaskBench.Parsing;
-using MaskBench.Running;
+using MaskBench.Model.Logs;
+using MaskBench.Stages.Train;
 
 namespace MaskBench.Tests.Running;
 

@@ -1,6 +1,5 @@
-using MaskBench.Running;
-using MaskBench.Slurm;
 using MaskBench.Tests.Snapshots;
+using MaskBench.Tools.Slurm;
 
 namespace MaskBench.Tests.Slurm;
 

@@ -1,9 +1,10 @@
-using MaskBench.Chain;
-using MaskBench.Environments;
-using MaskBench.Results;
-using MaskBench.Slurm;
+using MaskBench.Model.Records;
+using MaskBench.Stages;
+using MaskBench.Stages.Train;
 using MaskBench.Tests.Chain;
 using MaskBench.Tests.Snapshots;
+using MaskBench.Tools.Environments;
+using MaskBench.Tools.Slurm;
 
 namespace MaskBench.Tests.Slurm;
 

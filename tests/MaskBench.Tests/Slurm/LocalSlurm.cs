@@ -1,5 +1,4 @@
-using MaskBench.Running;
-using MaskBench.Slurm;
+using MaskBench.Tools.Slurm;
 
 namespace MaskBench.Tests.Slurm;
 

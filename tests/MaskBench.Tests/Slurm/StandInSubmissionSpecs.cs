@@ -1,4 +1,4 @@
-using MaskBench.Slurm;
+using MaskBench.Tools.Slurm;
 
 namespace MaskBench.Tests.Slurm;
 

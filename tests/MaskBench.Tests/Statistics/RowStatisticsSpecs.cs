@@ -1,4 +1,4 @@
-using MaskBench.Statistics;
+using MaskBench.Foundation.Statistics;
 
 namespace MaskBench.Tests.Statistics;
 

@@ -1,5 +1,5 @@
-using MaskBench.Running;
-using MaskBench.Telemetry;
+using MaskBench.Model.Records;
+using MaskBench.Tools.Telemetry;
 using Newtonsoft.Json.Linq;
 
 namespace MaskBench.Tests.Telemetry;
@@ -29,6 +29,6 @@ static class ManifestStandIn
                     ["problem"] = telemetry.Problem,
                 },
         };
-        File.WriteAllText(Path.Combine(runFolder, RunManifest.FileName), manifest.ToString());
+        File.WriteAllText(Path.Combine(runFolder, ManifestFacts.FileName), manifest.ToString());
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MaskBench.Telemetry;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.Tests.Telemetry;
 

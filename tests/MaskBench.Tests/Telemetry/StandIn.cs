@@ -1,4 +1,4 @@
-using MaskBench.Telemetry;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.Tests.Telemetry;
 

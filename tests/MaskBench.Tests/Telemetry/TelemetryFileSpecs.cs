@@ -1,5 +1,5 @@
-using MaskBench.Telemetry;
 using MaskBench.Tests.Snapshots;
+using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.Tests.Telemetry;
 

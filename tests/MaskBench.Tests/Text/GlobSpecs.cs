@@ -1,4 +1,4 @@
-using MaskBench.Text;
+using MaskBench.Foundation.Text;
 
 namespace MaskBench.Tests.Text;
 

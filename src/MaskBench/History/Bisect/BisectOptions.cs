@@ -1,9 +1,9 @@
-namespace MaskBench.History;
+namespace MaskBench.History.Bisect;
 
 /// <summary>How hard a bisect looks at each commit.</summary>
 /// <param name="Repeats">Runs per probe (<c>--repeats</c>).</param>
 /// <param name="MaxRuns">The most runs one commit gets when its verdict stays inconclusive (at least <paramref name="Repeats"/>).</param>
-public sealed record BisectOptions(int Repeats = 3, int MaxRuns = 9)
+internal sealed record BisectOptions(int Repeats = 3, int MaxRuns = 9)
 {
     public void Check()
     {

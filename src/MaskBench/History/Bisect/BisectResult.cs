@@ -1,6 +1,6 @@
-using MaskBench.Files;
+using MaskBench.Foundation.Files;
 
-namespace MaskBench.History;
+namespace MaskBench.History.Bisect;
 
 /// <summary><c>artifacts/bisect/&lt;id&gt;.json</c>: where throughput dropped between good and bad, and every probe with its figures.</summary>
 /// <param name="FirstBad">The first commit that measures slower than good (full hash).</param>
@@ -10,7 +10,7 @@ namespace MaskBench.History;
 /// <param name="ProbeCalls">How many times the probe was asked to measure (a commit asked for more runs counts again).</param>
 /// <param name="Runs">Training runs in all the probes.</param>
 /// <param name="SkippedBetween">Commits between lastGood and firstBad that did not build: the first bad could be any of them, or firstBad.</param>
-public sealed record BisectResult(
+internal sealed record BisectResult(
     string Implementation,
     string Good,
     string Bad,
@@ -25,20 +25,6 @@ public sealed record BisectResult(
 )
 {
     public void Write(string path) => JsonFiles.Write(path, this);
-
-    /// <summary>The answer and every probe as Markdown, for the job summary (<c>bisect/&lt;id&gt;.md</c>).</summary>
-    public string Markdown()
-    {
-        var text = new System.Text.StringBuilder($"### Bisect {Implementation}\n\n{Summary()}.\n\n");
-        text.Append("| # | commit | runs | median img/s | min–max | change | p | decision |\n|---:|---|---:|---:|---:|---:|---:|---|\n");
-        foreach (var p in Probes)
-            text.Append(
-                FormattableString.Invariant(
-                    $"| {p.Index} | `{p.Commit[..12]}` | {p.Throughputs.Count} | {Reports.Figures.Throughput(p.Median)} | {(p.Throughputs.Count > 0 ? $"{p.Throughputs.Min():0.0}–{p.Throughputs.Max():0.0}" : "–")} | {(p.Verdict is { } v && double.IsFinite(v.Effect) ? $"{v.Effect * 100:+0.0;-0.0;0.0} %" : "–")} | {Reports.Figures.Number(p.Verdict?.P, "0.####")} | {p.Decision}{(p.Unbuildable is { } u ? $": {u}" : "")}{(p.Rule is { } r ? $" ({r})" : "")} |\n"
-                )
-            );
-        return text.ToString();
-    }
 
     /// <summary>One line for the log: the answer, with the doubt when skipped commits leave it open.</summary>
     public string Summary() =>

@@ -1,6 +1,6 @@
-using MaskBench.Statistics;
+using MaskBench.Foundation.Statistics;
 
-namespace MaskBench.History;
+namespace MaskBench.History.Bisect;
 
 /// <summary>
 /// Finds the first commit where training throughput dropped, like <c>asv find</c> but with repeated runs and a
@@ -10,7 +10,7 @@ namespace MaskBench.History;
 /// median is nearer (and the probe says so). A commit that does not build is skipped and its nearest untried
 /// neighbour measured instead, as <c>git bisect skip</c> does. Every measurement is journaled before the next step.
 /// </summary>
-public sealed class Bisection
+internal sealed class Bisection
 {
     readonly IReadOnlyList<string> commits;
     readonly Func<string, int, CancellationToken, Task<ProbeResult>> probe;

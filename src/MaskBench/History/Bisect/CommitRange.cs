@@ -1,7 +1,9 @@
-namespace MaskBench.History;
+using MaskBench.Tools.Git;
+
+namespace MaskBench.History.Bisect;
 
 /// <summary>The commits a bisect walks: good, then each commit on the first-parent path from good to bad, bad last.</summary>
-public static class CommitRange
+internal static class CommitRange
 {
     public static async Task<IReadOnlyList<string>> Between(string clone, string good, string bad, CancellationToken cancellation)
     {
@@ -39,7 +41,7 @@ public static class CommitRange
         {
             return await CommitPin.Resolve(clone, commit, cancellation);
         }
-        catch (HistoryException e)
+        catch (GitException e)
         {
             throw new HistoryException($"--{role}: {e.Message}");
         }

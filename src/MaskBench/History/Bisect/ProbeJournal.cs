@@ -1,6 +1,6 @@
-using MaskBench.Files;
+using MaskBench.Foundation.Files;
 
-namespace MaskBench.History;
+namespace MaskBench.History.Bisect;
 
 /// <summary>
 /// The bisect's stamps: one JSON file per measured commit under <c>bisect/&lt;id&gt;/</c>, written atomically after

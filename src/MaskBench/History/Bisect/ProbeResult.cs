@@ -1,7 +1,7 @@
-namespace MaskBench.History;
+namespace MaskBench.History.Bisect;
 
 /// <summary>What measuring a commit gave: the throughputs of the runs asked for, or why the commit could not be built.</summary>
-public sealed record ProbeResult(IReadOnlyList<double> Throughputs, string? Unbuildable)
+internal sealed record ProbeResult(IReadOnlyList<double> Throughputs, string? Unbuildable)
 {
     public static ProbeResult Measured(IReadOnlyList<double> throughputs) => new(throughputs, null);
 

@@ -1,8 +1,0 @@
-namespace MaskBench.Chain;
-
-/// <summary>A chain stage cannot go on: the message is one line that names the thing and the fix.</summary>
-/// <param name="Recorded">The stage already wrote the run's record for this failure.</param>
-public sealed class ChainException(string message, bool recorded = false) : Exception(message), IUserError
-{
-    public bool Recorded { get; } = recorded;
-}

@@ -1,0 +1,81 @@
+namespace MaskBench.Reports.Charts;
+
+/// <summary>
+/// An implementation's throughput over time on one machine as SVG: per commit (placed by commit date) the median
+/// and the min–max of its runs, the page's published figure as a band, and regressions against the rolling baseline
+/// marked in red with their change.
+/// </summary>
+internal static class HistoryChart
+{
+    const string Runs = "#1f77b4",
+        Regression = "#d62728",
+        Band = "#e0e0e0";
+
+    /// <summary>About how wide "60205f8 -11.1 %" is at 12 px: a label nearer the right edge goes left of its point.</summary>
+    const int RegressionLabelWidth = 110;
+
+    /// <param name="published">The published figure's band (e.g. the page's number ± its printed rounding), or null.</param>
+    public static string Svg(
+        string implementation,
+        string machineKey,
+        IReadOnlyList<TimelinePoint> points,
+        (double Low, double High)? published
+    )
+    {
+        var values = points.SelectMany(p => p.Runs).Concat(published is { } b ? [b.Low, b.High] : []);
+        var plot = new SvgPlot($"{implementation} on {machineKey}: training img/s by commit date", values);
+        plot.Legend(SvgPlot.Width - 330, Runs, "median, min–max");
+        plot.Legend(SvgPlot.Width - 190, Regression, "slower than baseline");
+        if (published is { } band)
+        {
+            var top = plot.Y(band.High);
+            plot.Svg.Append(
+                    $"""<rect x="{SvgPlot.Left + 1}" y="{SvgPlot.N(top)}" width="{SvgPlot.Width - SvgPlot.Left - SvgPlot.Right - 1}" height="{SvgPlot.N(Math.Max(1, plot.Y(band.Low) - top))}" fill="{Band}"/>"""
+                )
+                .Append(
+                    $"""<text x="{SvgPlot.Width - SvgPlot.Right - 4}" y="{SvgPlot.N(top - 4)}" text-anchor="end" fill="#777777">published {SvgPlot.N((band.Low + band.High) / 2)}</text>"""
+                )
+                .Append('\n');
+        }
+        if (points.Count == 0)
+        {
+            plot.Svg.Append(
+                    $"""<text x="{SvgPlot.Left + 12}" y="{SvgPlot.Top + 24}" fill="#777777" font-style="italic">no measured runs yet</text>"""
+                )
+                .Append('\n');
+            return plot.Close();
+        }
+        var first = points[0].CommitDate;
+        var days = Math.Max(1e-9, (points[^1].CommitDate - first).TotalDays);
+        var width = SvgPlot.Width - SvgPlot.Left - SvgPlot.Right - 40;
+        double X(TimelinePoint p) =>
+            points.Count == 1 ? SvgPlot.Left + 20 + width / 2.0 : SvgPlot.Left + 20 + (p.CommitDate - first).TotalDays / days * width;
+        var labelled = new List<double>();
+        foreach (var point in points)
+        {
+            var x = X(point);
+            var title =
+                $"{point.Commit[..7]} ({point.CommitDate.UtcDateTime:yyyy-MM-dd}): {SvgPlot.N(point.Median)} img/s, {point.Runs.Count} run{(point.Runs.Count == 1 ? "" : "s")}"
+                + (point.Regressed ? $", {SvgPlot.N(point.Verdict!.Effect * 100)} % against the baseline" : "");
+            plot.Whisker(x, point.Runs, point.Median, point.Regressed ? Regression : Runs, point.Regressed ? 5.5 : 4, title);
+            if (point.Regressed)
+            {
+                // Right of the point, or left of it where the label would run past the canvas's edge
+                var rightSide = x + 8 + RegressionLabelWidth <= SvgPlot.Width - 4;
+                plot.Svg.Append(
+                        $"""<text x="{SvgPlot.N(rightSide ? x + 8 : x - 8)}" y="{SvgPlot.N(plot.Y(point.Runs.Min()) + 12)}" text-anchor="{(rightSide ? "start" : "end")}" fill="{Regression}">{point.Commit[..7]} {SvgPlot.N(point.Verdict!.Effect * 100)} %</text>"""
+                    )
+                    .Append('\n');
+            }
+            if (labelled.Count == 0 || x - labelled[^1] >= 90 || (point == points[^1] && x - labelled[^1] >= 60))
+            {
+                labelled.Add(x);
+                plot.Svg.Append(
+                        $"""<text x="{SvgPlot.N(x)}" y="{SvgPlot.Height - SvgPlot.Bottom + 18}" text-anchor="middle">{point.CommitDate.UtcDateTime:yyyy-MM-dd}</text>"""
+                    )
+                    .Append('\n');
+            }
+        }
+        return plot.Close();
+    }
+}

@@ -1,0 +1,134 @@
+using MaskBench.Foundation.Files;
+using MaskBench.Model.Catalog;
+using Serilog;
+
+namespace MaskBench.Tools.Environments;
+
+/// <summary>A file of ImageNet-pretrained weights where the implementation will look for it, with its hash.</summary>
+internal sealed record WeightFile(string Name, string Path, string Sha256);
+
+/// <summary>The ImageNet-pretrained weights each recipe loads: fetched once into <c>--weights DIR</c>, checked by
+/// hash (the recipe's, or the one recorded when the file was first fetched, in <c>weights.sha256</c>), and
+/// put where each implementation looks, so that a node without internet trains all the same.</summary>
+internal static class WeightsCache
+{
+    public const string HashFile = "weights.sha256";
+
+    /// <summary>How long one download may take in all (a server that stops sending).</summary>
+    static readonly TimeSpan DownloadTimeout = TimeSpan.FromHours(2);
+
+    /// <param name="download">False on a node without internet: a missing file is then an error, not a fetch.</param>
+    public static async Task<IReadOnlyList<WeightFile>> EnsureAsync(
+        Recipe recipe,
+        string weights,
+        string sourceDirectory,
+        bool download = true,
+        HttpClient? http = null,
+        CancellationToken cancellation = default
+    )
+    {
+        weights = Path.GetFullPath(weights);
+        Directory.CreateDirectory(weights);
+        var problems = new List<string>();
+        var files = new List<WeightFile>();
+        foreach (var spec in recipe.Weights)
+        {
+            var inCache = spec.Path.Contains("{weights}", StringComparison.Ordinal)
+                ? Path.GetFullPath(Placeholders.Fill(spec.Path, new Dictionary<string, string> { ["weights"] = weights }))
+                : Path.Combine(weights, spec.Name);
+            var problem = await FetchAsync(spec, weights, inCache, download, http, cancellation);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+                continue;
+            }
+            var hash = await HashAsync(inCache, cancellation);
+            problem = WeightHashes.Check(weights, spec, inCache, hash);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+                continue;
+            }
+            if (!spec.Path.Contains("{weights}", StringComparison.Ordinal))
+                SymbolicLinks.Replace(Path.Combine(Path.GetFullPath(sourceDirectory), spec.Path), inCache);
+            files.Add(new WeightFile(spec.Name, inCache, hash));
+        }
+        if (problems.Count > 0)
+            throw new RunnerException(string.Join("\n", problems));
+        return files;
+    }
+
+    static async Task<string?> FetchAsync(
+        WeightSpec spec,
+        string weights,
+        string inCache,
+        bool download,
+        HttpClient? http,
+        CancellationToken cancellation
+    )
+    {
+        if (File.Exists(inCache))
+            return null;
+        var flat = Path.Combine(weights, spec.Name);
+        if (File.Exists(flat) && flat != inCache)
+        {
+            SymbolicLinks.Replace(inCache, flat);
+            return null;
+        }
+        if (spec.Url is null)
+            return $"{spec.Name} has no download address: put the file at {flat} (see the recipe's notes)";
+        if (!download)
+            return $"{spec.Name} is not in {weights} and this node does not download: fetch {spec.Url} into {flat} on a machine with internet";
+        Directory.CreateDirectory(Path.GetDirectoryName(inCache)!);
+        // Another build sharing --weights may be fetching the same file: one fetches, the others wait and reuse it.
+        await using var held = await WeightLock.AcquireAsync(inCache, cancellation);
+        if (File.Exists(inCache))
+        {
+            Log.Information("{Name} was fetched by another build meanwhile: reusing {Path}", spec.Name, inCache);
+            return null;
+        }
+        var partial = $"{inCache}.{Environment.ProcessId}.{Guid.NewGuid():N}.partial";
+        Log.Information("fetching {Name} from {Url}", spec.Name, spec.Url);
+        try
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            limit.CancelAfter(DownloadTimeout);
+            await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                var uri = new Uri(spec.Url);
+                if (uri.IsFile)
+                {
+                    await using var source = File.OpenRead(uri.LocalPath);
+                    await DownloadProgress.CopyAsync(spec.Name, source, source.Length, target, limit.Token);
+                }
+                else
+                {
+                    using var client = http is null ? new HttpClient { Timeout = Timeout.InfiniteTimeSpan } : null;
+                    using var response = await (http ?? client!).GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, limit.Token);
+                    response.EnsureSuccessStatusCode();
+                    await using var source = await response.Content.ReadAsStreamAsync(limit.Token);
+                    await DownloadProgress.CopyAsync(spec.Name, source, response.Content.Headers.ContentLength, target, limit.Token);
+                }
+            }
+            File.Move(partial, inCache);
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            return $"cannot fetch {spec.Name} from {spec.Url} (no complete download within {DownloadTimeout}): put the file at {flat} by hand";
+        }
+        catch (Exception e)
+            when (!cancellation.IsCancellationRequested
+                && e is HttpRequestException or IOException or TaskCanceledException or UnauthorizedAccessException
+            )
+        {
+            return $"cannot fetch {spec.Name} from {spec.Url} ({e.Message}): put the file at {flat} by hand";
+        }
+        finally
+        {
+            File.Delete(partial); // this download's own partial file only (gone after the move)
+        }
+    }
+
+    static Task<string> HashAsync(string path, CancellationToken cancellation) => Hashing.FileAsync(path, cancellation);
+}

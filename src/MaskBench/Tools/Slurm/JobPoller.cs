@@ -1,0 +1,232 @@
+using Serilog;
+
+namespace MaskBench.Tools.Slurm;
+
+/// <summary>Watches every in-flight job of a build with ONE query a cycle (squeue; sacct only for jobs that left the
+/// queue, and only where accounting exists), backing off while nothing changes. One instance per build, shared by all
+/// waiting trainings. Cancelling a wait cancels its job; cancellations that arrive together go out as one scancel.</summary>
+internal sealed class JobPoller(SlurmClient client, PollPolicy policy)
+{
+    sealed class Waiter(string jobId, string label, string? exitMarker)
+    {
+        public string JobId => jobId;
+        public string Label => label;
+        public string? ExitMarker => exitMarker;
+        public TaskCompletionSource<JobSnapshot> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public JobSnapshot? Last { get; set; }
+        public DateTimeOffset? MissingSince { get; set; }
+        public bool CancelRequested { get; set; }
+        public DateTimeOffset? CancelSentAt { get; set; }
+    }
+
+    /// <summary>The state a query failure ends a wait with: the job may still run (its journal entry stays).</summary>
+    public const string Unreachable = "UNREACHABLE";
+
+    /// <summary>The state of a job neither squeue nor sacct lists that left no exit marker of its own.</summary>
+    public const string Forgotten = "UNKNOWN";
+
+    readonly Lock gate = new();
+    readonly Dictionary<string, Waiter> waiters = [];
+    readonly SemaphoreSlim wake = new(0);
+    Task? loop;
+    bool? accounting;
+
+    /// <summary>How many queries (squeue and sacct) and scancel calls were made: the batching, for tests and benchmarks.</summary>
+    public int Queries { get; private set; }
+
+    public int Cancels { get; private set; }
+
+    /// <summary>Waits for the job to be over (ended, to be rerun, or its end unknown) and returns its last state.</summary>
+    /// <param name="label">The run's name, for the log.</param>
+    /// <param name="cancellation">Cancels the job itself (scancel), then waits up to CancelWait for it to leave.</param>
+    public async Task<JobSnapshot> WaitAsync(string jobId, string label, string? exitMarker, CancellationToken cancellation)
+    {
+        var waiter = new Waiter(jobId, label, exitMarker);
+        lock (gate)
+        {
+            if (!waiters.TryAdd(jobId, waiter))
+                throw new InvalidOperationException($"job {jobId} is waited for twice");
+            if (loop is null)
+                using (ExecutionContext.SuppressFlow()) // the loop serves every run: it must not log as the first one's target
+                    loop = Task.Run(LoopAsync);
+        }
+        wake.Release();
+        await using (cancellation.Register(() => RequestCancel(waiter)))
+            return await waiter.Done.Task;
+    }
+
+    void RequestCancel(Waiter waiter)
+    {
+        lock (gate)
+            waiter.CancelRequested = true;
+        wake.Release();
+    }
+
+    /// <summary>The loop, guarded: whatever breaks it fails every wait (their jobs stay journalled) rather than leaving
+    /// them waiting forever.</summary>
+    async Task LoopAsync()
+    {
+        try
+        {
+            await PollAsync();
+        }
+        catch (Exception e)
+        {
+            Log.Error(e, "Slurm: the job poller failed");
+            List<Waiter> left;
+            lock (gate)
+            {
+                left = [.. waiters.Values];
+                waiters.Clear();
+                loop = null;
+            }
+            foreach (var waiter in left)
+                waiter.Done.TrySetException(new SlurmException($"watching job {waiter.JobId} failed: {e.Message}"));
+        }
+    }
+
+    async Task PollAsync()
+    {
+        var delay = policy.First;
+        var failures = 0;
+        while (true)
+        {
+            List<Waiter> current;
+            lock (gate)
+            {
+                if (waiters.Count == 0)
+                {
+                    loop = null;
+                    return;
+                }
+                current = [.. waiters.Values];
+            }
+            await CancelRequestedAsync(current);
+            var result = await QueryAsync(current);
+            var changed = false;
+            if (!result.Ok)
+            {
+                failures++;
+                Log.Warning("Slurm: job query failed ({Count} of {Max} in a row): {Failure}", failures, policy.MaxFailures, result.Failure);
+                if (failures >= policy.MaxFailures)
+                    foreach (var waiter in current)
+                        Finish(
+                            waiter,
+                            new JobSnapshot(
+                                waiter.JobId,
+                                Unreachable,
+                                $"{failures} job queries failed in a row; the last: {result.Failure}",
+                                null,
+                                null
+                            )
+                        );
+            }
+            else
+            {
+                failures = 0;
+                foreach (var waiter in current)
+                    changed |= Observe(waiter, result.Jobs.GetValueOrDefault(waiter.JobId));
+            }
+            delay = changed ? policy.First : policy.Next(delay);
+            if (await wake.WaitAsync(delay))
+            {
+                delay = policy.First;
+                await Task.Delay(TimeSpan.FromMilliseconds(50)); // let waits and cancellations that come together gather
+                while (wake.Wait(0)) { }
+            }
+        }
+    }
+
+    /// <summary>squeue for all; sacct (once known to exist) for those squeue no longer lists.</summary>
+    async Task<QueryResult> QueryAsync(List<Waiter> current)
+    {
+        Queries++;
+        var queue = await client.QueueAsync([.. current.Select(w => w.JobId)]);
+        var missing = current.Where(w => !queue.Jobs.ContainsKey(w.JobId)).Select(w => w.JobId).ToList();
+        if (!queue.Ok || missing.Count == 0)
+            return queue;
+        accounting ??= await client.HasAccountingAsync();
+        if (accounting != true)
+            return queue;
+        Queries++;
+        var accounted = await client.AccountingAsync(missing);
+        if (!accounted.Ok)
+            return accounted;
+        return new QueryResult(queue.Jobs.Concat(accounted.Jobs).ToDictionary(j => j.Key, j => j.Value), null);
+    }
+
+    async Task CancelRequestedAsync(List<Waiter> current)
+    {
+        var now = DateTimeOffset.UtcNow;
+        List<Waiter> cancel;
+        lock (gate)
+            cancel = current.Where(w => w.CancelRequested && w.CancelSentAt is null).ToList();
+        foreach (var waiter in current.Where(w => w.CancelSentAt is { } sent && now - sent > policy.CancelWait))
+            Finish(
+                waiter,
+                new JobSnapshot(
+                    waiter.JobId,
+                    "CANCELLED",
+                    $"scancel sent; still {waiter.Last?.State} {policy.CancelWait.TotalSeconds:0} s later",
+                    null,
+                    null
+                )
+            );
+        if (cancel.Count == 0)
+            return;
+        Cancels++;
+        var complaint = await client.CancelAsync([.. cancel.Select(w => w.JobId)]);
+        if (complaint is not null)
+            Log.Warning("Slurm: {Complaint}", complaint);
+        foreach (var waiter in cancel)
+            waiter.CancelSentAt = now;
+    }
+
+    /// <summary>Takes a job's state from the query; true when it changed.</summary>
+    bool Observe(Waiter waiter, JobSnapshot? seen)
+    {
+        if (seen is null)
+            return Missing(waiter);
+        waiter.MissingSince = null;
+        var changed = waiter.Last is null || waiter.Last.State != seen.State || waiter.Last.Reason != seen.Reason;
+        if (changed)
+            Log.Information("{Run}: job {Job} {State} ({Reason})", waiter.Label, waiter.JobId, seen.State, seen.Reason);
+        waiter.Last = seen;
+        if (JobStates.IsOver(seen.State))
+            Finish(waiter, seen);
+        return changed;
+    }
+
+    /// <summary>Neither squeue nor sacct lists the job: after a grace, the reason Slurm gave while it was ending tells
+    /// (a job purged right after COMPLETING, see <see cref="JobStates.EndingOf"/>), else its exit marker, else its end
+    /// is unknown.</summary>
+    bool Missing(Waiter waiter)
+    {
+        var now = DateTimeOffset.UtcNow;
+        waiter.MissingSince ??= now;
+        if (now - waiter.MissingSince < policy.MissingGrace)
+            return false;
+        if (waiter.Last is { } last && JobStates.EndingOf(last) is { } ending)
+        {
+            var reason = $"{last.Reason}: squeue showed it COMPLETING, then Slurm purged it before its end state was seen";
+            Log.Information("{Run}: job {Job} {State} ({Reason})", waiter.Label, waiter.JobId, ending, reason);
+            Finish(waiter, new JobSnapshot(waiter.JobId, ending, reason, last.ExitCode, last.Signal));
+            return true;
+        }
+        if (waiter.ExitMarker is { } marker && ExitMarker.Read(marker, waiter.JobId) is { } code)
+        {
+            Finish(waiter, new JobSnapshot(waiter.JobId, code == 0 ? "COMPLETED" : "FAILED", $"read from {marker}", code, 0));
+            return true;
+        }
+        var where = accounting == true ? "squeue nor sacct lists it" : "squeue no longer lists it and the cluster keeps no accounting";
+        Finish(waiter, new JobSnapshot(waiter.JobId, Forgotten, $"{where}, and it left no exit marker of its own", null, null));
+        return true;
+    }
+
+    void Finish(Waiter waiter, JobSnapshot end)
+    {
+        lock (gate)
+            waiters.Remove(waiter.JobId);
+        waiter.Done.TrySetResult(end);
+    }
+}
