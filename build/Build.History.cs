@@ -37,22 +37,6 @@ partial class Build
             }
         );
 
-    /// <summary>The Setup and Train of each implementation a Bisect or Track will probe, for preflight to check before the
-    /// first probe; a Bisect without its commits is refused before that.</summary>
-    List<string> ProbedStages(IReadOnlyList<string> targetsToRun)
-    {
-        var stages = new List<string>();
-        foreach (var recipe in Catalog.All)
-        {
-            var bisect = targetsToRun.Contains($"Bisect-{recipe.TargetSuffix}");
-            if (bisect)
-                BisectStage.EnsureCommits(recipe, Good, Bad);
-            if (bisect || targetsToRun.Contains($"Track-{recipe.TargetSuffix}"))
-                stages.AddRange([$"Setup-{recipe.TargetSuffix}", $"Train-{recipe.TargetSuffix}"]);
-        }
-        return stages;
-    }
-
     /// <summary><c>--implementations</c>, each value also split at commas (<c>detectron2,mmdetection</c>, as benchmark.yml passes them).</summary>
     string[] ImplementationIds =>
         [.. Implementations.SelectMany(i => i.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];

@@ -1,6 +1,6 @@
+using MaskBench.Benchmark;
 using MaskBench.Engine;
 using MaskBench.Stages;
-using MaskBench.Stages.Train;
 using MaskBench.Tools.Slurm;
 
 namespace MaskBench.Build;
@@ -49,37 +49,26 @@ partial class Build
     )]
     readonly JobContainerKind SlurmContainer = JobContainerKind.None;
 
-    /// <summary>On Slurm, <c>--plan</c> prints the batch script each training to run would submit.</summary>
-    protected override string PlanNotes(IReadOnlyList<string> targetsToRun) =>
-        Context.Executor is SlurmTrainExecutor slurm
-            ? $"\nWhere: Clone, Patch, Setup, Parse and Aggregate here; preflight here checks the container engine, disk and data. Each Train is a Slurm job ({slurm.Where}) whose node runs Supervise: preflight's GPU checks there (count, idle, compute capability against the stack), then the training in {slurm.ContainerNote}.\n"
-                + string.Concat(
-                    Chain
-                        .TrainingOrder.Where(step => targetsToRun.Contains(Chain.Stage("Train").Name(step)))
-                        .Select(step =>
-                            $"\n{Chain.Stage("Train").Name(step)} runs as a Slurm job ({slurm.Where}), submitting:\n{slurm.Script(new TrainJob(Context.Workspace, Context.Settings, step.Run))}"
-                        )
-                )
-            : $"\nWhere: every training {Context.Executor.Where}, one at a time on this host (--executor local).\n";
+    protected override string PlanNotes(IReadOnlyList<string> targetsToRun) => Executors.PlanNotes(Context, Chain, targetsToRun);
 
     IExecutor MakeExecutor(string work) =>
-        Executor == ExecutorKind.Local
-            ? new LocalExecutor()
-            : new SlurmTrainExecutor(
-                SlurmExecutor.Create(SlurmCommands.OnPath, work, retry: new RetryPolicy(SlurmAttempts)),
-                new SlurmSettings(
-                    SlurmPartition,
-                    SlurmAccount,
-                    SlurmQos,
-                    SlurmConstraint,
-                    SlurmGpuDialect,
-                    SlurmGpuType,
-                    SlurmExclusive,
-                    SlurmMemPerGpu,
-                    SlurmCpusPerGpu,
-                    SlurmSetupSlack,
-                    SlurmContainer
-                ),
-                Path.Combine(AppContext.BaseDirectory, "_build.dll")
-            );
+        Executors.Of(
+            Executor,
+            new SlurmSettings(
+                SlurmPartition,
+                SlurmAccount,
+                SlurmQos,
+                SlurmConstraint,
+                SlurmGpuDialect,
+                SlurmGpuType,
+                SlurmExclusive,
+                SlurmMemPerGpu,
+                SlurmCpusPerGpu,
+                SlurmSetupSlack,
+                SlurmContainer
+            ),
+            SlurmAttempts,
+            work,
+            Path.Combine(AppContext.BaseDirectory, "_build.dll")
+        );
 }

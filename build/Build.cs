@@ -9,7 +9,7 @@ using MaskBench.Stages.Setup.Check;
 namespace MaskBench.Build;
 
 /// <summary>The MaskBench build: one chain of targets per implementation, then the comparison table. It declares;
-/// the chain layer (src/MaskBench/Chain) does.</summary>
+/// src/MaskBench does (Benchmark/ is its composition root).</summary>
 partial class Build : NukeBuild
 {
     public static int Main(string[] args) => Execute<Build>(args, x => x.Benchmark);
@@ -104,7 +104,12 @@ partial class Build : NukeBuild
             )
         )
             ArtifactsLock ??= WorkLock.Acquire(Context.Workspace.ArtifactsLock, "give this run its own --artifacts-dir");
-        await ChainPreflight.EnsureAsync(Context, Chain, [.. targetsToRun, .. ProbedStages(targetsToRun)], Cancellation);
+        await ChainPreflight.EnsureAsync(
+            Context,
+            Chain,
+            [.. targetsToRun, .. ProbedStages.Of(Catalog.All, targetsToRun, Good, Bad)],
+            Cancellation
+        );
     }
 
     protected override string HelpNotes =>

@@ -1,16 +1,15 @@
 using MaskBench.Engine;
+using MaskBench.Tools.Processes;
 
-namespace MaskBench.Build;
+namespace MaskBench.Development;
 
-partial class Build
+/// <summary>CSharpier, the version in <c>.config/dotnet-tools.json</c>: <c>Format</c> formats every C# source, and
+/// <c>Test</c> starts with the check, so that unformatted code fails fast with the command that fixes it.</summary>
+internal sealed class SourceFormat(string root, CancellationToken cancellation)
 {
-    Target Format =>
-        _ =>
-            _.Description("Format the C# sources with CSharpier (the version in .config/dotnet-tools.json)")
-                .Executes(async () => (await CSharpier("format")).EnsureSuccess());
+    public async Task FormatAsync() => (await CSharpier("format")).EnsureSuccess();
 
-    /// <summary>Test starts with this: unformatted code fails fast, with the command that fixes it.</summary>
-    async Task CheckFormat()
+    public async Task CheckAsync()
     {
         var result = await CSharpier("check");
         if (result.Ok)
@@ -33,19 +32,21 @@ partial class Build
     async Task<ProcessResult> CSharpier(string verb)
     {
         (
-            await ProcessRunner.RunAsync(Dotnet(["tool", "restore"]), new ProcessOptions { What = "dotnet tool restore" }, Cancellation)
+            await ProcessRunner.RunAsync(
+                DotnetTool.Command(root, ["tool", "restore"]),
+                new ProcessOptions { What = "dotnet tool restore" },
+                cancellation
+            )
         ).EnsureSuccess();
         return await ProcessRunner.RunAsync(
-            Dotnet(["csharpier", verb, "."]),
+            DotnetTool.Command(root, ["csharpier", verb, "."]),
             new ProcessOptions
             {
                 What = $"csharpier {verb}",
                 Timeout = TimeSpan.FromMinutes(5),
                 LogLines = true,
             },
-            Cancellation
+            cancellation
         );
     }
-
-    ProcessSpec Dotnet(IReadOnlyList<string> arguments) => new(["dotnet", .. arguments], RootDirectory, new Dictionary<string, string>());
 }

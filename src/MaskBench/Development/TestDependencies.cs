@@ -1,28 +1,23 @@
 using MaskBench.Engine;
+using MaskBench.Tools.Processes;
 using Serilog;
 
-namespace MaskBench.Build;
+namespace MaskBench.Development;
 
-partial class Build
+/// <summary>What the tests need (Debian packages, podman's test image, npm tools, the local Slurm), through the one
+/// installer, <c>scripts/install-test-deps.sh</c>, which also serves machines and CI runners without .NET.</summary>
+internal sealed class TestDependencies(string root, CancellationToken cancellation)
 {
-    /// <summary>The one installer of what the tests need: it also serves machines and CI runners without .NET.</summary>
     static readonly string[] Installer = ["bash", "scripts/install-test-deps.sh"];
-
-    Target TestSetup =>
-        _ =>
-            _.Description(
-                    "Install what the tests need, as root (scripts/install-test-deps.sh): Debian packages, podman's test image, npm tools"
-                )
-                .Executes(SetUpTests);
 
     /// <summary>Nothing missing: one line. Missing, as root: the installer, one line per thing and its time. Missing,
     /// otherwise: the one command to run, before any test.</summary>
-    async Task SetUpTests()
+    public async Task EnsureAsync()
     {
         var check = await ProcessRunner.RunAsync(
-            new ProcessSpec([.. Installer, "--check"], RootDirectory, new Dictionary<string, string>()),
+            new ProcessSpec([.. Installer, "--check"], root, new Dictionary<string, string>()),
             new ProcessOptions { What = "scripts/install-test-deps.sh --check", Timeout = TimeSpan.FromMinutes(2) },
-            Cancellation
+            cancellation
         );
         if (check.ExitCode == 0)
         {
@@ -39,7 +34,7 @@ partial class Build
             );
         Log.Information("The tests need {Missing}: installing (this build runs as root)", missing);
         var install = await ProcessRunner.RunAsync(
-            new ProcessSpec(Installer, RootDirectory, new Dictionary<string, string>()),
+            new ProcessSpec(Installer, root, new Dictionary<string, string>()),
             new ProcessOptions
             {
                 What = "scripts/install-test-deps.sh",
@@ -47,7 +42,7 @@ partial class Build
                 LogLines = true,
                 ProgressEvery = TimeSpan.FromMinutes(1),
             },
-            Cancellation
+            cancellation
         );
         var said = install.StandardError.Trim();
         if (!install.Ok)
