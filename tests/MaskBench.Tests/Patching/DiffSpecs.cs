@@ -2,6 +2,7 @@ using MaskBench.Stages.Patch;
 
 namespace MaskBench.Tests.Patching;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public sealed class DiffSpecs : IDisposable
 {
     readonly PatchFixture fixture = new();
@@ -16,7 +17,7 @@ public sealed class DiffSpecs : IDisposable
     const string ConfigEdited = "class Config:\n    GPU_COUNT = 8\n    STEPS = 50";
 
     [Fact]
-    public void A_diff_applies_with_exact_indentation_and_proves_its_blobs()
+    public async Task A_diff_applies_with_exact_indentation_and_proves_its_blobs()
     {
         // Arrange
         var pin = fixture.Upstream.Commit("base", ("pkg/model.py", Model), ("config.py", Config), ("gone.txt", "bye\n"));
@@ -31,7 +32,7 @@ public sealed class DiffSpecs : IDisposable
         fixture.Clone(pin);
 
         // Act
-        var report = Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [patch]);
+        var report = await Patcher.PatchAsync(fixture.Source, fixture.PatchesDirectory, [patch]);
 
         // Assert
         Assert.Equal(fixture.TreeOf(patched), report.TreeHash);
@@ -44,7 +45,7 @@ public sealed class DiffSpecs : IDisposable
     }
 
     [Fact]
-    public void A_diff_whose_result_differs_from_its_index_line_is_an_error_and_undoes_everything()
+    public async Task A_diff_whose_result_differs_from_its_index_line_is_an_error_and_undoes_everything()
     {
         // Arrange
         var pin = fixture.Upstream.Commit("base", ("pkg/model.py", Model));
@@ -55,7 +56,7 @@ public sealed class DiffSpecs : IDisposable
         fixture.Clone(pin);
 
         // Act
-        var error = Assert.Throws<PatchException>(() => Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [patch]));
+        var error = await Assert.ThrowsAsync<PatchException>(() => Patcher.PatchAsync(fixture.Source, fixture.PatchesDirectory, [patch]));
 
         // Assert
         Assert.Contains("pkg/model.py comes out as blob", error.Message);
@@ -65,7 +66,7 @@ public sealed class DiffSpecs : IDisposable
     }
 
     [Fact]
-    public void A_diff_written_against_another_base_is_refused()
+    public async Task A_diff_written_against_another_base_is_refused()
     {
         // Arrange
         var older = fixture.Upstream.Commit("older", ("pkg/model.py", Model.Replace("epochs=1", "epochs=2")));
@@ -75,7 +76,7 @@ public sealed class DiffSpecs : IDisposable
         fixture.Clone(older);
 
         // Act
-        var error = Assert.Throws<PatchException>(() => Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [patch]));
+        var error = await Assert.ThrowsAsync<PatchException>(() => Patcher.PatchAsync(fixture.Source, fixture.PatchesDirectory, [patch]));
 
         // Assert
         Assert.Contains("pkg/model.py has blob", error.Message);
@@ -84,7 +85,7 @@ public sealed class DiffSpecs : IDisposable
     }
 
     [Fact]
-    public void A_hunk_that_does_not_match_names_the_patch_the_file_the_hunk_and_the_line_and_undoes_everything()
+    public async Task A_hunk_that_does_not_match_names_the_patch_the_file_the_hunk_and_the_line_and_undoes_everything()
     {
         // Arrange: the diff lost its indentation, as on the benchmark page
         var pin = fixture.Upstream.Commit("base", ("pkg/model.py", Model), ("setup.py", "x = torch.uint8\n"));
@@ -95,8 +96,8 @@ public sealed class DiffSpecs : IDisposable
         fixture.Clone(pin);
 
         // Act
-        var error = Assert.Throws<PatchException>(() =>
-            Patcher.Patch(
+        var error = await Assert.ThrowsAsync<PatchException>(() =>
+            Patcher.PatchAsync(
                 fixture.Source,
                 fixture.PatchesDirectory,
                 [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool"), patch]
@@ -113,7 +114,7 @@ public sealed class DiffSpecs : IDisposable
     }
 
     [Fact]
-    public void A_hunk_shifted_by_a_few_lines_still_applies()
+    public async Task A_hunk_shifted_by_a_few_lines_still_applies()
     {
         // Arrange
         var pin = fixture.Upstream.Commit("base", ("config.py", "# header\n# more\n" + Config + "\n"));
@@ -124,7 +125,7 @@ public sealed class DiffSpecs : IDisposable
         fixture.Clone(pin);
 
         // Act
-        Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [patch]);
+        await Patcher.PatchAsync(fixture.Source, fixture.PatchesDirectory, [patch]);
 
         // Assert
         Assert.Equal("# header\n# more\nclass Config:\n    GPU_COUNT = 8\n    STEPS = 1000\n", fixture.SourceFile("config.py"));

@@ -2,6 +2,7 @@ using MaskBench.Stages.Patch;
 
 namespace MaskBench.Tests.Patching;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public sealed class PatchRefusalSpecs : IDisposable
 {
     readonly PatchFixture fixture = new();
@@ -15,7 +16,7 @@ public sealed class PatchRefusalSpecs : IDisposable
     [InlineData("b//tmp/maskbench-evil.txt", "absolute")]
     [InlineData("b/.git/hooks/post-checkout", ".git")]
     [InlineData("b/linked/evil.txt", "symbolic link")]
-    public void A_patch_that_reaches_outside_the_tree_is_refused_before_anything_is_written(string target, string why)
+    public async Task A_patch_that_reaches_outside_the_tree_is_refused_before_anything_is_written(string target, string why)
     {
         // Arrange
         Directory.CreateDirectory(Outside);
@@ -25,8 +26,12 @@ public sealed class PatchRefusalSpecs : IDisposable
         fixture.Clone(pin);
 
         // Act
-        var error = Assert.Throws<PatchException>(() =>
-            Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool"), evil])
+        var error = await Assert.ThrowsAsync<PatchException>(() =>
+            Patcher.PatchAsync(
+                fixture.Source,
+                fixture.PatchesDirectory,
+                [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool"), evil]
+            )
         );
 
         // Assert
@@ -38,7 +43,7 @@ public sealed class PatchRefusalSpecs : IDisposable
     }
 
     [Fact]
-    public void A_file_that_is_not_a_diff_is_refused()
+    public async Task A_file_that_is_not_a_diff_is_refused()
     {
         // Arrange
         var pin = fixture.Upstream.Commit("base", ("setup.py", "x = 1\n"));
@@ -46,22 +51,24 @@ public sealed class PatchRefusalSpecs : IDisposable
         fixture.Clone(pin);
 
         // Act
-        var error = Assert.Throws<PatchException>(() => Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [notADiff]));
+        var error = await Assert.ThrowsAsync<PatchException>(() =>
+            Patcher.PatchAsync(fixture.Source, fixture.PatchesDirectory, [notADiff])
+        );
 
         // Assert
         Assert.Contains("notes.diff is not a unified diff", error.Message);
     }
 
     [Fact]
-    public void A_missing_patch_file_is_named()
+    public async Task A_missing_patch_file_is_named()
     {
         // Arrange
         var pin = fixture.Upstream.Commit("base", ("setup.py", "x = 1\n"));
         fixture.Clone(pin);
 
         // Act
-        var error = Assert.Throws<PatchException>(() =>
-            Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [PatchFixture.Diff("absent.diff")])
+        var error = await Assert.ThrowsAsync<PatchException>(() =>
+            Patcher.PatchAsync(fixture.Source, fixture.PatchesDirectory, [PatchFixture.Diff("absent.diff")])
         );
 
         // Assert
@@ -69,7 +76,7 @@ public sealed class PatchRefusalSpecs : IDisposable
     }
 
     [Fact]
-    public void Patching_starts_from_a_clean_checkout_of_the_pin()
+    public async Task Patching_starts_from_a_clean_checkout_of_the_pin()
     {
         // Arrange
         var pin = fixture.Upstream.Commit("base", (".gitignore", "build/\n"), ("setup.py", "x = torch.uint8\n"));
@@ -80,7 +87,7 @@ public sealed class PatchRefusalSpecs : IDisposable
         File.WriteAllText(Path.Combine(fixture.Source, "build", "_C.so"), "old build");
 
         // Act
-        var report = Patcher.Patch(
+        var report = await Patcher.PatchAsync(
             fixture.Source,
             fixture.PatchesDirectory,
             [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool")]
@@ -95,13 +102,13 @@ public sealed class PatchRefusalSpecs : IDisposable
     }
 
     [Fact]
-    public void A_folder_that_is_not_a_finished_clone_is_not_patched()
+    public async Task A_folder_that_is_not_a_finished_clone_is_not_patched()
     {
         // Arrange
         Directory.CreateDirectory(fixture.Source);
 
         // Act
-        var error = Assert.Throws<PatchException>(() => Patcher.Patch(fixture.Source, fixture.PatchesDirectory, []));
+        var error = await Assert.ThrowsAsync<PatchException>(() => Patcher.PatchAsync(fixture.Source, fixture.PatchesDirectory, []));
 
         // Assert
         Assert.Contains("run the Clone target first", error.Message);
@@ -111,7 +118,7 @@ public sealed class PatchRefusalSpecs : IDisposable
     [InlineData("../evil.diff")]
     [InlineData("ABSOLUTE")]
     [InlineData("linked.diff")]
-    public void A_patch_file_outside_the_patches_folder_is_not_read(string file)
+    public async Task A_patch_file_outside_the_patches_folder_is_not_read(string file)
     {
         // Arrange: a valid diff beside the patches folder, named by '..', by its full path, or through a link
         var pin = fixture.Upstream.Commit("base", ("setup.py", "x = 1\n"));
@@ -124,7 +131,7 @@ public sealed class PatchRefusalSpecs : IDisposable
         var spec = PatchFixture.Diff(file == "ABSOLUTE" ? Path.GetFullPath(outside) : file);
 
         // Act
-        var error = Assert.Throws<PatchException>(() => Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [spec]));
+        var error = await Assert.ThrowsAsync<PatchException>(() => Patcher.PatchAsync(fixture.Source, fixture.PatchesDirectory, [spec]));
 
         // Assert
         Assert.Contains(file == "linked.diff" ? "is a symbolic link" : "is outside", error.Message);

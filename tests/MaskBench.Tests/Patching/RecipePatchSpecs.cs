@@ -63,7 +63,7 @@ public sealed class RecipePatchSpecs : IDisposable
         fixture.Clone(pin);
 
         // Act
-        var report = Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [patch], expectedTree: tree);
+        var report = await Patcher.PatchAsync(fixture.Source, fixture.PatchesDirectory, [patch], expectedTree: tree);
 
         // Assert: every file is the post blob git names, and the tree is git's own
         var checks = report.Patches[0].BlobChecks;
@@ -86,7 +86,9 @@ public sealed class RecipePatchSpecs : IDisposable
         fixture.Clone(pin);
 
         // Act
-        var error = Assert.Throws<PatchException>(() => Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [patch], stated));
+        var error = await Assert.ThrowsAsync<PatchException>(() =>
+            Patcher.PatchAsync(fixture.Source, fixture.PatchesDirectory, [patch], stated)
+        );
 
         // Assert
         Assert.Contains($"the patched tree is {tree}, but the recipe's patchedTree says {stated}", error.Message);
@@ -105,7 +107,7 @@ public sealed class RecipePatchSpecs : IDisposable
         fixture.Clone(pin);
 
         // Act
-        var error = Assert.Throws<PatchException>(() => Patcher.Patch(fixture.Source, fixture.PatchesDirectory, [patch]));
+        var error = await Assert.ThrowsAsync<PatchException>(() => Patcher.PatchAsync(fixture.Source, fixture.PatchesDirectory, [patch]));
 
         // Assert
         Assert.Contains("mrcnn/model.py comes out as blob", error.Message);

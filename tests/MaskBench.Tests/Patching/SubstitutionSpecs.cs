@@ -3,6 +3,7 @@ using MaskBench.Stages.Patch;
 
 namespace MaskBench.Tests.Patching;
 
+[Trait(Needs.Trait, Needs.Processes)]
 public sealed class SubstitutionSpecs : IDisposable
 {
     readonly PatchFixture fixture = new();
@@ -22,13 +23,13 @@ public sealed class SubstitutionSpecs : IDisposable
         );
 
     [Fact]
-    public void A_substitution_reaches_files_at_every_depth_and_counts_them()
+    public async Task A_substitution_reaches_files_at_every_depth_and_counts_them()
     {
         // Arrange
         CloneTree();
 
         // Act
-        var report = Patcher.Patch(
+        var report = await Patcher.PatchAsync(
             fixture.Source,
             fixture.PatchesDirectory,
             [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool"), PatchFixture.Substitute("**/*.cu", "AT_CHECK", "TORCH_CHECK")]
@@ -44,14 +45,14 @@ public sealed class SubstitutionSpecs : IDisposable
     }
 
     [Fact]
-    public void A_substitution_that_matches_nothing_fails_and_undoes_the_others()
+    public async Task A_substitution_that_matches_nothing_fails_and_undoes_the_others()
     {
         // Arrange
         CloneTree();
 
         // Act
-        var error = Assert.Throws<PatchException>(() =>
-            Patcher.Patch(
+        var error = await Assert.ThrowsAsync<PatchException>(() =>
+            Patcher.PatchAsync(
                 fixture.Source,
                 fixture.PatchesDirectory,
                 [
@@ -67,15 +68,15 @@ public sealed class SubstitutionSpecs : IDisposable
     }
 
     [Fact]
-    public void Patching_twice_gives_the_same_tree()
+    public async Task Patching_twice_gives_the_same_tree()
     {
         // Arrange
         CloneTree();
         PatchSpec[] patches = [PatchFixture.Substitute("**/*.py", "torch.uint8", "torch.bool")];
-        var first = Patcher.Patch(fixture.Source, fixture.PatchesDirectory, patches);
+        var first = await Patcher.PatchAsync(fixture.Source, fixture.PatchesDirectory, patches);
 
         // Act
-        var second = Patcher.Patch(fixture.Source, fixture.PatchesDirectory, patches);
+        var second = await Patcher.PatchAsync(fixture.Source, fixture.PatchesDirectory, patches);
 
         // Assert
         Assert.Equal(first.TreeHash, second.TreeHash);

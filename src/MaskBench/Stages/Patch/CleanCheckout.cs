@@ -3,7 +3,7 @@ using MaskBench.Tools.Git;
 
 namespace MaskBench.Stages.Patch;
 
-/// <summary>Puts a clone back at its pinned commit exactly (<c>git reset --hard</c> and <c>git clean -fdx</c>), and hashes patched trees.</summary>
+/// <summary>Puts a clone back at its pinned commit exactly (<c>git reset --hard</c> and <c>git clean -fdx</c>).</summary>
 static class CleanCheckout
 {
     public static string PinnedCommit(string sourceDirectory) =>
@@ -36,28 +36,5 @@ static class CleanCheckout
             directory.Delete(recursive: true);
         else if (directory.Exists || File.Exists(path) || new FileInfo(path).LinkTarget is not null)
             File.Delete(path);
-    }
-
-    /// <summary>The tree hash of the pinned commit with the pending changes: what <c>git add -A; git write-tree</c> gives after patching.</summary>
-    public static string TreeHash(string sourceDirectory, string commit, PendingTree pending)
-    {
-        using var repository = new Repository(sourceDirectory);
-        var baseTree = repository.Lookup<Commit>(commit).Tree;
-        var definition = TreeDefinition.From(baseTree);
-        foreach (var (relative, content) in pending.Changes.OrderBy(c => c.Key, StringComparer.Ordinal))
-        {
-            if (content is null)
-            {
-                definition.Remove(relative);
-                continue;
-            }
-            using var stream = new MemoryStream(content);
-            var blob = repository.ObjectDatabase.CreateBlob(stream);
-            var mode =
-                baseTree[relative]?.Mode
-                ?? (pending.NewModes.TryGetValue(relative, out var m) && m == "100755" ? Mode.ExecutableFile : Mode.NonExecutableFile);
-            definition.Add(relative, blob, mode);
-        }
-        return repository.ObjectDatabase.CreateTree(definition).Sha;
     }
 }

@@ -25,12 +25,17 @@ internal sealed class PatchStage(StageContext context) : ChainStage(context)
 
     /// <summary>Patching resets the tree (compiled extensions included), so the old record goes first: an interrupted
     /// Patch leaves no output and reruns, and every Patch that runs makes Setup run again.</summary>
-    protected override Task Body(Step step, CancellationToken cancellation)
+    protected override async Task Body(Step step, CancellationToken cancellation)
     {
         var recipe = Settings.Applied(step.Recipe);
         File.Delete(Workspace.PatchRecord(recipe.Id));
-        var report = Patcher.Patch(Workspace.Source(recipe.Id), Workspace.Patches(recipe.Id), recipe.Patches, recipe.PatchedTree);
+        var report = await Patcher.PatchAsync(
+            Workspace.Source(recipe.Id),
+            Workspace.Patches(recipe.Id),
+            recipe.Patches,
+            recipe.PatchedTree,
+            cancellation
+        );
         new PatchRecord(report, DateTimeOffset.UtcNow).Write(Workspace.PatchRecord(recipe.Id));
-        return Task.CompletedTask;
     }
 }

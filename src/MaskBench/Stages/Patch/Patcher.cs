@@ -9,42 +9,43 @@ internal static class Patcher
 {
     /// <summary>
     /// Resets <paramref name="sourceDirectory"/> to its pin (tracked, untracked and ignored files), applies
-    /// <paramref name="patches"/> in order in memory, and writes the result only when every patch applied, every
-    /// file came out as the blob its diff names, and the tree is <paramref name="expectedTree"/> (when given).
+    /// <paramref name="patches"/> in order (diffs with <c>git apply --index</c>, substitutions staged), and keeps the
+    /// result only when every patch applied, every file came out as the blob its diff names, and the index's tree is
+    /// <paramref name="expectedTree"/> (when given); otherwise the clone is put back at the clean pin.
     /// Diffs are read from <paramref name="patchesDirectory"/> (<c>patches/&lt;id&gt;/</c>) and nowhere else.
     /// </summary>
     /// <exception cref="PatchException">A patch does not apply or proves another result; the tree is left at the clean pin.</exception>
-    public static PatchReport Patch(
+    public static async Task<PatchReport> PatchAsync(
         string sourceDirectory,
         string patchesDirectory,
         IReadOnlyList<PatchSpec> patches,
-        string? expectedTree = null
+        string? expectedTree = null,
+        CancellationToken cancellation = default
     )
     {
         sourceDirectory = Path.GetFullPath(sourceDirectory);
         var commit = CleanCheckout.PinnedCommit(sourceDirectory);
         CleanCheckout.Restore(sourceDirectory, commit);
-        var tree = new PendingTree(sourceDirectory);
         var outcomes = new List<PatchOutcome>();
         string treeHash;
         try
         {
+            await CloneIndex.Refresh(sourceDirectory, cancellation);
             foreach (var spec in patches)
                 outcomes.Add(
                     spec.Kind switch
                     {
-                        "diff" => DiffPatch.Apply(tree, PatchFile(patchesDirectory, spec)),
-                        "substitute" => Substitution.Apply(tree, spec),
+                        "diff" => await DiffPatch.Apply(sourceDirectory, PatchFile(patchesDirectory, spec), cancellation),
+                        "substitute" => await Substitution.Apply(sourceDirectory, spec, cancellation),
                         _ => throw new PatchException($"unknown patch kind '{spec.Kind}'; use 'diff' or 'substitute'"),
                     }
                 );
-            treeHash = CleanCheckout.TreeHash(sourceDirectory, commit, tree);
+            treeHash = await CloneIndex.WriteTree(sourceDirectory, cancellation);
             if (expectedTree is not null && !treeHash.Equals(expectedTree, StringComparison.OrdinalIgnoreCase))
                 throw new PatchException(
                     $"{sourceDirectory}: the patched tree is {treeHash}, but the recipe's patchedTree says {expectedTree}: "
                         + "the pin or a patch changed; check them, or put the new tree in the recipe's patchedTree"
                 );
-            tree.WriteOut();
         }
         catch
         {

@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace MaskBench.Stages.Patch;
 
 /// <summary>
-/// Reads a git-style unified diff (paths with one leading component such as <c>a/</c> stripped, as <c>git apply</c> does).
-/// Text is handled as Latin-1 so that every byte of the patched files survives unchanged.
+/// Reads a git-style unified diff (paths with one leading component such as <c>a/</c> stripped, as <c>git apply</c> does):
+/// each file's paths, <c>index</c> hashes and mode for the proof, and its hunks, counted for the report and read to
+/// explain a hunk that git refuses. Text is handled as Latin-1 so that every byte compares exactly.
 /// </summary>
 static partial class UnifiedDiff
 {
