@@ -1,3 +1,4 @@
+using MaskBench.Model;
 // What GPU telemetry costs (run by scripts/bench-sampler.sh), measured rather than asserted: 40 s of 1 Hz sampling of
 // 8 stand-in GPUs (tests/stand-ins/nvidia-smi; the first 20 s and the next 20 s apart) after 20 s without (the
 // baseline): this process's CPU time and the reaped children's (the stand-in and what it ran: /proc/self/stat).
@@ -34,7 +35,7 @@ await using (var sampler = await GpuSampler.StartAsync(folder, clock, new Sample
     await sampler.StopAsync();
     childCpu = ChildrenSeconds() - children;
 }
-var samples = TelemetryFile.Read(Path.Combine(folder, TelemetryFile.Name)).Samples.Count;
+var samples = TelemetryFile.Read(Path.Combine(folder, RunFiles.Telemetry)).Samples.Count;
 Console.WriteLine(
     string.Create(
         CultureInfo.InvariantCulture,

@@ -1,4 +1,5 @@
 using MaskBench.Foundation.Text;
+using MaskBench.Model;
 using MaskBench.Model.Catalog;
 using MaskBench.Model.Logs;
 using MaskBench.Model.Records;
@@ -41,7 +42,7 @@ internal static class Aggregator
     {
         if (!Directory.Exists(logsFolder))
             throw new DirectoryNotFoundException(
-                $"no folder {logsFolder}: pass --from a folder holding <implementation>/train.log, e.g. {Path.Combine(logsFolder, "detectron2", RunFolder.LogName)}"
+                $"no folder {logsFolder}: pass --from a folder holding <implementation>/train.log, e.g. {Path.Combine(logsFolder, "detectron2", RunFiles.Log)}"
             );
         return Order(
             recipes.Select(recipe =>
@@ -94,7 +95,7 @@ internal static class Aggregator
                         recipe,
                         images,
                         window,
-                        $"{folder} is {kind}, not a folder: put {RunFolder.LogName} in a folder there"
+                        $"{folder} is {kind}, not a folder: put {RunFiles.Log} in a folder there"
                     );
             if (FileKind.NotRegular(run.Log) == "missing")
                 return BenchmarkRow.NotThere(recipe, images, window, $"no log at {run.Log}");

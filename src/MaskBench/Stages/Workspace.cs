@@ -1,3 +1,5 @@
+using MaskBench.Model;
+
 namespace MaskBench.Stages;
 
 /// <summary>The only owner of paths: where MaskBench's own files are (<see cref="Root"/>), where clones, environments,
@@ -10,12 +12,6 @@ namespace MaskBench.Stages;
 /// <param name="HistoryFolder">The run history given with <c>--history</c>; null: <see cref="History"/>'s default.</param>
 internal sealed record Workspace(string Root, string Work, string Artifacts, string Weights, string? HistoryFolder = null)
 {
-    public const string LogName = "train.log";
-    public const string TimesName = "train.times.tsv";
-    public const string ManifestName = "manifest.json";
-    public const string RecordName = "record.json";
-    public const string JobName = "job.json";
-
     /// <summary>The history of every finished run (<c>--history</c>; default <c>artifacts/history</c>): append-only files.</summary>
     public string History => HistoryFolder ?? Path.Combine(Artifacts, "history");
 
@@ -81,7 +77,7 @@ internal sealed record Workspace(string Root, string Work, string Artifacts, str
 
     public string RunFile(RunKey run, string name) => Path.Combine(Run(run), name);
 
-    public string Record(RunKey run) => RunFile(run, RecordName);
+    public string Record(RunKey run) => RunFile(run, RunFiles.Record);
 
     /// <summary>Held while a build writes runs or the table, so two builds never mix their runs in one folder.</summary>
     public string ArtifactsLock => Path.Combine(Artifacts, ".lock");

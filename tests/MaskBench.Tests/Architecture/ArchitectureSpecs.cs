@@ -9,7 +9,19 @@ public sealed class ArchitectureSpecs
     static readonly NamespaceGraph Graph = NamespaceGraph.Of(Paths.Repository("src", "MaskBench"));
 
     /// <summary>Bottom to top: a folder may use its own layer and the layers before it.</summary>
-    static readonly string[] Layers = ["Foundation", "Engine", "Model", "Tools", "History", "Stages", "Reports", "Workflows", "Benchmark", "Development"];
+    static readonly string[] Layers =
+    [
+        "Foundation",
+        "Engine",
+        "Model",
+        "Tools",
+        "History",
+        "Stages",
+        "Reports",
+        "Workflows",
+        "Benchmark",
+        "Development",
+    ];
 
     /// <summary>Edges against the layer order, each with the reason it stands.</summary>
     static readonly string[] Upward =

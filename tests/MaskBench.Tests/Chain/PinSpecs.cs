@@ -1,6 +1,7 @@
 using MaskBench.Benchmark;
 using MaskBench.Engine;
 using MaskBench.History;
+using MaskBench.Model;
 using MaskBench.Stages;
 using MaskBench.Stages.Clone;
 using MaskBench.Tests.History;
@@ -48,7 +49,7 @@ public sealed class PinSpecs
             RunRecords.Read(pinned.Workspace.Record(run)).Record!.Result!.Throughput!.Value,
             1
         );
-        var manifest = JObject.Parse(File.ReadAllText(pinned.Workspace.RunFile(run, Workspace.ManifestName)));
+        var manifest = JObject.Parse(File.ReadAllText(pinned.Workspace.RunFile(run, RunFiles.Manifest)));
         Assert.Contains(chain.Commits[1], manifest.ToString());
         var history = new HistoryStore(pinned.Workspace.History).ReadAll().Records;
         Assert.Equal([chain.Commits[0], chain.Commits[1]], history.OrderBy(r => r.Recorded).Select(r => r.Commit));

@@ -1,4 +1,5 @@
 using MaskBench.Benchmark;
+using MaskBench.Model;
 using MaskBench.Model.Records;
 using MaskBench.Stages;
 using MaskBench.Stages.Train;
@@ -129,7 +130,7 @@ public sealed class SlurmNodeSpecs(LocalSlurm slurm)
         var record = RunRecords.Read(context.Workspace.Record(run)).Record!;
         Assert.Equal(("failed", "Train"), (record.Status, record.Stage));
         Assert.Contains("held by pid 4242", record.Reason);
-        Assert.False(File.Exists(context.Workspace.RunFile(run, Workspace.LogName)));
+        Assert.False(File.Exists(context.Workspace.RunFile(run, RunFiles.Log)));
     }
 
     [SlurmPodmanFact(Timeout = 300_000)]
@@ -161,10 +162,10 @@ public sealed class SlurmNodeSpecs(LocalSlurm slurm)
         var record = RunRecords.Read(context.Workspace.Record(run)).Record!;
         Assert.Equal(RunRecord.Trained, record.Status);
         var job = TrainJob.Read(
-            Path.Combine(SlurmTrainExecutor.JobFolder(new TrainJob(context.Workspace, context.Settings, run)), Workspace.JobName)
+            Path.Combine(SlurmTrainExecutor.JobFolder(new TrainJob(context.Workspace, context.Settings, run)), RunFiles.Job)
         );
         Assert.Equal(new JobImage(JobContainerKind.Podman, Podman.TestImage), job.Container);
-        var manifest = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(context.Workspace.RunFile(run, Workspace.ManifestName)));
+        var manifest = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(context.Workspace.RunFile(run, RunFiles.Manifest)));
         Assert.Equal($"podman {Podman.TestImage}", (string?)manifest["facts"]?["job container"]);
         Assert.Matches("^[0-9]+$", (string?)manifest["facts"]?["slurm job"]);
     }

@@ -1,3 +1,4 @@
+using MaskBench.Model;
 using MaskBench.Model.Logs;
 
 namespace MaskBench.Tests.Parsing;
@@ -16,7 +17,7 @@ public sealed class FakeTrainerParsingSpecs : IDisposable
     async Task<RunFolder> Train(string format, params string[] options)
     {
         var output = await FakeTrainer.RunAsync(format, ["--output", folder, .. options]);
-        File.WriteAllText(Path.Combine(folder, RunFolder.LogName), output.StandardOutput + output.StandardError);
+        File.WriteAllText(Path.Combine(folder, RunFiles.Log), output.StandardOutput + output.StandardError);
         return new RunFolder(folder);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MaskBench.Model;
 using MaskBench.Model.Logs;
 
 namespace MaskBench.Tests.Parsing;
@@ -107,9 +108,9 @@ sealed class LogScript(LogOptions options)
                 log.Append('\n');
             times.Append(F(lines[n].At, "F3")).Append('\t').Append(lines[n].Stream).Append('\n');
         }
-        System.IO.File.WriteAllText(Path.Combine(folder, RunFolder.LogName), log.ToString());
+        System.IO.File.WriteAllText(Path.Combine(folder, RunFiles.Log), log.ToString());
         if (Options.Times)
-            System.IO.File.WriteAllText(Path.Combine(folder, RunFolder.TimesName), times.ToString());
+            System.IO.File.WriteAllText(Path.Combine(folder, RunFiles.Times), times.ToString());
         if (Options.Precise)
             foreach (var (name, text) in files)
                 System.IO.File.WriteAllText(Path.Combine(folder, name), text);

@@ -1,3 +1,4 @@
+using MaskBench.Model;
 using MaskBench.Model.Logs;
 
 namespace MaskBench.Tests.Parsing;
@@ -17,7 +18,7 @@ public class WatcherSpecs
         // Arrange
         using var run = new TestRun(ThroughputSpecs.Options(format) with { Times = false });
         var watcher = LogFormats.Get(format).Watch(Window.Page, run.Options.Images);
-        var lines = File.ReadAllText(Path.Combine(run.Folder, RunFolder.LogName)).Split('\n');
+        var lines = File.ReadAllText(Path.Combine(run.Folder, RunFiles.Log)).Split('\n');
 
         // Act
         var progress = lines.Select(watcher.Observe).ToList();

@@ -1,4 +1,5 @@
 using CliWrap;
+using MaskBench.Model;
 using MaskBench.Model.Catalog;
 using MaskBench.Model.Logs;
 using MaskBench.Reports;
@@ -23,7 +24,7 @@ public sealed class FromFolderSpecs : IDisposable
         _ = new TestRun(new LogOptions("detectron2"), Path.Combine(folder, "detectron2"));
         var broken = Path.Combine(folder, "maskrcnn-benchmark");
         Directory.CreateDirectory(broken);
-        await breakIt(Path.Combine(broken, RunFolder.LogName));
+        await breakIt(Path.Combine(broken, RunFiles.Log));
         return await Task.Run(() => Aggregator.FromLogs(Two, folder, r => r.ImagesPerIteration(8))).WaitAsync(TimeSpan.FromSeconds(30));
     }
 
@@ -60,7 +61,7 @@ public sealed class FromFolderSpecs : IDisposable
         Assert.Equal(ThroughputResult.Ok, byId["detectron2"].Status);
         Assert.Equal(ThroughputResult.Failed, byId["maskrcnn-benchmark"].Status);
         Assert.Contains(expected, byId["maskrcnn-benchmark"].Reason);
-        Assert.Contains(Path.Combine(folder, "maskrcnn-benchmark", RunFolder.LogName), byId["maskrcnn-benchmark"].Reason);
+        Assert.Contains(Path.Combine(folder, "maskrcnn-benchmark", RunFiles.Log), byId["maskrcnn-benchmark"].Reason);
     }
 
     [Fact]
@@ -70,8 +71,8 @@ public sealed class FromFolderSpecs : IDisposable
         var rows = await AggregateWith(async log =>
         {
             _ = new TestRun(new LogOptions("maskrcnn-benchmark"), Path.GetDirectoryName(log));
-            File.Delete(Path.Combine(Path.GetDirectoryName(log)!, RunFolder.TimesName));
-            await Run("mkfifo", Path.Combine(Path.GetDirectoryName(log)!, RunFolder.TimesName));
+            File.Delete(Path.Combine(Path.GetDirectoryName(log)!, RunFiles.Times));
+            await Run("mkfifo", Path.Combine(Path.GetDirectoryName(log)!, RunFiles.Times));
         });
 
         // Assert
@@ -91,7 +92,7 @@ public sealed class FromFolderSpecs : IDisposable
         var rows = await AggregateWith(log =>
         {
             _ = new TestRun(new LogOptions("maskrcnn-benchmark"), Path.GetDirectoryName(log));
-            var times = Path.Combine(Path.GetDirectoryName(log)!, RunFolder.TimesName);
+            var times = Path.Combine(Path.GetDirectoryName(log)!, RunFiles.Times);
             var lines = File.ReadAllLines(times);
             File.WriteAllLines(
                 times,
@@ -156,7 +157,7 @@ public sealed class FromFolderSpecs : IDisposable
             var lines = File.ReadAllLines(log).ToList();
             lines.Insert(3, new string('x', 3 << 20));
             File.WriteAllLines(log, lines);
-            File.Delete(Path.Combine(Path.GetDirectoryName(log)!, RunFolder.TimesName));
+            File.Delete(Path.Combine(Path.GetDirectoryName(log)!, RunFiles.Times));
             return Task.CompletedTask;
         });
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MaskBench.Model;
 using MaskBench.Model.Catalog;
 using MaskBench.Model.Logs;
 using MaskBench.Model.Records;
@@ -204,7 +205,7 @@ public sealed class RepeatRowSpecs : IDisposable
                 )
             );
         }
-        File.WriteAllText(Path.Combine(run, TelemetryFile.Name), string.Join("\n", rows) + "\n");
+        File.WriteAllText(Path.Combine(run, RunFiles.Telemetry), string.Join("\n", rows) + "\n");
         // Parse judges the verdict once and keeps it in the record: as ParseStage does, with Train's manifest naming the GPU.
         Telemetry.ManifestStandIn.Write(run, gpus: 1, null);
         var parsed = RunRecords.Read(record).Record!;

@@ -1,3 +1,4 @@
+using MaskBench.Model;
 using MaskBench.Model.Catalog;
 using MaskBench.Model.Logs;
 using MaskBench.Model.Records;
@@ -80,7 +81,7 @@ public sealed class GpuJudgementSpecs
         // Arrange: judged thermal at Parse; the telemetry file is deleted afterwards.
         using var standIn = new StandIn("thermal");
         var (path, _) = await ParsedAsync(standIn, standIn.RunFolder);
-        File.Delete(Path.Combine(standIn.RunFolder, TelemetryFile.Name));
+        File.Delete(Path.Combine(standIn.RunFolder, RunFiles.Telemetry));
 
         // Act
         var row = Aggregator.FromRecords([Catalog.Get("detectron2")], _ => [path], _ => 16).Single();
@@ -99,13 +100,13 @@ public sealed class GpuJudgementSpecs
         {
             _ = new TestRun(new LogOptions("detectron2", Time: 0.25, Jitter: 0), folder);
             var result = RunParser.Parse(Catalog.Get("detectron2"), folder, 16, Window.Page);
-            ManifestStandIn.Write(folder, gpus: 2, new TelemetrySummary(TelemetryFile.Name, 0, null, "no nvidia-smi on this machine"));
+            ManifestStandIn.Write(folder, gpus: 2, new TelemetrySummary(RunFiles.Telemetry, 0, null, "no nvidia-smi on this machine"));
 
             // Act
             var onGpus = GpuJudgement.Of(folder, result);
-            File.WriteAllText(Path.Combine(folder, MaskBench.Model.Records.ManifestFacts.FileName), """{"gpu": null, "telemetry": null}""");
+            File.WriteAllText(Path.Combine(folder, RunFiles.Manifest), """{"gpu": null, "telemetry": null}""");
             var onCpu = GpuJudgement.Of(folder, result);
-            File.Delete(Path.Combine(folder, MaskBench.Model.Records.ManifestFacts.FileName));
+            File.Delete(Path.Combine(folder, RunFiles.Manifest));
             var unrecorded = GpuJudgement.Of(folder, result);
 
             // Assert

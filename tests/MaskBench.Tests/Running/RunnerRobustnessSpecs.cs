@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MaskBench.Model;
 using MaskBench.Model.Logs;
 using MaskBench.Model.Records;
 using MaskBench.Stages.Train;
@@ -84,7 +85,7 @@ public class RunnerRobustnessSpecs
 
         // Assert
         Assert.True(outcome.Succeeded, outcome.Message);
-        Assert.True(File.Exists(Path.Combine(outcome.RunDirectory, ManifestFacts.FileName)));
+        Assert.True(File.Exists(Path.Combine(outcome.RunDirectory, RunFiles.Manifest)));
         Assert.False(Directory.Exists(Path.Combine(fake.Runs, "fake.partial")));
     }
 
@@ -121,7 +122,7 @@ public class RunnerRobustnessSpecs
         // Assert
         Assert.False(outcome.Succeeded);
         Assert.Equal("orphans", outcome.FailureKind);
-        Assert.Contains("\"leftover\": true", File.ReadAllText(Path.Combine(outcome.RunDirectory, ManifestFacts.FileName)));
+        Assert.Contains("\"leftover\": true", File.ReadAllText(Path.Combine(outcome.RunDirectory, RunFiles.Manifest)));
     }
 
     [Fact(Timeout = 60_000)]

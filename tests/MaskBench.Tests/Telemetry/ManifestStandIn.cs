@@ -1,3 +1,4 @@
+using MaskBench.Model;
 using MaskBench.Model.Records;
 using MaskBench.Tools.Telemetry;
 using Newtonsoft.Json.Linq;
@@ -29,6 +30,6 @@ static class ManifestStandIn
                     ["problem"] = telemetry.Problem,
                 },
         };
-        File.WriteAllText(Path.Combine(runFolder, ManifestFacts.FileName), manifest.ToString());
+        File.WriteAllText(Path.Combine(runFolder, RunFiles.Manifest), manifest.ToString());
     }
 }

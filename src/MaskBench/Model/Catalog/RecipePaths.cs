@@ -12,21 +12,8 @@ static class RecipePaths
 {
     const string WeightsPrefix = "{weights}/";
 
-    /// <summary>Files the harness writes in a run folder (and names older versions wrote there): a recipe's precise
-    /// file may never match one, and is never copied over one.</summary>
-    public static IReadOnlySet<string> HarnessFiles { get; } =
-        new SortedSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "train.log",
-            "train.times.tsv",
-            "telemetry.tsv",
-            "result.json",
-            "manifest.json",
-            "record.json",
-            "job.json",
-            "failure.json",
-            "outcome.json",
-        };
+    /// <summary>Files the harness writes in a run folder: <see cref="RunFiles.Harness"/>.</summary>
+    public static IReadOnlySet<string> HarnessFiles => RunFiles.Harness;
 
     public static IEnumerable<string> Problems(Recipe r)
     {

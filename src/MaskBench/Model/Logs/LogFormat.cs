@@ -54,7 +54,7 @@ abstract class LogFormat : ILogFormat
             null,
             [],
             null,
-            RunFolder.LogName
+            RunFiles.Log
         );
         if (FileKind.NotRegular(run.Log) is { } notLog)
             return failed with
@@ -147,7 +147,7 @@ abstract class LogFormat : ILogFormat
                 : null,
             Failures = disagreement is null ? found : [disagreement, .. found],
             HarnessThroughput = harness,
-            Source = fromPrecise is null ? RunFolder.LogName : Path.GetFileName(precise!.Value.Source),
+            Source = fromPrecise is null ? RunFiles.Log : Path.GetFileName(precise!.Value.Source),
         };
     }
 

@@ -9,13 +9,9 @@ namespace MaskBench.Model.Logs;
 /// </summary>
 internal sealed record RunFolder(string Path)
 {
-    public const string LogName = "train.log";
-    public const string TimesName = "train.times.tsv";
-    public const string ResultName = "result.json";
-
-    public string Log => System.IO.Path.Combine(Path, LogName);
-    public string Times => System.IO.Path.Combine(Path, TimesName);
-    public string Result => System.IO.Path.Combine(Path, ResultName);
+    public string Log => System.IO.Path.Combine(Path, RunFiles.Log);
+    public string Times => System.IO.Path.Combine(Path, RunFiles.Times);
+    public string Result => System.IO.Path.Combine(Path, RunFiles.Result);
 
     /// <summary>The newest regular file in the run folder (or below it) matching a pattern such as <c>*.log.json</c>, if any.
     /// Links are not followed (a folder linked to its parent would loop), and FIFOs and devices are never opened.</summary>
@@ -57,12 +53,12 @@ internal sealed record RunFolder(string Path)
             var field = tab < 0 ? text : text[..tab];
             if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds))
                 throw new FormatException(
-                    $"{Times}:{number}: '{(field.Length <= 40 ? field : field[..37] + "...")}' is not a number of seconds; the file is '<seconds>\\t<stream>' per line of {LogName}"
+                    $"{Times}:{number}: '{(field.Length <= 40 ? field : field[..37] + "...")}' is not a number of seconds; the file is '<seconds>\\t<stream>' per line of {RunFiles.Log}"
                 );
             if (seconds < 0 || (times.Count > 0 && seconds < times[^1]))
                 throw new FormatException(
                     $"{Times}:{number}: {field} s is {(seconds < 0 ? "before the start" : $"earlier than the line before ({times[^1].ToString(CultureInfo.InvariantCulture)} s)")}; "
-                        + $"the file is the arrival time of each line of {LogName}, in order: restore it, or remove it to parse without the cross-check"
+                        + $"the file is the arrival time of each line of {RunFiles.Log}, in order: restore it, or remove it to parse without the cross-check"
                 );
             times.Add(seconds);
         }

@@ -16,15 +16,13 @@ internal sealed record ManifestFacts(
     TelemetrySummary? Telemetry
 )
 {
-    public const string FileName = "manifest.json";
-
     public string? Fact(string key) => Facts.TryGetValue(key, out var value) ? value : null;
 
     /// <summary>The manifest beside a run's log; null when there is none. A manifest that does not parse throws
     /// <see cref="FormatException"/> with the file named.</summary>
     public static ManifestFacts? Read(string runFolder)
     {
-        var file = Path.Combine(runFolder, ManifestFacts.FileName);
+        var file = Path.Combine(runFolder, RunFiles.Manifest);
         if (!File.Exists(file))
             return null;
         try
@@ -39,7 +37,7 @@ internal sealed record ManifestFacts(
                 .ToDictionary(p => p.Name, p => (string)p.Value!);
             var telemetry = manifest["telemetry"] is JObject t
                 ? new TelemetrySummary(
-                    (string?)t["file"] ?? TelemetryFile.Name,
+                    (string?)t["file"] ?? RunFiles.Telemetry,
                     (int?)t["samples"] ?? 0,
                     (double?)t["vanishedAt"],
                     (string?)t["problem"]

@@ -1,3 +1,4 @@
+using MaskBench.Model;
 using MaskBench.Model.Logs;
 using MaskBench.Model.Records;
 using MaskBench.Tools.Telemetry;
@@ -26,22 +27,22 @@ internal static class GpuJudgement
             return GpuVerdict.None(e.Message);
         }
         if (manifest is null)
-            return GpuVerdict.None($"no {ManifestFacts.FileName} beside the log: nothing says which GPUs trained");
+            return GpuVerdict.None($"no {RunFiles.Manifest} beside the log: nothing says which GPUs trained");
         if (manifest.Gpus is null)
             return GpuVerdict.OnCpu;
-        if (!File.Exists(Path.Combine(runFolder, TelemetryFile.Name)))
-            return GpuVerdict.None(manifest.Telemetry?.Problem ?? $"no {TelemetryFile.Name}: the GPUs were not sampled");
+        if (!File.Exists(Path.Combine(runFolder, RunFiles.Telemetry)))
+            return GpuVerdict.None(manifest.Telemetry?.Problem ?? $"no {RunFiles.Telemetry}: the GPUs were not sampled");
         try
         {
             if (result.WindowSeconds is [var start, var end])
                 return GpuVerdict.FromFolder(runFolder, start, end);
             return new RunFolder(runFolder).ReadTimes() is [_, .., var last]
                 ? GpuVerdict.FromFolder(runFolder, 0, last)
-                : GpuVerdict.None($"no {RunFolder.TimesName}: the window's seconds are not known");
+                : GpuVerdict.None($"no {RunFiles.Times}: the window's seconds are not known");
         }
         catch (Exception e) when (e is FormatException or IOException)
         {
-            return GpuVerdict.None($"{TelemetryFile.Name} cannot be read ({e.Message.Split('\n')[0]})");
+            return GpuVerdict.None($"{RunFiles.Telemetry} cannot be read ({e.Message.Split('\n')[0]})");
         }
     }
 }

@@ -1,4 +1,5 @@
 using MaskBench.History;
+using MaskBench.Model;
 using MaskBench.Model.Catalog;
 using MaskBench.Model.Records;
 using MaskBench.Tools.Environments;
@@ -21,7 +22,7 @@ internal static class HistoryEntry
     {
         var manifest =
             ManifestFacts.Read(workspace.Run(run))
-            ?? throw new ChainException($"{run}: no {ManifestFacts.FileName} in {workspace.Run(run)}: nothing says where it trained");
+            ?? throw new ChainException($"{run}: no {RunFiles.Manifest} in {workspace.Run(run)}: nothing says where it trained");
         var patch = PatchRecord.Read(workspace.PatchRecord(recipe.Id)).Report;
         var environment = EnvironmentIdentityFile.Read(workspace.EnvironmentRecord(recipe.Id)).Hash;
         var date = await RunIdentity.CommitDateOf(workspace.Source(recipe.Id), patch.BaseCommit, cancellation);

@@ -2,6 +2,7 @@ using System.Globalization;
 using MaskBench.Engine;
 using MaskBench.Foundation.Files;
 using MaskBench.Foundation.Text;
+using MaskBench.Model;
 using MaskBench.Model.Catalog;
 using MaskBench.Model.Logs;
 using MaskBench.Model.Records;
@@ -33,7 +34,7 @@ internal sealed class ParseStage(StageContext context) : ChainStage(context)
 
     public override IReadOnlyList<TargetOutput> Outputs(Step step) => [TargetOutput.File(Workspace.Record(step.Run))];
 
-    protected override string LogOf(RunKey run) => Workspace.RunFile(run, Workspace.LogName);
+    protected override string LogOf(RunKey run) => Workspace.RunFile(run, RunFiles.Log);
 
     protected override async Task Body(Step step, CancellationToken cancellation)
     {

@@ -1,3 +1,4 @@
+using MaskBench.Model;
 using Serilog;
 
 namespace MaskBench.Stages.Train;
@@ -39,7 +40,7 @@ sealed class EchoLimiter(string id, int perSecond)
             id,
             skipped,
             perSecond,
-            LineRecorder.LogFile
+            RunFiles.Log
         );
         skipped = 0;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using MaskBench.Model;
 
 namespace MaskBench.Stages.Train;
 
@@ -11,9 +12,6 @@ namespace MaskBench.Stages.Train;
 /// ends, so memory stays bounded on a 200 MB line.</summary>
 sealed class LineRecorder : IAsyncDisposable
 {
-    public const string LogFile = "train.log";
-    public const string TimesFile = "train.times.tsv";
-
     /// <summary>The characters of a line the watcher and the console see.</summary>
     public const int TextLimit = 64 * 1024;
 
@@ -31,9 +29,9 @@ sealed class LineRecorder : IAsyncDisposable
     public LineRecorder(string folder, Stopwatch clock, Action<ArrivedLine> onLine)
     {
         this.folder = folder;
-        log = new FileStream(Path.Combine(folder, LogFile), FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
+        log = new FileStream(Path.Combine(folder, RunFiles.Log), FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
         times = new StreamWriter(
-            new FileStream(Path.Combine(folder, TimesFile), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16),
+            new FileStream(Path.Combine(folder, RunFiles.Times), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16),
             new UTF8Encoding(false)
         )
         {
@@ -98,7 +96,7 @@ sealed class LineRecorder : IAsyncDisposable
             catch (ObjectDisposedException) { }
             catch (IOException e)
             {
-                Serilog.Log.Error("writing {Folder}/{Log} failed: {Error}", folder, LogFile, e.Message);
+                Serilog.Log.Error("writing {Folder}/{Log} failed: {Error}", folder, RunFiles.Log, e.Message);
             }
         }
     }

@@ -1,4 +1,5 @@
 using MaskBench.Foundation.Files;
+using MaskBench.Model;
 using MaskBench.Model.Records;
 using MaskBench.Tools.Telemetry;
 using Newtonsoft.Json.Linq;
@@ -67,6 +68,6 @@ sealed record RunManifest(
                 },
             ["facts"] = JObject.FromObject(Request.Facts),
         };
-        JsonFiles.Write(Path.Combine(folder, ManifestFacts.FileName), document);
+        JsonFiles.Write(Path.Combine(folder, RunFiles.Manifest), document);
     }
 }

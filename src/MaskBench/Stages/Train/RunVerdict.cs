@@ -1,3 +1,5 @@
+using MaskBench.Model;
+
 namespace MaskBench.Stages.Train;
 
 /// <summary>Whether a run succeeded, and if not, the one message that says why.</summary>
@@ -41,7 +43,7 @@ sealed record RunVerdict(bool Succeeded, string? Kind, string Summary)
     public RunOutcome ToOutcome(TrainRequest request, LiveState state, Trainer.Execution execution, string runDirectory, TimeSpan duration)
     {
         var last = state.LastLines;
-        var log = Path.Combine(runDirectory, LineRecorder.LogFile);
+        var log = Path.Combine(runDirectory, RunFiles.Log);
         var message = Succeeded
             ? $"{request.Id}: {Summary}; log in {log}"
             : $"{request.Id} failed: {Summary}.\nThe last lines of the log:\n"

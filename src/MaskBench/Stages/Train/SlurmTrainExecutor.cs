@@ -1,5 +1,6 @@
 using MaskBench.Engine;
 using MaskBench.Foundation.Files;
+using MaskBench.Model;
 using MaskBench.Model.Records;
 using MaskBench.Tools.Environments;
 using MaskBench.Tools.Slurm;
@@ -61,7 +62,7 @@ internal sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings sett
             $"maskbench-{job.Run.Name}",
             folder,
             job.Workspace.Root,
-            ["dotnet", supervisor, "Supervise", "--root", job.Workspace.Root, "--job", Path.Combine(folder, Workspace.JobName)],
+            ["dotnet", supervisor, "Supervise", "--root", job.Workspace.Root, "--job", Path.Combine(folder, RunFiles.Job)],
             settings.Resources(job.Settings.Gpus, job.Settings.TrainTimeout),
             new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" },
             Path.Combine(folder, ExitMarkerName)
@@ -69,11 +70,7 @@ internal sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings sett
     }
 
     /// <summary>The request with the job.json the supervisor reads: the journal re-attaches only to a job of the same.</summary>
-    SlurmJobRequest Submitted(TrainJob job) =>
-        Request(job) with
-        {
-            Files = new Dictionary<string, string> { [Workspace.JobName] = job.Text() },
-        };
+    SlurmJobRequest Submitted(TrainJob job) => Request(job) with { Files = new Dictionary<string, string> { [RunFiles.Job] = job.Text() } };
 
     public async Task TrainAsync(TrainJob job, CancellationToken cancellation)
     {

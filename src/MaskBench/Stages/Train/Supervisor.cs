@@ -1,5 +1,6 @@
 using MaskBench.Foundation.Files;
 using MaskBench.Foundation.Text;
+using MaskBench.Model;
 using MaskBench.Model.Records;
 using MaskBench.Tools.Slurm;
 
@@ -28,7 +29,7 @@ internal static class Supervisor
                     "failed",
                     "Train",
                     ReasonText.OneLine(e is OperationCanceledException ? ChainStage.Cancelled : e.Message),
-                    job.Workspace.RunFile(job.Run, Workspace.LogName)
+                    job.Workspace.RunFile(job.Run, RunFiles.Log)
                 )
             );
         }

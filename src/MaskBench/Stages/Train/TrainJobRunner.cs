@@ -1,5 +1,6 @@
 using System.Globalization;
 using MaskBench.Foundation.Text;
+using MaskBench.Model;
 using MaskBench.Model.Catalog;
 using MaskBench.Model.Logs;
 using MaskBench.Model.Records;
@@ -82,13 +83,13 @@ internal static class TrainJobRunner
     /// <summary>The record goes into the staged folder, so the run folder and its record are replaced together.</summary>
     internal static void Record(string folder, RunKey run, Workspace workspace, bool succeeded, string summary) =>
         RunRecords.Write(
-            Path.Combine(folder, Workspace.RecordName),
+            Path.Combine(folder, RunFiles.Record),
             RunRecordOf.Make(
                 run,
                 succeeded ? RunRecord.Trained : "failed",
                 "Train",
                 succeeded ? null : ReasonText.OneLine(summary),
-                workspace.RunFile(run, Workspace.LogName)
+                workspace.RunFile(run, RunFiles.Log)
             )
         );
 

@@ -1,5 +1,6 @@
 using MaskBench.Engine;
 using MaskBench.Foundation.Files;
+using MaskBench.Model;
 using MaskBench.Model.Catalog;
 
 namespace MaskBench.Stages.Train;
@@ -60,12 +61,9 @@ internal sealed class TrainStage(StageContext context) : ChainStage(context)
             .Parameter("Coco", Settings.Coco);
 
     public override IReadOnlyList<TargetOutput> Outputs(Step step) =>
-        [
-            TargetOutput.File(Workspace.RunFile(step.Run, Workspace.LogName)),
-            TargetOutput.File(Workspace.RunFile(step.Run, Workspace.ManifestName)),
-        ];
+        [TargetOutput.File(Workspace.RunFile(step.Run, RunFiles.Log)), TargetOutput.File(Workspace.RunFile(step.Run, RunFiles.Manifest))];
 
-    protected override string LogOf(RunKey run) => Workspace.RunFile(run, Workspace.LogName);
+    protected override string LogOf(RunKey run) => Workspace.RunFile(run, RunFiles.Log);
 
     protected override Task Body(Step step, CancellationToken cancellation) =>
         Context.Executor.TrainAsync(new TrainJob(Workspace, Settings, step.Run), cancellation);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using MaskBench.Model;
 
 namespace MaskBench.Tools.Telemetry;
 
@@ -53,7 +54,7 @@ internal sealed class GpuSampler : IAsyncDisposable
             throw new ArgumentException(
                 $"a telemetry interval of {options.IntervalMs} ms is too short: give 100 ms or more (1000 is the default)"
             );
-        var sampler = new GpuSampler(System.IO.Path.Combine(folder, TelemetryFile.Name), clock);
+        var sampler = new GpuSampler(System.IO.Path.Combine(folder, RunFiles.Telemetry), clock);
         var fields = await SmiFields.ProbeAsync(options.NvidiaSmi, cancellation);
         if (fields.Problem is not null)
         {

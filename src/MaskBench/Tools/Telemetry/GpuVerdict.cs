@@ -1,3 +1,5 @@
+using MaskBench.Model;
+
 namespace MaskBench.Tools.Telemetry;
 
 /// <summary>What the GPUs did during one run's measured window.</summary>
@@ -28,7 +30,7 @@ internal sealed record GpuVerdict(string Outcome, double Coverage, int Samples, 
 
     /// <summary>Judges the window <c>[start, end]</c> (seconds on the run's clock) from <c>folder/telemetry.tsv</c>.</summary>
     public static GpuVerdict FromFolder(string folder, double start, double end, GpuVerdictOptions? options = null) =>
-        Of(TelemetryFile.Read(Path.Combine(folder, TelemetryFile.Name)), start, end, options);
+        Of(TelemetryFile.Read(Path.Combine(folder, RunFiles.Telemetry)), start, end, options);
 
     /// <summary>
     /// In order: <c>thermal</c> when any sample in the window has a thermal or hardware slowdown reason

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MaskBench.Model;
 
 namespace MaskBench.Tools.Telemetry;
 
@@ -11,8 +12,6 @@ namespace MaskBench.Tools.Telemetry;
 /// </summary>
 internal static class TelemetryFile
 {
-    public const string Name = "telemetry.tsv";
-
     public const string Header =
         "seconds\tarrived\tindex\tuuid\tsm_mhz\tmax_sm_mhz\tpower_w\tpower_limit_w\ttemperature_c\tutilization_pct\treasons";
 
@@ -38,7 +37,7 @@ internal static class TelemetryFile
     public static TelemetryLog Read(string path)
     {
         if (!File.Exists(path))
-            return new TelemetryLog([], [new TelemetryEvent(0, TelemetryEvent.Unavailable, $"no {Name} was written")], null);
+            return new TelemetryLog([], [new TelemetryEvent(0, TelemetryEvent.Unavailable, $"no {RunFiles.Telemetry} was written")], null);
         var samples = new List<GpuSample>();
         var events = new List<TelemetryEvent>();
         foreach (var line in File.ReadLines(path, Encoding.UTF8).Skip(1))
