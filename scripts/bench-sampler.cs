@@ -1,4 +1,3 @@
-using MaskBench.Model;
 // What GPU telemetry costs (run by scripts/bench-sampler.sh), measured rather than asserted: 40 s of 1 Hz sampling of
 // 8 stand-in GPUs (tests/stand-ins/nvidia-smi; the first 20 s and the next 20 s apart) after 20 s without (the
 // baseline): this process's CPU time and the reaped children's (the stand-in and what it ran: /proc/self/stat).
@@ -7,6 +6,7 @@ using MaskBench.Model;
 #:property TreatWarningsAsErrors=false
 using System.Diagnostics;
 using System.Globalization;
+using MaskBench.Model;
 using MaskBench.Tools.Telemetry;
 
 var root = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? "scripts", ".."));
