@@ -6,6 +6,9 @@
 #:property TreatWarningsAsErrors=false
 using System.Diagnostics;
 using System.Globalization;
+using MaskBench.Model.Logs;
+using MaskBench.Stages.Train;
+using MaskBench.Tools.Processes;
 using Serilog;
 
 var mode = args.ElementAtOrDefault(0) ?? "flood";

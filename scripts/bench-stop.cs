@@ -22,7 +22,7 @@ const double IterationSeconds = 0.05;
 
 async Task<(double Delay, int Overshoot)> Once(string label, string[] extra, IExecutionHost host, string python)
 {
-    var output = OutputFolder.Fresh(Path.Combine(scratch, "work"), label);
+    var output = OutputFolders.Fresh(Path.Combine(scratch, "work"), label);
     var request = new TrainRequest(
         label,
         new ProcessSpec(

@@ -15,14 +15,6 @@ namespace MaskBench.Engine;
 /// </summary>
 internal sealed class Executor(StampStore stamps, Decider decider, int jobs = 1)
 {
-    readonly Lock hooks = new();
-
-    /// <summary>When a target failed; called for one target at a time.</summary>
-    public event Action<ExecutableTarget, Exception>? TargetFailed;
-
-    /// <summary>After every target that ran or was up to date (not skipped, failed or not run); one at a time.</summary>
-    public event Action<ExecutableTarget, TargetResult>? TargetSucceeded;
-
     public async Task<IReadOnlyList<TargetResult>> Run(IReadOnlyList<ExecutableTarget> schedule, CancellationToken cancellation)
     {
         var scheduled = schedule.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
@@ -86,7 +78,7 @@ internal sealed class Executor(StampStore stamps, Decider decider, int jobs = 1)
             if (decision.Verdict == Verdict.UpToDate)
             {
                 Log.Debug("{Target} is up to date", target.Name);
-                return Succeeded(target, new(target.Name, TargetStatus.UpToDate, clock.Elapsed, "up to date"));
+                return new(target.Name, TargetStatus.UpToDate, clock.Elapsed, "up to date");
             }
             Log.Information("── {Target} ── {Reason}", target.Name, decision.Because);
             var inputs = target.IsTracked ? target.Fingerprint(decider.UpstreamIdentity) : null;
@@ -94,7 +86,7 @@ internal sealed class Executor(StampStore stamps, Decider decider, int jobs = 1)
                 await target.Action(cancellation);
             if (inputs is not null)
                 WriteStamp(target, inputs);
-            return Succeeded(target, new(target.Name, TargetStatus.Ran, clock.Elapsed, decision.Because));
+            return new(target.Name, TargetStatus.Ran, clock.Elapsed, decision.Because);
         }
         catch (Exception e)
         {
@@ -108,17 +100,8 @@ internal sealed class Executor(StampStore stamps, Decider decider, int jobs = 1)
                 Log.Error("{Target} failed: {Message}", target.Name, message);
             if (e is not MaskBenchException and not OperationCanceledException)
                 Log.Debug(e, "{Target} failed", target.Name);
-            lock (hooks)
-                TargetFailed?.Invoke(target, e);
             return new(target.Name, TargetStatus.Failed, clock.Elapsed, message, (e as MaskBenchException)?.ExitCode);
         }
-    }
-
-    TargetResult Succeeded(ExecutableTarget target, TargetResult result)
-    {
-        lock (hooks)
-            TargetSucceeded?.Invoke(target, result);
-        return result;
     }
 
     /// <summary>MaskBench's own errors and the system's I/O errors say what to do; anything else is a bug, said as one.</summary>

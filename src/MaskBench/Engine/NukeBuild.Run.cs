@@ -88,8 +88,6 @@ internal abstract partial class NukeBuild
                 .GetAwaiter()
                 .GetResult();
             var executor = new Executor(stamps, decider, jobs);
-            executor.TargetFailed += (target, e) => OnTargetFailed(target.Name, e);
-            executor.TargetSucceeded += (target, _) => OnTargetSucceeded(target.Name);
             var results = executor.Run(schedule, cancel.Token).GetAwaiter().GetResult();
 #pragma warning restore RS0030
             var summary = Summary.Render(results, clock.Elapsed);

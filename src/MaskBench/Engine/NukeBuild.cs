@@ -50,11 +50,6 @@ internal abstract partial class NukeBuild
     /// <summary>Called once parameters are bound, before targets are created.</summary>
     protected virtual void OnBuildInitialized() { }
 
-    protected virtual void OnTargetFailed(string target, Exception exception) { }
-
-    /// <summary>After a target ran successfully or was found up to date.</summary>
-    protected virtual void OnTargetSucceeded(string target) { }
-
     /// <summary>What <c>--plan</c> adds after the plan for the targets that would run (where they run, what they submit).</summary>
     protected virtual string PlanNotes(IReadOnlyList<string> targetsToRun) => "";
 

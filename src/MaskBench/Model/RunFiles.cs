@@ -13,9 +13,6 @@ internal static class RunFiles
     /// <summary>What nvidia-smi sampled during the run.</summary>
     public const string Telemetry = "telemetry.tsv";
 
-    /// <summary>The throughput a run's log gave (Parse).</summary>
-    public const string Result = "result.json";
-
     /// <summary>What the run was: machine, GPUs, software, settings, window.</summary>
     public const string Manifest = "manifest.json";
 
@@ -26,14 +23,14 @@ internal static class RunFiles
     public const string Job = "job.json";
 
     /// <summary>Every name the harness writes in a run folder, and the names older versions wrote there
-    /// (<c>failure.json</c>, <c>outcome.json</c>): a recipe's precise file may never match one, and is never copied over one.</summary>
+    /// (<c>result.json</c>, <c>failure.json</c>, <c>outcome.json</c>): a recipe's precise file may never match one, and is never copied over one.</summary>
     public static IReadOnlySet<string> Harness { get; } =
         new SortedSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             Log,
             Times,
             Telemetry,
-            Result,
+            "result.json",
             Manifest,
             Record,
             Job,

@@ -36,7 +36,7 @@ internal sealed record Workspace(string Root, string Work, string Artifacts, str
     /// <summary>Small files of MaskBench's own (interpreter shims).</summary>
     public string State => Path.Combine(Work, "state");
 
-    /// <summary>The parent of an implementation's fresh <c>{output}</c> folders (one per run, see <c>OutputFolder</c>).</summary>
+    /// <summary>The parent of an implementation's fresh <c>{output}</c> folders (one per run, see <c>OutputFolders</c>).</summary>
     public string Outputs(string id) => Path.Combine(Work, "outputs", id);
 
     /// <summary>Trainings in flight: one entry per run, so a later build can find what a killed one left running.</summary>

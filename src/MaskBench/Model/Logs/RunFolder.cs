@@ -11,7 +11,6 @@ internal sealed record RunFolder(string Path)
 {
     public string Log => System.IO.Path.Combine(Path, RunFiles.Log);
     public string Times => System.IO.Path.Combine(Path, RunFiles.Times);
-    public string Result => System.IO.Path.Combine(Path, RunFiles.Result);
 
     /// <summary>The newest regular file in the run folder (or below it) matching a pattern such as <c>*.log.json</c>, if any.
     /// Links are not followed (a folder linked to its parent would loop), and FIFOs and devices are never opened.</summary>
