@@ -41,6 +41,12 @@ partial class Build
     [Parameter("Added to --train-timeout for the job's --time: environment start, probes, record. Default: 10m")]
     readonly TimeSpan SlurmSetupSlack = TimeSpan.FromMinutes(10);
 
+    [Parameter(
+        "Slurm: trainings in flight on the cluster at once, whatever --jobs (which bounds the stages that run here). Default: all",
+        Minimum = 1
+    )]
+    readonly int? SlurmMaxJobs = null;
+
     [Parameter("Submissions of a measurement whose job was preempted or requeued. Default: 3", Minimum = 1)]
     readonly int SlurmAttempts = 3;
 
@@ -69,6 +75,7 @@ partial class Build
             ),
             SlurmAttempts,
             work,
-            Path.Combine(AppContext.BaseDirectory, "_build.dll")
+            Path.Combine(AppContext.BaseDirectory, "_build.dll"),
+            SlurmMaxJobs
         );
 }

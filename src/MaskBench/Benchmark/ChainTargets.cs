@@ -55,7 +55,8 @@ internal sealed class ChainTargets(StageContext context)
 
     static Target Declare(ChainStage stage, Step step, Func<CancellationToken> cancellation) =>
         _ =>
-            stage.Resources.Aggregate(
+        {
+            var target = stage.Resources.Aggregate(
                 _.Description(stage.Description(step))
                     .Unlisted()
                     .DependsOn([.. stage.DependsOn(step)])
@@ -64,4 +65,6 @@ internal sealed class ChainTargets(StageContext context)
                     .Executes(() => stage.RunAsync(step, cancellation())),
                 (target, resource) => target.Uses(resource.Name, resource.Capacity)
             );
+            return stage.Elsewhere is var (pool, capacity) ? target.RunsElsewhere(pool, capacity) : target;
+        };
 }

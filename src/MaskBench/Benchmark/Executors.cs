@@ -8,10 +8,16 @@ namespace MaskBench.Benchmark;
 internal static class Executors
 {
     /// <param name="supervisor">The program a Slurm job's node runs (<c>Supervise</c>).</param>
-    public static IExecutor Of(ExecutorKind kind, SlurmSettings slurm, int attempts, string work, string supervisor) =>
+    /// <param name="maxJobs">Slurm: trainings in flight at once (<c>--slurm-max-jobs</c>); null: all of them.</param>
+    public static IExecutor Of(ExecutorKind kind, SlurmSettings slurm, int attempts, string work, string supervisor, int? maxJobs) =>
         kind == ExecutorKind.Local
             ? new LocalExecutor()
-            : new SlurmTrainExecutor(SlurmExecutor.Create(SlurmCommands.OnPath, work, retry: new RetryPolicy(attempts)), slurm, supervisor);
+            : new SlurmTrainExecutor(
+                SlurmExecutor.Create(SlurmCommands.OnPath, work, retry: new RetryPolicy(attempts)),
+                slurm,
+                supervisor,
+                maxJobs ?? int.MaxValue
+            );
 
     /// <summary>Where each stage runs; on Slurm, the batch script each training to run would submit.</summary>
     public static string PlanNotes(StageContext context, ChainTargets chain, IReadOnlyList<string> targetsToRun)

@@ -1,6 +1,7 @@
 namespace MaskBench.Engine;
 
 /// <summary>A target as the engine runs it: its relations by name, the resources it holds, its inputs, outputs and action.</summary>
+/// <param name="Elsewhere">Its work runs elsewhere (a cluster's job): it takes none of <c>--jobs</c>' local slots.</param>
 internal sealed record ExecutableTarget(
     string Name,
     string Description,
@@ -11,7 +12,8 @@ internal sealed record ExecutableTarget(
     Action<FingerprintBuilder>? Inputs,
     Func<CancellationToken, Task>? Action,
     bool Assured,
-    bool Listed
+    bool Listed,
+    bool Elsewhere = false
 )
 {
     /// <summary>A target with declared inputs or outputs is checked and stamped; others always run, as in NUKE.</summary>

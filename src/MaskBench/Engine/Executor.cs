@@ -6,7 +6,8 @@ namespace MaskBench.Engine;
 
 /// <summary>
 /// Runs a schedule, Bullseye-style: a target starts once every target it depends on or comes after has
-/// finished, while fewer than <c>jobs</c> targets run and a slot of each resource it uses is free; ready
+/// finished, while fewer than <c>jobs</c> targets run here (a target whose work runs elsewhere, a cluster's job, takes
+/// none of those slots) and a slot of each resource it uses is free; ready
 /// targets start in schedule order. A target runs when it is stale, decided just before it starts, and its
 /// stamp is written only after it succeeded and made all its outputs. A failure stops only what depends on
 /// it (keep-going); targets marked <c>AssuredAfterFailure</c> run all the same. Cancellation reaches the
@@ -43,7 +44,7 @@ internal sealed class Executor(StampStore stamps, Decider decider, int jobs = 1)
                     finished.Add(target.Name);
                     continue;
                 }
-                if (running.Count >= jobs || !resources.TryTake(target.Uses))
+                if ((!target.Elsewhere && running.Values.Count(r => !schedule[r].Elsewhere) >= jobs) || !resources.TryTake(target.Uses))
                     continue;
                 started[i] = true;
                 running[Task.Run(() => RunOne(target, cancellation))] = i;

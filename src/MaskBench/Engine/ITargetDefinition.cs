@@ -19,6 +19,11 @@ internal interface ITargetDefinition
     /// (a GPU host: capacity 1, or one per GPU partition). Every target naming a resource must give it the same capacity.</summary>
     ITargetDefinition Uses(string resource, int capacity = 1);
 
+    /// <summary>The target's work runs elsewhere (a job on a cluster, the build here only waits for it): it takes none of
+    /// the local slots <c>--jobs</c> bounds, and holds one slot of <paramref name="pool"/> instead, of which
+    /// <paramref name="capacity"/> may be in flight at once (<c>int.MaxValue</c>: no bound).</summary>
+    ITargetDefinition RunsElsewhere(string pool, int capacity);
+
     /// <summary>Runs even when an earlier target failed (and after Ctrl-C), like NUKE's AssuredAfterFailure.</summary>
     ITargetDefinition AssuredAfterFailure();
 

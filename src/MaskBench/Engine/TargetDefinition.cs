@@ -12,6 +12,7 @@ sealed class TargetDefinition(string name, Func<Target, string> nameOf) : ITarge
     Func<CancellationToken, Task>? action;
     bool assured;
     bool listed = true;
+    bool elsewhere;
 
     public ITargetDefinition Description(string text) => Set(() => description = text);
 
@@ -25,6 +26,12 @@ sealed class TargetDefinition(string name, Func<Target, string> nameOf) : ITarge
         capacity >= 1
             ? Set(() => uses.Add(new ResourceUse(resource, capacity)))
             : throw new BuildException($"target '{name}' uses '{resource}' with capacity {capacity}: a resource has at least one slot");
+
+    public ITargetDefinition RunsElsewhere(string pool, int capacity)
+    {
+        Uses(pool, capacity);
+        return Set(() => elsewhere = true);
+    }
 
     public ITargetDefinition AssuredAfterFailure() => Set(() => assured = true);
 
@@ -73,6 +80,7 @@ sealed class TargetDefinition(string name, Func<Target, string> nameOf) : ITarge
             inputs,
             action,
             assured,
-            listed
+            listed,
+            elsewhere
         );
 }

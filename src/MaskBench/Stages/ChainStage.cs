@@ -33,6 +33,10 @@ internal abstract class ChainStage(StageContext context)
     /// <summary>What the stage holds while it runs, and how many may hold it at once.</summary>
     public virtual IReadOnlyList<(string Name, int Capacity)> Resources => [];
 
+    /// <summary>The stage's work runs elsewhere (a cluster's job) and only waits here: not bounded by <c>--jobs</c>,
+    /// but by this pool's capacity. Null: it runs here.</summary>
+    public virtual (string Pool, int Capacity)? Elsewhere => null;
+
     /// <summary>What the stage's result depends on besides its upstream outputs; cheap, and changes nothing.</summary>
     public abstract void Declare(FingerprintBuilder inputs, Step step);
 

@@ -10,6 +10,10 @@ internal interface IExecutor
     /// <summary>For <c>--plan</c> and the log: "here", "slurm partition gpu".</summary>
     string Where { get; }
 
+    /// <summary>Null: trainings run on this machine, and take its slots. Otherwise each is a job elsewhere, and this
+    /// bounds how many are in flight at once (<c>--slurm-max-jobs</c>), whatever the local <c>--jobs</c>.</summary>
+    (string Pool, int Capacity)? Elsewhere { get; }
+
     /// <summary>What a training's result depends on here besides the job (the batch script on Slurm).</summary>
     void Declare(FingerprintBuilder inputs, TrainJob job);
 

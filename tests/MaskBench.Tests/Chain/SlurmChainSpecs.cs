@@ -1,4 +1,5 @@
 using MaskBench.Benchmark;
+using MaskBench.Engine;
 using MaskBench.Model.Records;
 using MaskBench.Stages;
 using MaskBench.Stages.Train;
@@ -42,6 +43,35 @@ public sealed class SlurmChainSpecs(LocalSlurm slurm)
         var manifest = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(context.Workspace.RunFile(run, "manifest.json")));
         Assert.Matches("^[0-9]+$", (string?)manifest["facts"]?["slurm job"]);
         Assert.Equal(Environment.MachineName, (string?)manifest["facts"]?["host"]);
+    }
+
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(null, int.MaxValue)]
+    public void On_Slurm_a_training_takes_no_local_slot_and_counts_against_the_cluster_limit(int? maxJobs, int capacity)
+    {
+        // Arrange: --slurm-max-jobs as the build passes it
+        using var bench = new ChainBench();
+        var executor = Executors.Of(
+            ExecutorKind.Slurm,
+            new SlurmSettings(null, null, null, null, GpuDialect.Gres, "fake", false, "500M", 1, TimeSpan.FromMinutes(5)),
+            1,
+            bench.Workspace.Work,
+            "_build.dll",
+            maxJobs
+        );
+        var chain = new ChainTargets(bench.Context(executor));
+
+        // Act
+        var targets = chain
+            .Targets(() => CancellationToken.None)
+            .ToDictionary(t => t.Name, t => ((TargetDefinition)t.Definition(new TargetDefinition(t.Name, _ => ""))).Freeze());
+
+        // Assert
+        var train = targets.Single(t => t.Key.StartsWith("Train-", StringComparison.Ordinal)).Value;
+        Assert.True(train.Elsewhere);
+        Assert.Equal([new ResourceUse(SlurmTrainExecutor.JobPool, capacity)], train.Uses);
+        Assert.All(targets.Where(t => !t.Key.StartsWith("Train-", StringComparison.Ordinal)), t => Assert.False(t.Value.Elsewhere));
     }
 
     [Fact]

@@ -163,6 +163,8 @@ public sealed class StageSpecs
 
         public string Where => "a list in the test";
 
+        public (string Pool, int Capacity)? Elsewhere => null;
+
         public void Declare(MaskBench.Engine.FingerprintBuilder inputs, TrainJob job) { }
 
         public Task TrainAsync(TrainJob job, CancellationToken cancellation)

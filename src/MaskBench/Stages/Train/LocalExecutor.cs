@@ -8,6 +8,8 @@ internal sealed class LocalExecutor : IExecutor
 {
     public string Where => "here";
 
+    public (string Pool, int Capacity)? Elsewhere => null;
+
     public void Declare(FingerprintBuilder inputs, TrainJob job) { }
 
     public Task TrainAsync(TrainJob job, CancellationToken cancellation) => TrainJobRunner.RunAsync(job, cancellation);

@@ -11,9 +11,16 @@ namespace MaskBench.Stages.Train;
 /// <summary>Trains in Slurm jobs: one batch job per run, whose script runs MaskBench's supervisor on the node (the same
 /// runner as the local executor: line times, stop after the window, manifest read there). One instance per build, so
 /// every training in flight shares one poller; a build killed mid-run re-attaches to its jobs through the journal.</summary>
-internal sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settings, string supervisor) : IExecutor
+/// <param name="maxJobs">How many trainings may be in flight on the cluster at once (<c>--slurm-max-jobs</c>).</param>
+internal sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settings, string supervisor, int maxJobs = int.MaxValue)
+    : IExecutor
 {
     public const string ExitMarkerName = "exit-code";
+
+    /// <summary>The pool every training job of this build holds a slot of while it is submitted or running.</summary>
+    public const string JobPool = "slurm-jobs";
+
+    public (string Pool, int Capacity)? Elsewhere => (JobPool, maxJobs);
 
     public string Where => $"slurm{(settings.Partition is { } p ? $" partition {p}" : "")}";
 

@@ -15,9 +15,12 @@ internal sealed class TrainStage(StageContext context) : ChainStage(context)
 
     public override bool PerRun => true;
 
-    /// <summary>Trainings on one host run one at a time: they would share its GPUs. On Slurm each job has its own node,
-    /// so as many are in flight as the engine runs targets at once (<c>--jobs</c>).</summary>
+    /// <summary>Trainings on one host run one at a time: they would share its GPUs. On Slurm each job has its own node.</summary>
     public override IReadOnlyList<(string Name, int Capacity)> Resources => Context.Executor is LocalExecutor ? [(GpuHost, 1)] : [];
+
+    /// <summary>On Slurm, every training of a sweep is in flight at once (up to <c>--slurm-max-jobs</c>): the build here
+    /// only submits and polls, so the local <c>--jobs</c> does not bound them.</summary>
+    public override (string Pool, int Capacity)? Elsewhere => Context.Executor.Elsewhere;
 
     public override string Description(Step step) =>
         $"Train {step.Recipe.Name} (run {step.Run.Repeat}) until the window is complete, logging every line";
