@@ -25,6 +25,11 @@ partial class Build
                 )
                 .Executes(() => new TestDependencies(RootDirectory, Cancellation).EnsureAsync());
 
+    Target Publish =>
+        _ =>
+            _.Description("MaskBench as one self-contained linux-x64 file, artifacts/bin/maskbench: no .NET needed where it runs")
+                .Executes(() => new SingleFile(RootDirectory, Context.Workspace.Artifacts, Cancellation).PublishAsync());
+
     Target Format =>
         _ =>
             _.Description("Format the C# sources with CSharpier (the version in .config/dotnet-tools.json)")

@@ -12,9 +12,24 @@ namespace MaskBench.Build;
 /// src/MaskBench does (Benchmark/ is its composition root).</summary>
 partial class Build : NukeBuild
 {
-    public static int Main(string[] args) => Execute<Build>(args, x => x.Benchmark);
+    public static int Main(string[] args)
+    {
+        try
+        {
+            args = CarriedCheckout.WithRoot(args);
+        }
+        catch (MaskBenchException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInvocation;
+        }
+        return Execute<Build>(args, x => x.Benchmark);
+    }
 
-    protected override string Title => "MaskBench: the Detectron2 Mask R-CNN training-speed comparison, as a build";
+    protected override string Title =>
+        $"MaskBench {Version} ({(CarriedCheckout.Commit is null ? "./build.sh" : "single-file binary")}): the Detectron2 Mask R-CNN training-speed comparison, as a build";
+
+    string Version => MaskBenchVersion.Of(RootDirectory);
 
     RecipeCatalog Catalog = null!;
     IReadOnlyList<Recipe> Selected = [];
@@ -28,7 +43,14 @@ partial class Build : NukeBuild
         Selected = Catalog.Select(ImplementationIds);
         var settings = Settings();
         SettingsCheck.Ensure(settings, Catalog.All, SourceOf);
-        var workspace = Workspace.Under(RootDirectory, Resolve(WorkDir), Resolve(ArtifactsDir), Resolve(Weights));
+        // The single-file binary runs in the checkout it carries, and keeps its work and results where it was run from.
+        var outputs = CarriedCheckout.Holds(RootDirectory) ? InvocationDirectory : RootDirectory;
+        var workspace = Workspace.Under(
+            RootDirectory,
+            Resolve(WorkDir) ?? Path.Combine(outputs, ".work"),
+            Resolve(ArtifactsDir) ?? Path.Combine(outputs, "artifacts"),
+            Resolve(Weights)
+        );
         if (Resolve(History) is { } history)
             workspace = workspace with { HistoryFolder = history };
         Context = new StageContext(workspace, settings, Catalog, MakeExecutor(workspace.Work), LogFile, () => !IsSkipped(nameof(Check)));
@@ -104,6 +126,7 @@ partial class Build : NukeBuild
             )
         )
             ArtifactsLock ??= WorkLock.Acquire(Context.Workspace.ArtifactsLock, "give this run its own --artifacts-dir");
+        Logging.Essential.Information("{Title}", Title.Split(':')[0]);
         await ChainPreflight.EnsureAsync(
             Context,
             Chain,

@@ -19,7 +19,7 @@ static class Help
         var text = new StringBuilder();
         text.AppendLine(title)
             .AppendLine()
-            .AppendLine("Usage: ./build.sh [targets] [--parameters] [--plan] [--skip [targets]] [--force [targets]] [--jobs N]")
+            .AppendLine($"Usage: {Program} [targets] [--parameters] [--plan] [--skip [targets]] [--force [targets]] [--jobs N]")
             .AppendLine();
         text.AppendLine("Targets (default marked *):");
         var listed = graph.Targets.Where(t => t.Listed).ToList();
@@ -51,4 +51,10 @@ static class Help
     /// <summary>Long lists of generated targets are shown by their first and count.</summary>
     static string Compact(IReadOnlyList<string> names) =>
         names.Count <= 3 ? string.Join(", ", names) : $"{names[0]}, {names[1]} and {names.Count - 2} more";
+
+    /// <summary>How the user started this build: <c>./build.sh</c>, or the single-file binary by its name.</summary>
+    static string Program =>
+        Path.GetFileNameWithoutExtension(Environment.ProcessPath) is { } name and not ("dotnet" or "_build" or "testhost")
+            ? name
+            : "./build.sh";
 }
