@@ -51,6 +51,9 @@ internal sealed class SingleFile(string root, string artifacts, CancellationToke
                     "-p:PublishSingleFile=true",
                     "-p:EnableCompressionInSingleFile=true",
                     "-p:IncludeNativeLibrariesForSelfExtract=true",
+                    // the single-file analyzer would add a package (the trimming tasks) that the lock files of the
+                    // build and the tests do not hold, and a locked restore (CI) would refuse it
+                    "-p:EnableSingleFileAnalyzer=false",
                     $"-p:MaskBenchBundle={bundle}",
                     $"-p:MaskBenchCommit={head.Output}",
                     "-o",
