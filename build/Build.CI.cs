@@ -32,5 +32,11 @@ partial class Build
             .Append((Path.Combine(RootDirectory, ".github", "workflows", $"{Workflow.Name}.yml"), Workflow.Render()))
             .Append((Path.Combine(RootDirectory, ".github", "workflows", BenchmarkWorkflow.FileName), BenchmarkWorkflow.Render()))
             .Append((Path.Combine(RootDirectory, ".github", "workflows", BisectWorkflow.FileName), BisectWorkflow.Render()))
+            .Append(
+                (
+                    Path.Combine(RootDirectory, ".github", "workflows", ReleaseWorkflow.FileName),
+                    new ReleaseWorkflow(Workflow.RunsOn).Render()
+                )
+            )
             .Append((Path.Combine(RootDirectory, ".github", ActionlintConfig.FileName), ActionlintConfig.Render(GpuRunner)));
 }

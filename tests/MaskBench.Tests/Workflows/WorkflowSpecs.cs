@@ -39,6 +39,19 @@ public sealed class WorkflowSpecs : IDisposable
     }
 
     [Fact]
+    public void The_release_workflow_attaches_the_single_file_MaskBench_to_the_tags_release()
+    {
+        // Act
+        var yaml = new MaskBench.Workflows.ReleaseWorkflow("ubuntu-24.04").Render();
+
+        // Assert
+        Assert.Contains("tags: [\"v*\"]", yaml);
+        Assert.Contains("run: ./build.sh Publish", yaml);
+        Assert.Contains("gh release upload \"$TAG\" artifacts/bin/maskbench --clobber", yaml);
+        Snapshot.Match("release.workflow", yaml, "yml");
+    }
+
+    [Fact]
     public async Task Actionlint_finds_nothing_in_the_generated_workflows()
     {
         // Arrange
@@ -63,7 +76,7 @@ public sealed class WorkflowSpecs : IDisposable
         var findings = await Actionlint.Check(files, labels);
 
         // Assert
-        Assert.Equal(["benchmark.yml", "bisect.yml", "ci.yml"], files.Select(Path.GetFileName));
+        Assert.Equal(["benchmark.yml", "bisect.yml", "ci.yml", "release.yml"], files.Select(Path.GetFileName));
         Assert.Empty(findings);
     }
 
