@@ -7,15 +7,15 @@ namespace MaskBench.Benchmark;
 /// <summary>Where trainings run (<c>--executor</c>), and what <c>--plan</c> says about it.</summary>
 internal static class Executors
 {
-    /// <param name="supervisor">The program a Slurm job's node runs (<c>Supervise</c>).</param>
+    /// <param name="dll">The build's program, for nodes with .NET (<see cref="PlacedBinary"/> says which a node runs).</param>
     /// <param name="maxJobs">Slurm: trainings in flight at once (<c>--slurm-max-jobs</c>); null: all of them.</param>
-    public static IExecutor Of(ExecutorKind kind, SlurmSettings slurm, int attempts, string work, string supervisor, int? maxJobs) =>
+    public static IExecutor Of(ExecutorKind kind, SlurmSettings slurm, int attempts, string work, string dll, int? maxJobs) =>
         kind == ExecutorKind.Local
             ? new LocalExecutor()
             : new SlurmTrainExecutor(
                 SlurmExecutor.Create(SlurmCommands.OnPath, work, retry: new RetryPolicy(attempts)),
                 slurm,
-                supervisor,
+                PlacedBinary.For(work, dll),
                 maxJobs ?? int.MaxValue
             );
 

@@ -16,7 +16,7 @@ public sealed class SlurmChainSpecs(LocalSlurm slurm)
         new(
             SlurmExecutor.Create(slurm.Commands, bench.Workspace.Work, LocalSlurm.Polling),
             new SlurmSettings(null, null, null, null, GpuDialect.Gres, "fake", false, "500M", 1, TimeSpan.FromMinutes(5)),
-            Path.Combine(AppContext.BaseDirectory, "_build.dll")
+            NodeProgram.Dotnet(Path.Combine(AppContext.BaseDirectory, "_build.dll"))
         );
 
     [SlurmFact(Timeout = 300_000)]
@@ -43,6 +43,31 @@ public sealed class SlurmChainSpecs(LocalSlurm slurm)
         var manifest = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(context.Workspace.RunFile(run, "manifest.json")));
         Assert.Matches("^[0-9]+$", (string?)manifest["facts"]?["slurm job"]);
         Assert.Equal(Environment.MachineName, (string?)manifest["facts"]?["host"]);
+    }
+
+    [SlurmFact(Timeout = 300_000)]
+    public async Task A_node_that_cannot_run_the_placed_binary_fails_the_training_with_the_nodes_own_line()
+    {
+        // Arrange: a single-file MaskBench placed where the node does not find it
+        using var bench = new ChainBench();
+        var executor = new SlurmTrainExecutor(
+            SlurmExecutor.Create(slurm.Commands, bench.Workspace.Work, LocalSlurm.Polling),
+            new SlurmSettings(null, null, null, null, GpuDialect.Gres, "fake", false, "500M", 1, TimeSpan.FromMinutes(5)),
+            NodeProgram.SingleFile(Path.Combine(bench.Workspace.Work, "bin", "maskbench-0123456789abcdef"), new string('0', 64))
+        );
+        var context = bench.Context(executor);
+        var chain = new ChainTargets(context);
+        var recipe = bench.Fake(context);
+        foreach (var stage in new[] { "Clone", "Patch", "Setup" }.Select(chain.Stage))
+            await stage.RunAsync(stage.Steps(recipe)[0], CancellationToken.None);
+        var train = chain.Stage("Train");
+
+        // Act
+        var error = await Assert.ThrowsAsync<ChainException>(() => train.RunAsync(train.Steps(recipe)[0], CancellationToken.None));
+
+        // Assert
+        Assert.Matches("job [0-9]+: .*/bin/maskbench-0123456789abcdef is missing or may not be executed on node ", error.Message);
+        Assert.Contains("pass another --work-dir", error.Message);
     }
 
     [Theory]

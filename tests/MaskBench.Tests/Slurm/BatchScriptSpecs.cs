@@ -45,6 +45,26 @@ public class BatchScriptSpecs
     }
 
     [Fact]
+    public void A_job_of_the_single_file_MaskBench_checks_the_placed_binary_before_it_execs_it()
+    {
+        // Arrange
+        var placed = "/work/maskbench/.work/bin/maskbench-0123456789abcdef";
+        var request = Typical() with
+        {
+            Command = [placed, "Supervise", "--job", "/work/maskbench/artifacts/runs/detectron2.slurm/job.json"],
+            Program = NodeProgram.SingleFile(placed, new string('a', 64)),
+        };
+
+        // Act
+        var script = BatchScript.Render(request);
+
+        // Assert
+        Assert.True(script.IndexOf("sha256sum --check", StringComparison.Ordinal) < script.IndexOf("\nexec ", StringComparison.Ordinal));
+        Assert.NotEqual(BatchScript.Hash(script), BatchScript.Hash(BatchScript.Render(request with { Program = null })));
+        Snapshot.Match("slurm-batch-script-single-file", script, "sh");
+    }
+
+    [Fact]
     public void The_script_is_written_executable_into_the_run_folder_and_its_hash_names_its_content()
     {
         // Arrange

@@ -12,7 +12,7 @@ namespace MaskBench.Stages.Train;
 /// runner as the local executor: line times, stop after the window, manifest read there). One instance per build, so
 /// every training in flight shares one poller; a build killed mid-run re-attaches to its jobs through the journal.</summary>
 /// <param name="maxJobs">How many trainings may be in flight on the cluster at once (<c>--slurm-max-jobs</c>).</param>
-internal sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settings, string supervisor, int maxJobs = int.MaxValue)
+internal sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settings, NodeProgram supervisor, int maxJobs = int.MaxValue)
     : IExecutor
 {
     public const string ExitMarkerName = "exit-code";
@@ -69,10 +69,11 @@ internal sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings sett
             $"maskbench-{job.Run.Name}",
             folder,
             job.Workspace.Root,
-            ["dotnet", supervisor, "Supervise", "--root", job.Workspace.Root, "--job", Path.Combine(folder, RunFiles.Job)],
+            [.. supervisor.Command, "Supervise", "--root", job.Workspace.Root, "--job", Path.Combine(folder, RunFiles.Job)],
             settings.Resources(job.Settings.Gpus, job.Settings.TrainTimeout),
             new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" },
-            Path.Combine(folder, ExitMarkerName)
+            Path.Combine(folder, ExitMarkerName),
+            Program: supervisor
         );
     }
 
@@ -135,10 +136,17 @@ internal sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings sett
         {
             throw new ChainException(e.Message);
         }
-        return outcome.Succeeded
-            ? outcome
-            : throw new ChainException(
-                $"{what}{outcome.Message} (Slurm's output: {Shown.Path(request.ErrorFile(outcome.JobId ?? "<id>"))})"
-            );
+        if (outcome.Succeeded)
+            return outcome;
+        var error = request.ErrorFile(outcome.JobId ?? "<id>");
+        // The node's own check of the program says what is wrong in one line: that line is the message.
+        var said = File.Exists(error)
+            ? File.ReadLines(error).LastOrDefault(l => l.StartsWith(NodeProgram.Said, StringComparison.Ordinal))
+            : null;
+        throw new ChainException(
+            said is not null
+                ? $"{what}job {outcome.JobId}: {said[NodeProgram.Said.Length..]}"
+                : $"{what}{outcome.Message} (Slurm's output: {Shown.Path(error)})"
+        );
     }
 }

@@ -40,6 +40,8 @@ internal static partial class BatchScript
                 throw new SlurmException($"{request.RunName}: '{name}' is not a valid environment variable name");
             script.Append($"export {name}={ShellQuote.Quote(value)}\n");
         }
+        foreach (var line in request.Program?.CheckLines() ?? [])
+            script.Append(line).Append('\n');
         script.Append("exec ").Append(ShellQuote.Join(request.Command)).Append('\n');
         return script.ToString();
     }

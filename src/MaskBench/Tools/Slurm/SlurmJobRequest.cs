@@ -19,7 +19,8 @@ internal sealed record SlurmJobRequest(
     SlurmResources Resources,
     IReadOnlyDictionary<string, string> Variables,
     string? ExitMarker = null,
-    IReadOnlyDictionary<string, string>? Files = null
+    IReadOnlyDictionary<string, string>? Files = null,
+    NodeProgram? Program = null
 )
 {
     /// <summary>What the job runs: the script and every file its command reads. A journalled job re-attaches only when
