@@ -42,6 +42,31 @@ public class CancelledBuildSpecs
         Assert.False(Directory.Exists($"/proc/{stand}"), "the hung nvidia-smi must be stopped");
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task SIGTERM_during_Data_stops_the_generation_and_leaves_no_dataset()
+    {
+        // Arrange: a dataset far too large to finish
+        using var build = new BuildScript();
+        var images = Path.Combine(build.WorkDir, "data", "synthetic-coco.partial", "train2017");
+        using var process = Start(build, "/nonexistent", ["Data", "--synthetic-images", "99999999"]);
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        // Act: SIGTERM once the generation has written an image
+        while (!(Directory.Exists(images) && Directory.EnumerateFiles(images).Any()) && !process.HasExited)
+            await Task.Delay(50);
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()]))
+            await kill.WaitForExitAsync();
+        await process.WaitForExitAsync();
+
+        // Assert
+        await stderr;
+        Assert.Equal(1, process.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(build.WorkDir, "data", "synthetic-coco")), "no dataset that looks finished");
+        Assert.False(Directory.Exists(Path.GetDirectoryName(images)), "the partial images are removed");
+        var stamps = Path.Combine(build.WorkDir, "stamps");
+        Assert.Empty(Directory.Exists(stamps) ? Directory.GetFiles(stamps, "Data*") : []);
+    }
+
     static Process Start(BuildScript build, string pathFirst, IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo(Paths.Repository("build.sh"))
