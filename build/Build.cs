@@ -83,7 +83,7 @@ partial class Build : NukeBuild
             _.Description(DataStage.Description)
                 .Inputs(new DataStage(Context).Declare)
                 .Produces(new DataStage(Context).Output)
-                .Executes(new DataStage(Context).Run);
+                .Executes(token => new DataStage(Context).RunAsync(token));
 
     Target Aggregate =>
         _ =>

@@ -105,6 +105,12 @@ internal abstract partial class NukeBuild
             Console.Error.WriteLine($"error: {e.Message}");
             return BadInvocation;
         }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            // A signal while the build prepares (preflight waits on nvidia-smi, the engine): no target ran yet.
+            Console.Error.WriteLine("error: cancelled (Ctrl-C, SIGTERM or SIGHUP) before the targets ran");
+            return Failed;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: {e.Message}");

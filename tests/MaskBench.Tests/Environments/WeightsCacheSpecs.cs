@@ -128,6 +128,43 @@ public class WeightsCacheSpecs
         Assert.Empty(Directory.GetFiles(weights));
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData("")]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\npartial")]
+    public async Task A_download_from_a_server_that_stops_sending_is_given_up_naming_the_address(string sentBeforeSilence)
+    {
+        // Arrange: a stand-in server that accepts, sends what it is given, then nothing until the test ends
+        using var scratch = new FakeTraining();
+        using var server = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        server.Start();
+        using var done = new CancellationTokenSource();
+        var silent = Task.Run(async () =>
+        {
+            using var client = await server.AcceptTcpClientAsync();
+            await client.GetStream().WriteAsync(System.Text.Encoding.ASCII.GetBytes(sentBeforeSilence));
+            await Task.Delay(Timeout.Infinite, done.Token).ContinueWith(_ => { });
+        });
+        var port = ((System.Net.IPEndPoint)server.LocalEndpoint).Port;
+        var url = $"http://127.0.0.1:{port}/hang.bin";
+        var weights = Path.Combine(scratch.Root, "weights");
+        var recipe = WithWeights(new WeightSpec("hang.bin", url, null, "{weights}/hang.bin"));
+
+        // Act
+        var error = await Assert.ThrowsAsync<RunnerException>(() =>
+            WeightsCache.EnsureAsync(recipe, weights, scratch.Root, stall: TimeSpan.FromSeconds(1))
+        );
+        await done.CancelAsync();
+        await silent;
+
+        // Assert
+        Assert.Equal(
+            $"cannot fetch hang.bin from {url}: no byte came for 1 s (the server accepted and stopped sending): check the address, retry later, or put the file at {Path.Combine(weights, "hang.bin")} by hand",
+            error.Message
+        );
+        Assert.Empty(Directory.GetFiles(weights));
+        Assert.Equal(TimeSpan.FromSeconds(60), WeightsCache.StallTimeout);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Two_builds_sharing_a_weights_folder_fetch_a_file_once_and_both_use_it()
     {

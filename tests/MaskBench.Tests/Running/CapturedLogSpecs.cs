@@ -65,6 +65,25 @@ public class CapturedLogSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_FIFO_that_matches_the_precise_file_is_skipped_and_the_training_finishes()
+    {
+        // Arrange: the trainer's output folder holds a named pipe nobody writes to, and a regular file beside it.
+        using var fake = new FakeTraining();
+        using (var mkfifo = Process.Start("mkfifo", Path.Combine(fake.Output, "extra1.txt")))
+            await mkfifo.WaitForExitAsync();
+        File.WriteAllText(Path.Combine(fake.Output, "extra2.txt"), "precise\n");
+        var request = fake.Request(Quick) with { PreciseFile = "extra*.txt" };
+
+        // Act
+        var outcome = await Trainer.TrainAsync(request);
+
+        // Assert
+        Assert.True(outcome.Succeeded, outcome.Message);
+        Assert.False(File.Exists(Path.Combine(outcome.RunDirectory, "extra1.txt")));
+        Assert.Equal("precise\n", File.ReadAllText(Path.Combine(outcome.RunDirectory, "extra2.txt")));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_capped_trainer_that_hangs_after_the_window_is_stopped_after_the_short_grace()
     {
         // Arrange

@@ -16,13 +16,29 @@ internal sealed class DataStage(StageContext context)
 
     public TargetOutput Output => TargetOutput.Directory(context.Workspace.SyntheticCoco);
 
-    public void Run()
+    /// <summary>Called with the count of images written, after each (the specs cancel from it).</summary>
+    public Action<int>? OnImage { get; init; }
+
+    /// <summary>Generates into <c>synthetic-coco.partial</c> and moves it into place only when complete; a cancelled
+    /// or failed generation removes the partial folder and leaves no dataset that looks finished.</summary>
+    public Task RunAsync(CancellationToken cancellation) => Task.Run(() => Run(cancellation), cancellation);
+
+    void Run(CancellationToken cancellation)
     {
         var folder = context.Workspace.SyntheticCoco;
         var staging = folder + ".partial";
         if (Directory.Exists(staging))
             Directory.Delete(staging, recursive: true);
-        new SyntheticCoco(Images: context.Settings.SyntheticImages).Write(staging);
+        try
+        {
+            new SyntheticCoco(Images: context.Settings.SyntheticImages).Write(staging, cancellation, OnImage);
+        }
+        catch
+        {
+            if (Directory.Exists(staging))
+                Directory.Delete(staging, recursive: true);
+            throw;
+        }
         if (Directory.Exists(folder))
             Directory.Delete(folder, recursive: true);
         Directory.Move(staging, folder);

@@ -96,7 +96,10 @@ internal sealed record SyntheticCoco(int Images = 16, int Width = 320, int Heigh
         (90, "toothbrush"),
     ];
 
-    public void Write(string directory)
+    /// <param name="cancellation">Observed before each image: a cancelled generation throws
+    /// <see cref="OperationCanceledException"/> within one image, without the annotations file.</param>
+    /// <param name="written">Called with the count of images written, after each.</param>
+    public void Write(string directory, CancellationToken cancellation = default, Action<int>? written = null)
     {
         var random = new Random(Seed);
         var images = new List<object>();
@@ -105,6 +108,7 @@ internal sealed record SyntheticCoco(int Images = 16, int Width = 320, int Heigh
         Directory.CreateDirectory(Path.Combine(directory, "annotations"));
         for (var id = 1; id <= Images; id++)
         {
+            cancellation.ThrowIfCancellationRequested();
             var rgb = new byte[Width * Height * 3];
             random.NextBytes(rgb);
             for (var i = 0; i < rgb.Length; i++)
@@ -138,7 +142,9 @@ internal sealed record SyntheticCoco(int Images = 16, int Width = 320, int Heigh
                     height = Height,
                 }
             );
+            written?.Invoke(id);
         }
+        cancellation.ThrowIfCancellationRequested();
         var document = new
         {
             info = new { description = $"MaskBench synthetic COCO ({Images} images, seed {Seed})", version = "1" },

@@ -37,7 +37,7 @@ internal static class Trainer
         }
         var ended = DateTimeOffset.UtcNow;
         var telemetry = sampler is null ? null : await sampler.StopAsync();
-        PreciseFiles.CopyBeside(request.OutputDirectory, request.PreciseFile, folder.Path);
+        PreciseFiles.CopyBeside(request.OutputDirectory, request.PreciseFile, folder.Path, cancellation);
 
         var verdict = RunVerdict.Judge(request, state, execution);
         var manifest = new RunManifest(request, hosted, started, ended, execution, verdict, gpus, versions)

@@ -8,7 +8,8 @@ static class DownloadProgress
 {
     static readonly TimeSpan Every = TimeSpan.FromSeconds(10);
 
-    public static async Task CopyAsync(string name, Stream source, long? total, Stream target, CancellationToken cancellation)
+    /// <param name="alive">Called after every read that brought bytes (the stall watch).</param>
+    public static async Task CopyAsync(string name, Stream source, long? total, Stream target, Action alive, CancellationToken cancellation)
     {
         var buffer = new byte[1 << 16];
         var clock = Stopwatch.StartNew();
@@ -17,6 +18,7 @@ static class DownloadProgress
         int read;
         while ((read = await source.ReadAsync(buffer, cancellation)) > 0)
         {
+            alive();
             await target.WriteAsync(buffer.AsMemory(0, read), cancellation);
             copied += read;
             if (clock.Elapsed < next)

@@ -17,14 +17,19 @@ internal static class WeightsCache
     /// <summary>How long one download may take in all (a server that stops sending).</summary>
     static readonly TimeSpan DownloadTimeout = TimeSpan.FromHours(2);
 
+    /// <summary>How long a download may go without a byte (a server that accepts and never answers) before it is given up.</summary>
+    public static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(60);
+
     /// <param name="download">False on a node without internet: a missing file is then an error, not a fetch.</param>
+    /// <param name="stall">How long without a byte is a stalled download; <see cref="StallTimeout"/> when null.</param>
     public static async Task<IReadOnlyList<WeightFile>> EnsureAsync(
         Recipe recipe,
         string weights,
         string sourceDirectory,
         bool download = true,
         HttpClient? http = null,
-        CancellationToken cancellation = default
+        CancellationToken cancellation = default,
+        TimeSpan? stall = null
     )
     {
         weights = Path.GetFullPath(weights);
@@ -36,7 +41,7 @@ internal static class WeightsCache
             var inCache = spec.Path.Contains("{weights}", StringComparison.Ordinal)
                 ? Path.GetFullPath(Placeholders.Fill(spec.Path, new Dictionary<string, string> { ["weights"] = weights }))
                 : Path.Combine(weights, spec.Name);
-            var problem = await FetchAsync(spec, weights, inCache, download, http, cancellation);
+            var problem = await FetchAsync(spec, weights, inCache, download, http, stall ?? StallTimeout, cancellation);
             if (problem is not null)
             {
                 problems.Add(problem);
@@ -64,6 +69,7 @@ internal static class WeightsCache
         string inCache,
         bool download,
         HttpClient? http,
+        TimeSpan stall,
         CancellationToken cancellation
     )
     {
@@ -88,30 +94,46 @@ internal static class WeightsCache
             return null;
         }
         var partial = $"{inCache}.{Environment.ProcessId}.{Guid.NewGuid():N}.partial";
-        Log.Information("fetching {Name} from {Url}", spec.Name, spec.Url);
+        Log.Information("fetching {Name} from {Url} (given up after {Stall} s without a byte)", spec.Name, spec.Url, stall.TotalSeconds);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        limit.CancelAfter(DownloadTimeout);
+        // Cancelled when no byte came for `stall`; every read that brings bytes sets it again.
+        using var stalled = CancellationTokenSource.CreateLinkedTokenSource(limit.Token);
+        stalled.CancelAfter(stall);
+        void Alive() => stalled.CancelAfter(stall);
         try
         {
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            limit.CancelAfter(DownloadTimeout);
             await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 var uri = new Uri(spec.Url);
                 if (uri.IsFile)
                 {
                     await using var source = File.OpenRead(uri.LocalPath);
-                    await DownloadProgress.CopyAsync(spec.Name, source, source.Length, target, limit.Token);
+                    await DownloadProgress.CopyAsync(spec.Name, source, source.Length, target, Alive, stalled.Token);
                 }
                 else
                 {
                     using var client = http is null ? new HttpClient { Timeout = Timeout.InfiniteTimeSpan } : null;
-                    using var response = await (http ?? client!).GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, limit.Token);
+                    using var response = await (http ?? client!).GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, stalled.Token);
                     response.EnsureSuccessStatusCode();
-                    await using var source = await response.Content.ReadAsStreamAsync(limit.Token);
-                    await DownloadProgress.CopyAsync(spec.Name, source, response.Content.Headers.ContentLength, target, limit.Token);
+                    await using var source = await response.Content.ReadAsStreamAsync(stalled.Token);
+                    Alive();
+                    await DownloadProgress.CopyAsync(
+                        spec.Name,
+                        source,
+                        response.Content.Headers.ContentLength,
+                        target,
+                        Alive,
+                        stalled.Token
+                    );
                 }
             }
             File.Move(partial, inCache);
             return null;
+        }
+        catch (OperationCanceledException) when (!limit.IsCancellationRequested)
+        {
+            return $"cannot fetch {spec.Name} from {spec.Url}: no byte came for {stall.TotalSeconds:0.#} s (the server accepted and stopped sending): check the address, retry later, or put the file at {flat} by hand";
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {

@@ -33,7 +33,12 @@ internal static class IdleCheck
                 return new IdleReport(null, null, []);
             if (!gpus.Ok)
                 return new IdleReport(false, $"nvidia-smi fails ({Smi.LastLine(gpus)}): fix the NVIDIA driver before training", []);
-            foreach (var cells in Smi.Rows(gpus).Select(SmiValue.Split).Where(c => c.Length >= 3 && int.TryParse(c[0], out _)))
+            var rows = Smi.GpuRows(
+                gpus.StandardOutput,
+                "index, uuid, utilization.gpu",
+                c => c.Length == 3 && int.TryParse(c[0], CultureInfo.InvariantCulture, out _) && c[1].Length > 0
+            );
+            foreach (var cells in rows)
             {
                 var index = int.Parse(cells[0], CultureInfo.InvariantCulture);
                 uuids[index] = cells[1];

@@ -21,12 +21,7 @@ internal static class MachineFacts
     /// when no driver answers.</summary>
     public static async Task<IReadOnlyList<GpuCapability>?> CapabilitiesAsync(string nvidiaSmi, CancellationToken cancellation = default)
     {
-        var result = await ProcessRunner.RunAsync(
-            nvidiaSmi,
-            CapabilityQuery,
-            new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) },
-            cancellation
-        );
+        var result = await Smi.RunAsync(nvidiaSmi, CapabilityQuery, cancellation);
         return !result.Started ? null : await CapabilitiesOrOlderDriverAsync(result, () => GpusAsync(nvidiaSmi, cancellation));
     }
 
@@ -46,10 +41,12 @@ internal static class MachineFacts
     static async Task<IReadOnlyList<GpuCapability>?> CapabilitiesOrOlderDriverAsync(ProcessResult result, Func<Task<GpuFacts?>> names)
     {
         if (result.Ok)
-            return result
-                .StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(row => row.Split(','))
-                .Select(cells => new GpuCapability(cells[0].Trim(), Capability(cells.ElementAtOrDefault(1))))
+            return Smi.GpuRows(
+                    result.StandardOutput,
+                    "name, compute_cap",
+                    cells => cells.Length == 2 && Smi.IsName(cells[0]) && Smi.IsVersionOrMissing(cells[1])
+                )
+                .Select(cells => new GpuCapability(cells[0], Capability(cells[1])))
                 .ToList();
         var older = await names();
         return older?.Models.Select(m => new GpuCapability(m, null)).ToList();
@@ -65,16 +62,11 @@ internal static class MachineFacts
 
     public static async Task<GpuFacts?> GpusAsync(string nvidiaSmi, CancellationToken cancellation = default)
     {
-        var list = await ProcessRunner.RunAsync(
-            nvidiaSmi,
-            GpuListQuery,
-            new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) },
-            cancellation
-        );
+        var list = await Smi.RunAsync(nvidiaSmi, GpuListQuery, cancellation);
         if (!list.Ok)
             return null;
         var gpus = GpuList(list.StandardOutput);
-        var header = await ProcessRunner.RunAsync(nvidiaSmi, [], new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) }, cancellation);
+        var header = await Smi.RunAsync(nvidiaSmi, [], cancellation);
         var cuda =
             header.StandardOutput is { } text && text.IndexOf("CUDA Version:", StringComparison.Ordinal) is var at and >= 0
                 ? text[(at + 13)..].Trim().Split(' ', '|')[0]
@@ -83,15 +75,15 @@ internal static class MachineFacts
     }
 
     /// <summary>The GPUs in the answer to <c>nvidia-smi --query-gpu=name,driver_version --format=csv,noheader</c>, one row
-    /// each (no CUDA version: the query does not give it).</summary>
+    /// each (no CUDA version: the query does not give it); an answer that is not such rows fails in one line.</summary>
     public static GpuFacts GpuList(string csv)
     {
-        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new GpuFacts(
-            [.. rows.Select(r => r.Split(',')[0].Trim())],
-            rows.Select(r => r.Split(',').ElementAtOrDefault(1)?.Trim()).FirstOrDefault(),
-            null
+        var rows = Smi.GpuRows(
+            csv,
+            "name, driver_version",
+            cells => cells.Length == 2 && Smi.IsName(cells[0]) && Smi.IsVersionOrMissing(cells[1])
         );
+        return new GpuFacts([.. rows.Select(r => r[0])], rows.Select(r => r[1]).FirstOrDefault(), null);
     }
 
     /// <summary>Python, CUDA, cuDNN and framework versions, read by <c>python</c> inside the environment.
