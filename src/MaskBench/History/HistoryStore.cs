@@ -1,4 +1,5 @@
 using MaskBench.Foundation.Files;
+using MaskBench.Model.Logs;
 using Newtonsoft.Json;
 
 namespace MaskBench.History;
@@ -39,7 +40,8 @@ internal sealed class HistoryStore(string folder)
     }
 
     /// <summary>
-    /// Every record under the folder, in file-name order. Files that do not parse are skipped and named; a record of a
+    /// Every record under the folder, in file-name order. Files that do not parse, or whose throughput no training
+    /// reaches (<see cref="Throughputs"/>), are skipped and named; a record of a
     /// newer schema stops the read with one line, since this MaskBench cannot tell what it means.
     /// </summary>
     public HistoryRead ReadAll()
@@ -78,6 +80,11 @@ internal sealed class HistoryStore(string folder)
                 unreadable.Add(
                     $"{Path.GetRelativePath(Folder, file)}: not a history record (no schema, machine key, implementation or commit)"
                 );
+                continue;
+            }
+            if (Throughputs.Problem(record.Throughput) is { } absurd)
+            {
+                unreadable.Add($"{Path.GetRelativePath(Folder, file)}: {absurd}");
                 continue;
             }
             records.Add(record);

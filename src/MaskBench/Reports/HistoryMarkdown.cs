@@ -34,6 +34,14 @@ internal static class HistoryMarkdown
             foreach (var row in partial)
                 text.Append($"- {row.Implementation}: {row.LeftOut}\n");
         }
+        if (report.FilesLeftOut is { Count: > 0 and var n } files)
+        {
+            text.Append(
+                $"\n{n} history file{(n == 1 ? " was" : "s were")} left out (unreadable, or a throughput no training reaches):\n\n"
+            );
+            foreach (var file in files)
+                text.Append($"- {file}\n");
+        }
         text.Append('\n').Append(Outcome(report)).Append('\n');
         return text.ToString();
     }

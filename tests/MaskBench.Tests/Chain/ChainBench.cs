@@ -17,11 +17,16 @@ sealed class ChainBench : IDisposable
     readonly UpstreamFixture upstream = new();
 
     public string Root => Path.Combine(upstream.Root, "maskbench");
-    public string Pin { get; }
+    public string Pin { get; private set; }
     public Workspace Workspace { get; }
+
+    readonly string extra;
+    readonly string build;
 
     public ChainBench(string extra = "", string build = "")
     {
+        this.extra = extra;
+        this.build = build;
         var trainer = Paths.Repository("tests", "fake-trainer");
         var files = Directory
             .GetFiles(trainer, "*.py", SearchOption.AllDirectories)
@@ -52,6 +57,15 @@ sealed class ChainBench : IDisposable
 
     public StageContext Context(IExecutor? executor = null, BenchmarkSettings? settings = null) =>
         new(Workspace, settings ?? Settings(), RecipeCatalog.Load(Workspace.Recipes), executor ?? new LocalExecutor(), "build.log");
+
+    /// <summary>Commits symbolic links in the upstream (as an upstream repository may carry them), pins the recipe to
+    /// that commit and applies <paramref name="edit"/> to the recipe's text.</summary>
+    public void Upstream(Func<string, string> edit, params (string Path, string Target)[] links)
+    {
+        foreach (var (path, target) in links)
+            Pin = upstream.Symlink($"a link {path}", path, target);
+        File.WriteAllText(Path.Combine(Root, "recipes", "fake.json"), edit(Recipe(extra, build)));
+    }
 
     public Recipe Fake(StageContext context) => context.Catalog.Get("fake");
 

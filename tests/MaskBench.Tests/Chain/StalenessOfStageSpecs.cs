@@ -1,3 +1,4 @@
+using MaskBench.Benchmark;
 using MaskBench.Engine;
 using MaskBench.Model.Catalog;
 using MaskBench.Stages;
@@ -40,5 +41,57 @@ public sealed class StalenessOfStageSpecs
         // Assert
         Assert.Equal(before, prose);
         Assert.NotEqual(before["command"], command["command"]);
+    }
+
+    static async Task Run(ChainTargets chain, Recipe recipe, string verb)
+    {
+        var stage = chain.Stage(verb);
+        await stage.RunAsync(stage.Steps(recipe)[0], CancellationToken.None);
+    }
+
+    /// <summary>The stamp the engine writes after a stage ran: its inputs and its outputs' identities now.</summary>
+    static Stamp StampOf(ChainStage stage, Step step)
+    {
+        var inputs = new FingerprintBuilder();
+        stage.Declare(inputs, step);
+        return new(stage.Verb, inputs.Build(), stage.Outputs(step).ToDictionary(o => o.Name, o => o.Identity()), DateTimeOffset.UtcNow);
+    }
+
+    static IReadOnlyList<string> Reasons(ChainStage stage, Step step, Stamp stamp)
+    {
+        var now = StampOf(stage, step);
+        return Staleness.Reasons(stamp, now.Inputs, now.Outputs);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_package_installed_into_Setup_s_environment_makes_Setup_stale_and_running_it_again_lets_Train_run()
+    {
+        // Arrange
+        using var bench = new ChainBench();
+        var context = bench.Context();
+        var recipe = bench.Fake(context);
+        var chain = new ChainTargets(context);
+        await Run(chain, recipe, "Clone");
+        await Run(chain, recipe, "Patch");
+        await Run(chain, recipe, "Setup");
+        var setup = chain.Stage("Setup");
+        var step = setup.Steps(recipe)[0];
+        var stamp = StampOf(setup, step);
+        var venv = Path.Combine(context.Workspace.State, "envs", "fake");
+        var sitePackages = Directory.GetDirectories(Path.Combine(venv, "lib"), "site-packages", SearchOption.AllDirectories).Single();
+        var installed = Directory.CreateDirectory(Path.Combine(sitePackages, "zzinner-1.0.dist-info")).FullName;
+        File.WriteAllText(Path.Combine(installed, "METADATA"), "Metadata-Version: 2.1\nName: zzinner\nVersion: 1.0\n");
+        var trainBefore = await Record.ExceptionAsync(() => Run(chain, recipe, "Train"));
+
+        // Act
+        var stale = Reasons(setup, step, stamp);
+        await Run(chain, recipe, "Setup");
+        var afterRerun = Reasons(setup, step, StampOf(setup, step));
+        await Run(chain, recipe, "Train");
+
+        // Assert
+        Assert.Contains("the interpreter's packages changed since Setup", trainBefore?.Message);
+        Assert.Contains(stale, r => r.StartsWith("output ", StringComparison.Ordinal) && r.EndsWith(" packages changed since it was made"));
+        Assert.Empty(afterRerun);
     }
 }

@@ -75,6 +75,28 @@ public sealed class HistoryStoreSpecs : IDisposable
         Assert.Contains(read.Unreadable, u => u.StartsWith(Path.Combine("x", "other.json") + ": not a history record"));
     }
 
+    [Theory]
+    [InlineData("\"NaN\"", "its throughput NaN is not a finite number")]
+    [InlineData("1e308", "its throughput 1E+308 img/s is beyond 1E+06 img/s")]
+    [InlineData("-20.0", "its throughput -20 img/s is negative")]
+    public void A_record_whose_throughput_no_training_reaches_is_left_out_and_named_with_the_bound(string throughput, string why)
+    {
+        // Arrange
+        var store = new HistoryStore(folder);
+        var path = store.Append(Runs.Of("detectron2", new string('c', 40), Runs.Day(3), 60, run: 1));
+        File.WriteAllText(
+            path,
+            System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(path), "\"throughput\": [^,]+", $"\"throughput\": {throughput}")
+        );
+
+        // Act
+        var read = store.ReadAll();
+
+        // Assert
+        Assert.Empty(read.Records);
+        Assert.Equal($"{Path.GetRelativePath(folder, path)}: {why}", Assert.Single(read.Unreadable).Split(", more than")[0]);
+    }
+
     [Fact]
     public void A_history_written_by_a_newer_MaskBench_is_refused_in_one_line()
     {

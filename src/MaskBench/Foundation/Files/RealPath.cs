@@ -1,6 +1,7 @@
 namespace MaskBench.Foundation.Files;
 
-/// <summary>A path with every symbolic link resolved, component by component (what <c>realpath</c> prints), so
+/// <summary>A path with every symbolic link resolved, component by component as the kernel does (what <c>realpath -m</c>
+/// prints: a link's <c>..</c> climbs from where the link really is, and components that do not exist yet are kept), so
 /// that "inside this folder" cannot be escaped through a link.</summary>
 internal static class RealPath
 {
@@ -8,35 +9,41 @@ internal static class RealPath
 
     public static string Of(string path)
     {
-        var full = Path.GetFullPath(path);
-        var parts = full.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var pending = new LinkedList<string>(Parts(Path.IsPathRooted(path) ? path : Path.Combine(Environment.CurrentDirectory, path)));
         var current = "/";
         var followed = 0;
-        var pending = new Queue<string>(parts);
-        while (pending.Count > 0)
+        while (pending.First is { } first)
         {
-            var next = Path.Combine(current, pending.Dequeue());
-            var info = new FileInfo(next);
-            if (info.LinkTarget is { } target)
+            pending.RemoveFirst();
+            if (first.Value == ".")
+                continue;
+            if (first.Value == "..")
             {
-                if (++followed > MaxLinks)
-                    throw new IOException($"too many levels of symbolic links at {next}");
-                var resolved = Path.GetFullPath(Path.Combine(current, target));
-                var rest = pending.ToList();
-                pending = new Queue<string>(resolved.Split('/', StringSplitOptions.RemoveEmptyEntries).Concat(rest));
-                current = "/";
+                current = Path.GetDirectoryName(current) ?? "/";
                 continue;
             }
-            current = next;
+            var next = Path.Combine(current, first.Value);
+            if (new FileInfo(next).LinkTarget is not { } target)
+            {
+                current = next;
+                continue;
+            }
+            if (++followed > MaxLinks)
+                throw new IOException($"too many levels of symbolic links at {next}");
+            foreach (var part in Parts(target).Reverse())
+                pending.AddFirst(part);
+            if (target.StartsWith('/'))
+                current = "/";
         }
         return current;
     }
 
     /// <summary>True when <paramref name="path"/>, links resolved, is <paramref name="folder"/> or inside it.</summary>
-    public static bool IsInside(string path, string folder)
-    {
-        var real = Of(path);
-        var root = Of(folder).TrimEnd('/') + "/";
-        return real == root.TrimEnd('/') || real.StartsWith(root, StringComparison.Ordinal);
-    }
+    public static bool IsInside(string path, string folder) => Within(Of(path), Of(folder));
+
+    /// <summary>True when the real path <paramref name="real"/> is the real folder <paramref name="root"/> or inside it.</summary>
+    internal static bool Within(string real, string root) =>
+        real == root || real.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal);
+
+    static string[] Parts(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 }

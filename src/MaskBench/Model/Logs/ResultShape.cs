@@ -23,6 +23,8 @@ internal static class ResultShape
             return $"it was written by version {result.ParserVersion} of the {result.Format} parser, this is version {version}";
         if (!Statuses.Contains(result.Status))
             return $"its status '{result.Status}' is not one of {string.Join(", ", Statuses)}";
+        if (Throughputs.Problem(result.Throughput) is { } absurd)
+            return absurd;
         var measured = result.Status != ThroughputResult.Failed;
         var valid = result.Throughput is { } t && double.IsFinite(t) && t > 0 && result.Measured is not null;
         if (measured ? !valid : result.Throughput is not null)

@@ -21,13 +21,10 @@ static class TreePaths
         foreach (var part in parts)
         {
             current = Path.Combine(current, part);
-            var info = new FileInfo(current);
-            if (info.Exists || Directory.Exists(current))
-            {
-                if (info.LinkTarget is not null || new DirectoryInfo(current).LinkTarget is not null)
-                    Refuse($"'{Path.GetRelativePath(root, current)}' is a symbolic link");
-            }
-            else
+            // A link is refused even when it dangles: writing through it would create what it points at.
+            if (new FileInfo(current).LinkTarget is not null)
+                Refuse($"'{Path.GetRelativePath(root, current)}' is a symbolic link");
+            if (!File.Exists(current) && !Directory.Exists(current))
                 break;
         }
         return Path.Combine(root, Path.Combine(parts));

@@ -53,7 +53,29 @@ internal sealed class SetupStage(StageContext context) : ChainStage(context)
         }
     }
 
-    public override IReadOnlyList<TargetOutput> Outputs(Step step) => [TargetOutput.File(Workspace.EnvironmentRecord(step.Recipe.Id))];
+    public override IReadOnlyList<TargetOutput> Outputs(Step step)
+    {
+        var record = Workspace.EnvironmentRecord(step.Recipe.Id);
+        var file = TargetOutput.File(record);
+        return Settings.Provider == Provider.Venv
+            ? [file, new TargetOutput(file.Name + " packages", () => RecordedPackages(record))]
+            : [file];
+    }
+
+    /// <summary>The packages of the virtual environment Setup made, as they are now (read from its folders, no process):
+    /// the environment Train opens and checks, so a package installed into it makes Setup stale and "run Setup again"
+    /// runs it. Null (missing) when the environment or its record is gone.</summary>
+    static string? RecordedPackages(string record)
+    {
+        try
+        {
+            return VenvEnvironment.CurrentIdentity(EnvironmentIdentityFile.Read(record).Reference);
+        }
+        catch (Exception e) when (e is MaskBenchException or IOException)
+        {
+            return null;
+        }
+    }
 
     protected override async Task Body(Step step, CancellationToken cancellation)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MaskBench.Foundation.Files;
 using MaskBench.Foundation.Text;
 using MaskBench.Model;
 using MaskBench.Model.Catalog;
@@ -20,6 +21,7 @@ internal static class TrainJobRunner
         var recipe = settings.Applied(RecipeCatalog.Load(workspace.Recipes).Get(run.Implementation));
         var source = workspace.Source(recipe.Id);
         var coco = settings.CocoDirectory(workspace);
+        var directory = SourceTree.Inside(recipe.Id, source, recipe.WorkingDirectory, LastComponent.Followed, "field 'workingDirectory'");
         DataCheck.Ensure(recipe, coco);
         var options = settings.EnvironmentOptions(workspace);
         var environment = await TrainingEnvironment.OpenAsync(job, source, options, cancellation);
@@ -49,7 +51,7 @@ internal static class TrainJobRunner
         var images = settings.ImagesPerIteration(recipe);
         var process = new ProcessSpec(
             settings.TrainCommand(recipe, workspace, output),
-            Path.Combine(source, recipe.WorkingDirectory),
+            directory,
             recipe.Variables.ToDictionary(v => v.Key, v => Placeholders.Fill(v.Value, values))
         );
         var request = new TrainRequest(

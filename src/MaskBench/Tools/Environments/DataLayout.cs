@@ -12,15 +12,19 @@ internal static class DataLayout
 
     public static IReadOnlyList<string> Link(Recipe recipe, string sourceDirectory, string coco)
     {
-        var made = new List<string>();
-        foreach (var (inTree, underCoco) in recipe.Data.Links.OrderBy(l => l.Key, StringComparer.Ordinal))
-        {
-            var link = Path.Combine(Path.GetFullPath(sourceDirectory), inTree);
-            var target = Path.GetFullPath(Path.Combine(coco, underCoco));
+        // Every link is checked before the first is made: a refused one leaves the tree as it was.
+        var links = recipe
+            .Data.Links.OrderBy(l => l.Key, StringComparer.Ordinal)
+            .Select(l =>
+                (
+                    Link: SourceTree.Inside(recipe.Id, sourceDirectory, l.Key, LastComponent.Replaced, $"field 'data.links' key '{l.Key}'"),
+                    Target: Path.GetFullPath(Path.Combine(coco, l.Value))
+                )
+            )
+            .ToList();
+        foreach (var (link, target) in links)
             SymbolicLinks.Replace(link, target, emptyFolderToo: true);
-            made.Add(link);
-        }
-        return made;
+        return links.Select(l => l.Link).ToList();
     }
 
     /// <summary>Runs the recipe's preprocessing (SimpleDet's roidb) in the environment, once per COCO folder:

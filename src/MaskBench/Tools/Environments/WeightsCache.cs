@@ -36,8 +36,12 @@ internal static class WeightsCache
         Directory.CreateDirectory(weights);
         var problems = new List<string>();
         var files = new List<WeightFile>();
-        foreach (var spec in recipe.Weights)
+        foreach (var (spec, i) in recipe.Weights.Select((w, i) => (w, i)))
         {
+            // Where the implementation looks, checked before anything is fetched or linked.
+            var inTree = spec.Path.Contains("{weights}", StringComparison.Ordinal)
+                ? null
+                : SourceTree.Inside(recipe.Id, sourceDirectory, spec.Path, LastComponent.Replaced, $"field 'weights[{i}].path'");
             var inCache = spec.Path.Contains("{weights}", StringComparison.Ordinal)
                 ? Path.GetFullPath(Placeholders.Fill(spec.Path, new Dictionary<string, string> { ["weights"] = weights }))
                 : Path.Combine(weights, spec.Name);
@@ -54,8 +58,8 @@ internal static class WeightsCache
                 problems.Add(problem);
                 continue;
             }
-            if (!spec.Path.Contains("{weights}", StringComparison.Ordinal))
-                SymbolicLinks.Replace(Path.Combine(Path.GetFullPath(sourceDirectory), spec.Path), inCache);
+            if (inTree is not null)
+                SymbolicLinks.Replace(inTree, inCache);
             files.Add(new WeightFile(spec.Name, inCache, hash));
         }
         if (problems.Count > 0)
