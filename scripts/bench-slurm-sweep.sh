@@ -9,10 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-3}"
 step="${2:-0.25}"
+tmp="$(mktemp -d /tmp/maskbench-sweep-XXXXXX)"
+# a cluster of its own (its folder and ports beside the test cluster's), so that no test's job or drained node meets it
+export MASKBENCH_SLURM_DIR="$tmp/slurm" MASKBENCH_SLURM_PORT=6977
+root="$(pwd)"
+trap 'bash "$root/scripts/stop-test-slurm.sh" >/dev/null 2>&1 || true; git -C "$root" worktree remove --force "$tmp/mb" >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
 conf="$(bash scripts/start-test-slurm.sh | sed -n 's/^SLURM_CONF=//p')"
 export SLURM_CONF="$conf"
-tmp="$(mktemp -d /tmp/maskbench-sweep-XXXXXX)"
-trap 'git worktree remove --force "$tmp/mb" >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
 git worktree add -q --detach "$tmp/mb" HEAD
 git init -q "$tmp/upstream"
 cp -r tests/fake-trainer/. "$tmp/upstream/"
@@ -58,9 +61,11 @@ measure() { # label, then the build's arguments
   local start end
   start="$(date +%s.%N)"
   ./build.sh Benchmark "$@" "${common[@]}" >"$tmp/run.log" 2>&1 || { tail -30 "$tmp/run.log"; exit 1; }
+  cp "$tmp/run.log" "/tmp/maskbench-sweep-$(echo "$label" | cut -c1-12 | tr -c "a-z0-9\n" "-").log"
   end="$(date +%s.%N)"
   printf '%-60s %6.1f s\n' "$label" "$(python3 -c "print($end - $start)")"
 }
 measure "the slowest alone (${ids[-1]}, --force ${trains[-1]})" --implementations "${ids[-1]}" --force "${trains[-1]}"
 measure "all $n at once (--force ${trains[*]})" --implementations "$all" --force "${trains[@]}"
 measure "all $n, one job at a time (--slurm-max-jobs 1)" --implementations "$all" --force "${trains[@]}" --slurm-max-jobs 1
+measure "the slowest alone, again (${ids[-1]})" --implementations "${ids[-1]}" --force "${trains[-1]}"
