@@ -1,4 +1,5 @@
 using System.Reflection;
+using MaskBench.Engine;
 using MaskBench.Tools.Git;
 
 namespace MaskBench.Benchmark;
@@ -50,10 +51,15 @@ internal static class CarriedCheckout
 
     static bool InsideCheckout(string start)
     {
-        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            if (Directory.Exists(Path.Combine(folder.FullName, ".nuke")) && File.Exists(Path.Combine(folder.FullName, "build.sh")))
-                return true;
-        return false;
+        try
+        {
+            NukeBuild.FindRoot(start);
+            return true;
+        }
+        catch (BuildException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The checkout of <paramref name="commit"/> in the cache, cloned from the bundle into a scratch folder
