@@ -84,6 +84,26 @@ public class BuildScriptSpecs
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task A_user_whose_environment_sets_a_setting_that_is_not_key_value_is_told_the_variable()
+    {
+        // Arrange
+        using var build = new BuildScript();
+
+        // Act
+        var set = await build.RunWith(new Dictionary<string, string?> { ["SET"] = "nokey" }, "--plan");
+        var stack = await build.RunWith(new Dictionary<string, string?> { ["NUKE_STACK"] = "cuda" }, "--plan");
+
+        // Assert
+        Assert.Equal(2, set.ExitCode);
+        Assert.Contains(
+            "error: parameter --set (environment variable SET): 'nokey' is not key=value, e.g. --set batch=8",
+            set.StandardError
+        );
+        Assert.Equal(2, stack.ExitCode);
+        Assert.Contains("error: parameter --stack (environment variable NUKE_STACK): 'cuda' is not key=value", stack.StandardError);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Plan_shows_every_target_of_a_fresh_checkout_as_to_run_with_its_reason()
     {
         // Arrange
