@@ -27,7 +27,7 @@ partial class Build : NukeBuild
         Catalog = RecipeCatalog.Load(Path.Combine(RootDirectory, "recipes"));
         Selected = Catalog.Select(ImplementationIds);
         var settings = Settings();
-        SettingsCheck.Ensure(settings, Catalog.All, SourceOf);
+        SettingsCheck.Ensure(settings, Catalog.All, Selected, SourceOf);
         var workspace = Workspace.Under(RootDirectory, Resolve(WorkDir), Resolve(ArtifactsDir), Resolve(Weights));
         if (Resolve(History) is { } history)
             workspace = workspace with { HistoryFolder = history };

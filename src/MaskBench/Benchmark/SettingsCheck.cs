@@ -1,4 +1,4 @@
-using System.Globalization;
+using MaskBench.Foundation.Text;
 using MaskBench.Model.Catalog;
 using MaskBench.Model.Logs;
 using MaskBench.Stages;
@@ -9,7 +9,14 @@ namespace MaskBench.Benchmark;
 internal static class SettingsCheck
 {
     /// <param name="sourceOf">Where a parameter's value came from, for the message (<c>--gpus</c>, <c>GPUS</c> …).</param>
-    public static void Ensure(BenchmarkSettings settings, IReadOnlyList<Recipe> all, Func<string, string> sourceOf)
+    /// <param name="selected">The implementations chosen (<c>--implementations</c>): a <c>--set</c> key must be one of
+    /// theirs, and a message about a setting names these.</param>
+    public static void Ensure(
+        BenchmarkSettings settings,
+        IReadOnlyList<Recipe> all,
+        IReadOnlyList<Recipe> selected,
+        Func<string, string> sourceOf
+    )
     {
         var window = settings.Window;
         if (window.Skip < 0 || window.End <= window.Skip)
@@ -30,23 +37,33 @@ internal static class SettingsCheck
             throw new ChainException(
                 $"{sourceOf("Reference")}: no implementation has that id{MaskBench.Foundation.Text.Suggest.Nearest(reference, all.Select(r => r.Id)).Format()}; known: {string.Join(", ", all.Select(r => r.Id))}"
             );
-        foreach (var key in settings.SettingOverrides.Keys.Where(key => !all.Any(r => r.Settings.ContainsKey(key))))
+        foreach (var key in settings.SettingOverrides.Keys.Where(key => !selected.Any(r => r.Settings.ContainsKey(key))))
             throw new ChainException(
-                $"{sourceOf("Set")} {key}=...: no recipe has the setting '{key}'; known: {string.Join(", ", all.SelectMany(r => r.Settings.Keys).Distinct().Order())}"
+                $"{sourceOf("Set")}: no selected recipe ({string.Join(", ", selected.Select(r => r.Id))}) has the setting '{key}'; {Theirs(selected)}"
             );
-        foreach (var recipe in all)
-        {
-            if (!LogFormats.Known.Contains(recipe.Log.Format))
-                throw new ChainException(
-                    $"{recipe.File}: field 'log.format': unknown format '{recipe.Log.Format}'; known: {string.Join(", ", LogFormats.Known)}"
-                );
-            if (
-                recipe.Images.Setting is { } setting
-                && (!int.TryParse(settings.Settings(recipe)[setting], CultureInfo.InvariantCulture, out var images) || images <= 0)
+        foreach (var recipe in all.Where(r => !LogFormats.Known.Contains(r.Log.Format)))
+            throw new ChainException(
+                $"{recipe.File}: field 'log.format': unknown format '{recipe.Log.Format}'; known: {string.Join(", ", LogFormats.Known)}"
+            );
+        // Every recipe's images per iteration must read (the table counts them all); the message names the selected ones first
+        string? ImagesSetting(Recipe r) => (settings.OnCpu(r)?.Images ?? r.Images).Setting; // the images this run counts
+        var badImages = all.Where(r =>
+                ImagesSetting(r) is { } setting && !(WholeNumber.TryParse(settings.Settings(r)[setting], out int images) && images > 0)
             )
-                throw new ChainException(
-                    $"{sourceOf("Set")} {setting}={settings.Settings(recipe)[setting]}: {recipe.Id}'s images per iteration must be a positive whole number"
-                );
+            .OrderBy(r => selected.Contains(r) ? 0 : 1)
+            .ToList();
+        if (badImages.FirstOrDefault() is { } first && ImagesSetting(first) is { } named)
+        {
+            var value = settings.Settings(first)[named];
+            var owners = badImages.Where(r => ImagesSetting(r) == named && selected.Contains(r) == selected.Contains(first));
+            throw new ChainException(
+                $"{sourceOf("Set")}: {named} is {string.Join(", ", owners.Select(r => r.Id))}'s images per iteration, a positive whole number in ASCII digits with no sign or spaces, e.g. {named}=8, not '{value}'"
+            );
         }
     }
+
+    static string Theirs(IReadOnlyList<Recipe> selected) =>
+        selected.SelectMany(r => r.Settings.Keys).Distinct().Order().ToList() is { Count: > 0 } keys
+            ? $"theirs: {string.Join(", ", keys)}"
+            : "they have no settings (select an implementation that has it with --implementations)";
 }
