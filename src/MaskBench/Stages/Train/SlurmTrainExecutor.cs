@@ -131,10 +131,13 @@ internal sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings sett
         {
             throw new ChainException(e.Message);
         }
-        return outcome.Succeeded
-            ? outcome
-            : throw new ChainException(
-                $"{what}{outcome.Message} (Slurm's output: {Shown.Path(request.ErrorFile(outcome.JobId ?? "<id>"))})"
-            );
+        return outcome.Succeeded ? outcome : throw new ChainException(what + Failure(outcome, request.ErrorFile));
     }
+
+    /// <summary>A job's failure in one line, pointing at Slurm's error file only where there is one: a job sbatch
+    /// refused has no id and no file, and its message already holds sbatch's own error.</summary>
+    internal static string Failure(SlurmJobOutcome outcome, Func<string, string> errorFile) =>
+        outcome.JobId is { } id && File.Exists(errorFile(id))
+            ? $"{outcome.Message} (Slurm's output: {Shown.Path(errorFile(id))})"
+            : outcome.Message;
 }
