@@ -8,6 +8,9 @@ namespace MaskBench.Benchmark;
 /// <summary>Every problem with the settings that can be seen before a target runs, with the fix.</summary>
 internal static class SettingsCheck
 {
+    /// <summary>The most runs per implementation: more is a typo (a plan of 100,000 runs takes an hour to make).</summary>
+    public const int MaxRepeats = 1000;
+
     /// <param name="sourceOf">Where a parameter's value came from, for the message (<c>--gpus</c>, <c>GPUS</c> …).</param>
     /// <param name="selected">The implementations chosen (<c>--implementations</c>): a <c>--set</c> key must be one of
     /// theirs, and a message about a setting names these.</param>
@@ -29,8 +32,10 @@ internal static class SettingsCheck
             throw new ChainException($"{sourceOf("TrainTimeout")}: give a positive duration such as 90m or 2h");
         if (!StackSelection.Names.Contains(settings.StackName))
             throw new ChainException($"{sourceOf("Stacks")}: give {string.Join(" or ", StackSelection.Names)}");
-        if (settings.Repeats < 1)
-            throw new ChainException($"{sourceOf("Repeats")}: give 1 run or more per implementation");
+        if (settings.Repeats is < 1 or > MaxRepeats)
+            throw new ChainException(
+                $"{sourceOf("Repeats")}: give 1 to {MaxRepeats} runs per implementation (each is a full training; 4 to 10 separate most rows)"
+            );
         if (settings.SyntheticImages < 1)
             throw new ChainException($"{sourceOf("SyntheticImages")}: the synthetic dataset needs 1 image or more");
         if (settings.Reference is { } reference && !all.Any(r => r.Id == reference))

@@ -11,7 +11,9 @@ public class SettingValueSpecs
 {
     static readonly RecipeCatalog Catalog = RecipeCatalog.Load(Paths.Repository("recipes"));
 
-    static string? Refusal(string set, params string[] selected)
+    static string? Refusal(string set, params string[] selected) => Refusal(set, 1, selected);
+
+    static string? Refusal(string set, int repeats, params string[] selected)
     {
         var parts = set.Split('=', 2);
         var settings = new BenchmarkSettings(
@@ -25,7 +27,8 @@ public class SettingValueSpecs
             new Dictionary<string, string> { [parts[0]] = parts[1] },
             new Dictionary<string, string>(),
             null,
-            null
+            null,
+            repeats
         );
         try
         {
@@ -79,5 +82,16 @@ public class SettingValueSpecs
         // Assert
         Assert.NotNull(message);
         Assert.StartsWith("--set cpu_batch=4: no selected recipe (mmdetection) has the setting 'cpu_batch'", message);
+    }
+
+    [Fact]
+    public void A_user_typing_100000_repeats_is_refused_with_the_upper_bound()
+    {
+        // Act
+        var message = Refusal("cpu_batch=4", 100_000, "detectron2");
+
+        // Assert
+        Assert.NotNull(message);
+        Assert.Contains("give 1 to 1000 runs per implementation", message);
     }
 }
