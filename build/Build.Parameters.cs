@@ -45,10 +45,16 @@ partial class Build
     )]
     readonly string Stacks = StackSelection.Page;
 
-    [Parameter("Overrides of the recipes' software stack, as key=value (e.g. cuda=10.2 torch=1.5.1). Default: none")]
+    [Parameter(
+        "Overrides of the recipes' software stack, as key=value (e.g. cuda=10.2 torch=1.5.1). Default: none",
+        KeyValue = "cuda=10.2"
+    )]
     readonly string[] Stack = [];
 
-    [Parameter("Recipe settings as key=value, e.g. batch=8 device=cuda; each applies to the recipes that have that setting. Default: none")]
+    [Parameter(
+        "Recipe settings as key=value, e.g. batch=8 device=cuda; each applies to the recipes that have that setting. Default: none",
+        KeyValue = "batch=8"
+    )]
     readonly string[] Set = [];
 
     [Parameter(

@@ -42,7 +42,7 @@ partial class Build : NukeBuild
         Catalog = RecipeCatalog.Load(Path.Combine(RootDirectory, "recipes"));
         Selected = Catalog.Select(ImplementationIds);
         var settings = Settings();
-        SettingsCheck.Ensure(settings, Catalog.All, SourceOf);
+        SettingsCheck.Ensure(settings, Catalog.All, Selected, SourceOf);
         // The single-file binary runs in the checkout it carries, and keeps its work and results where it was run from.
         var outputs = CarriedCheckout.Holds(RootDirectory) ? InvocationDirectory : RootDirectory;
         var workspace = Workspace.Under(

@@ -29,10 +29,12 @@ internal sealed class AggregateStage(StageContext context)
             .Parameter("WindowEnd", settings.Window.End);
         foreach (var recipe in context.Catalog.All)
         {
-            inputs.Value(
-                $"recipe {recipe.Id}",
-                $"{recipe.Name} {recipe.Published} {recipe.Log.Format} {settings.ImagesPerIteration(recipe)}"
-            );
+            inputs
+                .Value($"recipe {recipe.Id}", $"{recipe.Name} {recipe.Published} {recipe.Log.Format}")
+                .Value(
+                    $"images per iteration of {recipe.Id}", // from --gpus and --set, not the recipe's text
+                    settings.ImagesPerIteration(recipe).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                );
             if (settings.From is null)
                 foreach (var run in context.Runs(recipe))
                     inputs.File(context.Workspace.Record(run));

@@ -14,6 +14,9 @@ internal sealed record BuildParameter(string Name, string Description, Type Type
     /// <summary>Whether the value is a path that must be a folder.</summary>
     public bool Folder { get; init; }
 
+    /// <summary>An example item when every item must be <c>key=value</c>; null otherwise.</summary>
+    public string? KeyValue { get; init; }
+
     /// <summary>Fields and properties only: listing every member (the methods, the lambdas' closures) would cost
     /// start-up time for nothing.</summary>
     public static IReadOnlyList<BuildParameter> Of(Type buildType) =>
@@ -28,6 +31,7 @@ internal sealed record BuildParameter(string Name, string Description, Type Type
             {
                 Minimum = x.Attribute.Minimum,
                 Folder = x.Attribute.Folder,
+                KeyValue = x.Attribute.KeyValue,
             })
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList();

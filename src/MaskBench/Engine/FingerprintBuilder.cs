@@ -14,7 +14,10 @@ internal sealed class FingerprintBuilder
     public FingerprintBuilder Parameter(string name, object? value) => Value($"parameter {Naming.KebabCase(name)}", Format(value));
 
     /// <summary>A file's content; a missing file counts as a value too, so creating it makes the target stale.</summary>
-    public FingerprintBuilder File(string path) => Value($"input file {Shown.Path(path)}", Hashing.FileOrNull(path) ?? "(missing)");
+    public FingerprintBuilder File(string path) => Value(FileKey + Shown.Path(path), Hashing.FileOrNull(path) ?? "(missing)");
+
+    /// <summary>What the key of an input file starts with; the rest is its path as <see cref="Shown.Path"/> gives it.</summary>
+    public const string FileKey = "input file ";
 
     public FingerprintBuilder Files(string directory, string pattern = "*")
     {

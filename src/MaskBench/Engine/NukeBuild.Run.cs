@@ -49,6 +49,7 @@ internal abstract partial class NukeBuild
             var skipped = Skipped(commandLine, graph, invoked);
             skippedTargets = skipped;
             var force = Named(commandLine, "force", graph);
+            ForceAndSkip.Check(force, skipped, commandLine.Values("skip").Count > 0);
             var stamps = new StampStore(StampDirectory);
             var decider = new Decider(
                 graph,

@@ -15,6 +15,10 @@ internal sealed class ParameterAttribute(string description) : Attribute
     /// <summary>A path parameter that must name a folder (or nothing yet): naming an existing file is refused.</summary>
     public bool Folder { get; set; }
 
+    /// <summary>A list parameter of <c>key=value</c> items, with an example for the message (<c>KeyValue = "batch=8"</c>):
+    /// an item that is not one is refused when it is read, naming where it came from.</summary>
+    public string? KeyValue { get; set; }
+
     /// <summary>The parameter's name when it is not the member's, as in NUKE (<c>Name = "Wheelhouse"</c> beside a
     /// target of that name): <c>--wheelhouse</c>, <c>WHEELHOUSE</c>.</summary>
     public string? Name { get; set; }

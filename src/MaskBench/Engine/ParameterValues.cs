@@ -14,7 +14,7 @@ internal static partial class ParameterValues
         try
         {
             if (type == typeof(string[]))
-                return Items(parameter, values);
+                return KeyValues(parameter, Items(parameter, values));
             if (type == typeof(bool) && values.Count == 0)
                 return true;
             if (values.Count != 1)
@@ -75,6 +75,23 @@ internal static partial class ParameterValues
         return items.Count > 0 ? [.. items]
             : values.Count == 0 ? throw new Refused("it needs at least one value; leave the option out for the default")
             : throw new Refused("the list is empty; name at least one value, or leave the option out for the default");
+    }
+
+    /// <summary>A <c>key=value</c> list's items, each refused here when it is not one, so the message names where the
+    /// value came from like every other parameter's.</summary>
+    static string[] KeyValues(BuildParameter parameter, string[] items)
+    {
+        if (parameter.KeyValue is not { } example)
+            return items;
+        foreach (var item in items)
+        {
+            var equals = item.IndexOf('=');
+            if (equals < 0 || item[..equals].Trim().Length == 0)
+                throw new Refused(
+                    $"'{item}' is not key=value, e.g. --{parameter.Option} {example}; a value with spaces must be quoted as one argument (--{parameter.Option} 'key=a b')"
+                );
+        }
+        return items;
     }
 
     [GeneratedRegex(@"\S+")]

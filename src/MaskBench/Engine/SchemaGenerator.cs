@@ -42,6 +42,8 @@ internal static class SchemaGenerator
             : type == typeof(TimeSpan) ? new JObject { ["type"] = "string", ["pattern"] = @"^([0-9.]+[smhd]|[0-9.:]+:[0-9]{2})$" }
             : type.IsEnum ? new JObject { ["type"] = "string", ["enum"] = new JArray(Enum.GetNames(type).Select(n => Naming.KebabCase(n))) }
             : new JObject { ["type"] = "string" };
+        if (parameter.KeyValue is not null)
+            property["items"]!["pattern"] = "^[^=]*[^=\\s][^=]*="; // key=value, the key not blank
         if (!double.IsNegativeInfinity(parameter.Minimum))
             property["minimum"] = type == typeof(int) ? (int)parameter.Minimum : parameter.Minimum;
         property["description"] = parameter.Description;

@@ -23,7 +23,7 @@ internal static class Staleness
                         : $"{key} changed"
                 );
         }
-        reasons.AddRange(stamp.Inputs.Keys.Where(key => !inputs.ContainsKey(key)).Select(key => $"{key} is gone"));
+        reasons.AddRange(stamp.Inputs.Keys.Where(key => !inputs.ContainsKey(key)).Select(Dropped));
         foreach (var (name, identity) in outputs)
         {
             if (identity is null)
@@ -33,6 +33,13 @@ internal static class Staleness
         }
         return reasons;
     }
+
+    /// <summary>An input of the stamp that is not one now: a file still there is only no longer an input (another
+    /// <c>--from</c>, fewer runs); one that is not there is gone.</summary>
+    static string Dropped(string key) =>
+        key.StartsWith(FingerprintBuilder.FileKey, StringComparison.Ordinal) && Path.Exists(key[FingerprintBuilder.FileKey.Length..])
+            ? $"{key} is no longer an input"
+            : $"{key} is gone";
 
     static string Short(string value) => value.Length <= 40 ? value : value[..37] + "...";
 }

@@ -12,11 +12,14 @@ sealed class BuildScript : IDisposable
 
     public string ArtifactsDir => Path.Combine(Work, "artifacts");
 
-    public async Task<BufferedCommandResult> Run(params string[] arguments) =>
+    public Task<BufferedCommandResult> Run(params string[] arguments) => RunWith(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>With these environment variables set (a parameter read from the environment).</summary>
+    public async Task<BufferedCommandResult> RunWith(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         await Cli.Wrap(Paths.Repository("build.sh"))
             .WithArguments([.. arguments, "--work-dir", WorkDir, "--artifacts-dir", ArtifactsDir])
             .WithWorkingDirectory(Paths.Root)
-            .WithEnvironmentVariables(e => e.Set("NO_COLOR", "1"))
+            .WithEnvironmentVariables(e => e.Set("NO_COLOR", "1").Set(environment))
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
 

@@ -54,6 +54,56 @@ public class BuildScriptSpecs
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task A_user_who_forces_and_skips_one_target_is_told_they_contradict_each_other()
+    {
+        // Arrange
+        using var build = new BuildScript();
+
+        // Act
+        var named = await build.Run(
+            "Benchmark",
+            "--implementations",
+            "mmdetection",
+            "--force",
+            "Train-Mmdetection",
+            "--skip",
+            "Train-Mmdetection",
+            "--plan"
+        );
+        var skipAll = await build.Run("Train-Mmdetection", "--force", "Setup-Mmdetection", "--skip", "--plan");
+
+        // Assert
+        Assert.Equal(2, named.ExitCode);
+        Assert.Equal(
+            "error: --force Train-Mmdetection and --skip Train-Mmdetection contradict each other (run it again, and skip it): give Train-Mmdetection to one of them\n",
+            named.StandardError
+        );
+        Assert.Equal(2, skipAll.ExitCode);
+        Assert.Contains("error: --force Setup-Mmdetection contradicts --skip with no names", skipAll.StandardError);
+        Assert.Empty(named.StandardOutput);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_user_whose_environment_sets_a_setting_that_is_not_key_value_is_told_the_variable()
+    {
+        // Arrange
+        using var build = new BuildScript();
+
+        // Act
+        var set = await build.RunWith(new Dictionary<string, string?> { ["SET"] = "nokey" }, "--plan");
+        var stack = await build.RunWith(new Dictionary<string, string?> { ["NUKE_STACK"] = "cuda" }, "--plan");
+
+        // Assert
+        Assert.Equal(2, set.ExitCode);
+        Assert.Contains(
+            "error: parameter --set (environment variable SET): 'nokey' is not key=value, e.g. --set batch=8",
+            set.StandardError
+        );
+        Assert.Equal(2, stack.ExitCode);
+        Assert.Contains("error: parameter --stack (environment variable NUKE_STACK): 'cuda' is not key=value", stack.StandardError);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Plan_shows_every_target_of_a_fresh_checkout_as_to_run_with_its_reason()
     {
         // Arrange

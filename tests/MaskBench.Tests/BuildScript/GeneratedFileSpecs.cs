@@ -123,7 +123,7 @@ public class GeneratedFileSpecs
             ? choices[0]
             : (string?)property["type"] switch
             {
-                "array" => new JArray("one"),
+                "array" => new JArray(property["items"]?["pattern"] is null ? "one" : "key=value"),
                 "integer" => Math.Max(1, (int?)property["minimum"] ?? 1),
                 "number" => Math.Max(1.5, (double?)property["minimum"] ?? 1.5),
                 "boolean" => true,

@@ -155,6 +155,16 @@ public class CatalogSpecs
     [InlineData("log.preciseFile", "\"**/*.log\"", "field 'log.preciseFile': '**/*.log' matches train.log")]
     [InlineData("log.preciseFile", "\"../../../../etc/host*\"", "field 'log.preciseFile': '../../../../etc/host*' climbs out with '..'")]
     [InlineData("log.preciseFile", "\"/etc/host*\"", "field 'log.preciseFile': '/etc/host*' is absolute")]
+    [InlineData(
+        "log.preciseFile",
+        "\"{glob}.txt\"",
+        "field 'log.preciseFile': '{glob}.txt' names the placeholder {glob}, which this field does not substitute"
+    )]
+    [InlineData(
+        "workingDirectory",
+        "\"tools/{gpus}\"",
+        "field 'workingDirectory': 'tools/{gpus}' names the placeholder {gpus}, which this field does not substitute"
+    )]
     public void A_recipe_path_that_leaves_its_folder_is_refused_at_load_naming_the_field_and_the_fix(
         string field,
         string json,

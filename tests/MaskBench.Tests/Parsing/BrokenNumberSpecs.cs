@@ -94,14 +94,40 @@ public sealed class BrokenNumberSpecs
     {
         // Arrange: the global average at iteration 300 is far too large, so 301..320 would take negative time
         using var run = new TestRun(ThroughputSpecs.Options("maskrcnn-benchmark"));
-        Replace(run, @"(iter: 300 .*?time: \S+ )\(\d+\.\d+\)", "$1(9.9999)");
+        var line = Replace(run, @"(iter: 300 .*?time: \S+ )\(\d+\.\d+\)", "$1(9.9999)");
+
+        // Act
+        var result = run.Parse();
+
+        // Assert: the timing named with its values and lines, not blamed on a missing line
+        Assert.Equal(ThroughputResult.Failed, result.Status);
+        Assert.StartsWith(
+            "window-not-covered: the log reaches iteration 600 but its timings of iterations 101..500 are impossible: ",
+            result.Reason
+        );
+        Assert.Matches(
+            $@"line {line + 1}: iterations 301\.\.320 take -\d+(\.\d+)? s by the log's timings, which give 2999\.97 s to iteration 300 \(line {line}\) and \d+(\.\d+)? s to iteration 320 \(line {line + 1}\)",
+            result.Reason
+        );
+        Assert.DoesNotContain("a timing line is missing", result.Reason);
+    }
+
+    [Fact]
+    public void A_global_average_so_large_that_the_time_is_infinite_names_the_infinite_spans()
+    {
+        // Arrange: 300 iterations at 1e308 s each overflow to infinity
+        using var run = new TestRun(ThroughputSpecs.Options("maskrcnn-benchmark"));
+        var line = Replace(run, @"(iter: 300 .*?time: \S+ )\(\d+\.\d+\)", "$1(1e308)");
 
         // Act
         var result = run.Parse();
 
         // Assert
         Assert.Equal(ThroughputResult.Failed, result.Status);
-        Assert.Matches(@"timings set aside: line \d+: iterations 301\.\.320 take -\d+(\.\d+)? s by the log's timings", result.Reason);
+        Assert.Contains("are impossible: ", result.Reason);
+        Assert.Contains($"line {line}: iterations 281..300 take infinitely many seconds by the log's timings", result.Reason);
+        Assert.Contains($"line {line + 1}: iterations 301..320 take minus infinitely many seconds", result.Reason);
+        Assert.DoesNotContain("a timing line is missing", result.Reason);
     }
 
     [Theory]

@@ -105,6 +105,21 @@ public class StandInSlurmSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_user_whose_job_lost_its_node_is_given_a_fix_that_exists()
+    {
+        // Arrange
+        using var slurm = new StandInSlurm().Answers("sbatch", "101").Answers("squeue", "101|RUNNING|None|0", "101|NODE_FAIL|NodeDown|0");
+
+        // Act
+        var outcome = await slurm.Executor().RunAsync(slurm.Request());
+
+        // Assert: --slurm-constraint selects node features, it cannot exclude a node
+        Assert.Equal("node-failure", outcome.FailureKind);
+        Assert.DoesNotContain("--slurm-constraint", outcome.Message);
+        Assert.Contains("ask the cluster's administrators to drain it (sacct -j 101 -o NodeList names it)", outcome.Message);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_failed_job_reports_its_exit_code()
     {
         // Arrange

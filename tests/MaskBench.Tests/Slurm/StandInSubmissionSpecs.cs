@@ -173,6 +173,23 @@ public class StandInSubmissionSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_user_whose_job_sbatch_refused_is_pointed_at_no_output_file_that_cannot_exist()
+    {
+        // Arrange
+        using var slurm = new StandInSlurm().Answers("sbatch", "!1 sbatch: error: invalid partition specified: nosuch");
+        var request = slurm.Request();
+        var outcome = await slurm.Executor().RunAsync(request);
+
+        // Act
+        var message = MaskBench.Stages.Train.SlurmTrainExecutor.Failure(outcome, request.ErrorFile);
+
+        // Assert
+        Assert.EndsWith("sbatch: error: invalid partition specified: nosuch", message);
+        Assert.DoesNotContain("Slurm's output", message);
+        Assert.DoesNotContain("<id>", message);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Sbatch_does_not_see_the_SBATCH_and_SLURM_settings_of_an_allocation_the_build_runs_in()
     {
         // Arrange

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MaskBench.Foundation.Text;
 
 namespace MaskBench.Model.Catalog;
 
@@ -35,13 +36,13 @@ internal static partial class Placeholders
             if (position >= tokens.Count || tokens[position] is "+" or "-" or "*" or "/")
                 throw Unreadable();
             var token = tokens[position++];
-            if (long.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+            if (WholeNumber.TryParse(token, out long number))
                 return number;
             if (!values.TryGetValue(token, out var text))
                 throw new CatalogException(
                     $"unknown placeholder '{token}' in '{argument}'; known: {string.Join(", ", values.Keys.Order())}"
                 );
-            if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            if (!WholeNumber.TryParse(text, out long value))
                 throw new CatalogException($"placeholder '{token}' = '{text}' is not a whole number, as '{argument}' needs");
             return value;
         }

@@ -94,13 +94,17 @@ internal sealed record ImagesSpec(int? Global, int? PerGpu, string? Setting = nu
 {
     public int PerIteration(int gpus, IReadOnlyDictionary<string, string>? settings = null) =>
         Setting is not null
-            ? int.Parse(
+            ? MaskBench.Foundation.Text.WholeNumber.TryParse(
                 (
                     settings
                     ?? throw new InvalidOperationException($"images per iteration come from the setting '{Setting}': pass the settings")
                 )[Setting],
-                System.Globalization.CultureInfo.InvariantCulture
+                out int images
             )
+                ? images
+                : throw new InvalidOperationException(
+                    $"the setting '{Setting}' = '{settings[Setting]}' is no whole number: the settings check refuses it first"
+                )
             : Global ?? PerGpu!.Value * gpus;
 }
 

@@ -6,7 +6,7 @@ namespace MaskBench.Model.Catalog;
 /// Confinement of every path a recipe names, checked when it loads: links, the working directory and weight paths stay
 /// inside the source tree (or the weights cache), weight names are plain file names, diffs live in
 /// <c>patches/&lt;id&gt;/</c> and precise files are globs under the run's output folder that cannot replace what the
-/// harness captures. These paths are used on the host (even with a container provider), so nothing may reach out.
+/// harness captures. None of them is substituted, so a placeholder in one is refused. These paths are used on the host (even with a container provider), so nothing may reach out.
 /// </summary>
 static class RecipePaths
 {
@@ -49,9 +49,22 @@ static class RecipePaths
             return "is empty";
         if (path.StartsWith('/') || path.StartsWith('~') || path.Contains('\\') || Path.IsPathRooted(path))
             return "is absolute";
+        if (Placeholder(path) is { } placeholder)
+            return $"names the placeholder {placeholder}, which this field does not substitute";
         if (path.Split('/').Contains(".."))
             return "climbs out with '..'";
         return path.Split('/').FirstOrDefault(p => p is not ("." or "")) == ".git" ? "is inside .git" : null;
+    }
+
+    /// <summary>The first <c>{...}</c> in a path (or a lone brace), which would stay literal: these paths are used as
+    /// written.</summary>
+    static string? Placeholder(string path)
+    {
+        var open = path.IndexOfAny(['{', '}']);
+        if (open < 0)
+            return null;
+        var close = path.IndexOf('}', open);
+        return close > open ? path[open..(close + 1)] : $"'{path[open]}'";
     }
 
     static string? WeightPath(string? path) =>

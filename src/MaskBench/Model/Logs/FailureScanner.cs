@@ -4,8 +4,12 @@ using MaskBench.Model.Catalog;
 namespace MaskBench.Model.Logs;
 
 /// <summary>A problem found in a log. <c>AfterWindow</c>: it came after the window was measured (for example the
-/// interrupt that stopped the run), so it does not fail the result.</summary>
-internal sealed record FailureFound(string Kind, string Message, int? Line, int Count = 1, bool AfterWindow = false);
+/// interrupt that stopped the run), so it does not fail the result. <c>Line</c> is null for a failure of the log as a
+/// whole (a window it does not cover, a cross-check); <c>At()</c> says where: "line 12: ", or nothing then.</summary>
+internal sealed record FailureFound(string Kind, string Message, int? Line, int Count = 1, bool AfterWindow = false)
+{
+    public string At() => Line is { } line ? $"line {line}: " : "";
+}
 
 /// <summary>Finds the failures every implementation can show (out of memory, NaN losses, missing data,
 /// tracebacks) plus the recipe's own patterns. The first occurrence of each kind is kept, with a count.</summary>

@@ -26,11 +26,19 @@ sealed record Measurement(IterationRange Range, IReadOnlyList<Span> Spans)
         }
         if (best is not null)
             return best;
-        problem =
-            timeline.LastIteration is not { } last || last < to
-                ? $"log ends at iteration {timeline.LastIteration ?? 0}; the window needs {to}"
-                : $"the log reaches iteration {last} but has no timing that starts at iteration {from} and ends at {to} "
-                    + "(a timing line is missing, or the window is not on the log's period)";
+        if (timeline.LastIteration is not { } last || last < to)
+            problem = $"log ends at iteration {timeline.LastIteration ?? 0}; the window needs {to}";
+        else if (timeline.ImpossibleWithin(from, to) is { Count: > 0 } impossible)
+        {
+            problem =
+                $"the log reaches iteration {last} but its timings of iterations {from + 1}..{to} are impossible: "
+                + string.Join("; ", impossible);
+            return null;
+        }
+        else
+            problem =
+                $"the log reaches iteration {last} but has no timing that starts at iteration {from} and ends at {to} "
+                + "(a timing line is missing, or the window is not on the log's period)";
         if (timeline.Rejected.Count > 0)
             problem += "; timings set aside: " + string.Join("; ", timeline.Rejected);
         return null;

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MaskBench.Model.Logs;
 
 /// <summary>1-based iterations <c>From+1 .. To</c> took <c>Seconds</c>; the log lines that opened and closed the span.</summary>
@@ -13,6 +15,7 @@ sealed class Timeline
     readonly Dictionary<int, Span> byStart = [];
     readonly SortedSet<int> boundaries = [];
     readonly List<string> rejected = [];
+    readonly List<(int From, int To, string Why)> impossible = [];
     (int Iteration, double Seconds, int? Line)? lastPoint;
 
     public int? LastIteration { get; private set; }
@@ -28,12 +31,30 @@ sealed class Timeline
             rejected.Add($"line {line}: {why}");
     }
 
+    /// <summary>The spans set aside for impossible time (negative, infinite) that overlap iterations
+    /// <c>from+1 .. to</c>: the reason such a window has no timing, rather than a missing line.</summary>
+    public IReadOnlyList<string> ImpossibleWithin(int from, int to) =>
+        [.. impossible.Where(s => s.From < to && s.To > from).Take(3).Select(s => s.Why)];
+
+    static bool Impossible(Span span) => span.To > span.From && (!double.IsFinite(span.Seconds) || span.Seconds < 0);
+
+    void RejectSpan(Span span, string why)
+    {
+        Reject(span.EndLine, why);
+        impossible.Add((span.From, span.To, $"line {span.EndLine}: {why}"));
+    }
+
+    static string Seconds(double seconds) =>
+        double.IsNaN(seconds) ? "not a number of seconds"
+        : double.IsInfinity(seconds) ? (seconds > 0 ? "infinitely many seconds" : "minus infinitely many seconds")
+        : seconds.ToString("0.######", CultureInfo.InvariantCulture) + " s";
+
     public void AddSpan(Span span)
     {
         Saw(span.To);
         // A span of negative time is a misread or a broken log: leaving it out leaves a gap the measurement reports.
-        if (span.To > span.From && (!double.IsFinite(span.Seconds) || span.Seconds < 0))
-            Reject(span.EndLine, $"iterations {span.From + 1}..{span.To} take {span.Seconds} s by the log's timings");
+        if (Impossible(span))
+            RejectSpan(span, $"iterations {span.From + 1}..{span.To} take {Seconds(span.Seconds)} by the log's timings");
         if (span.To <= span.From || !double.IsFinite(span.Seconds) || span.Seconds < 0 || !byStart.TryAdd(span.From, span))
             return;
         boundaries.Add(span.From);
@@ -53,7 +74,22 @@ sealed class Timeline
         if (lastPoint is { } last && iteration <= last.Iteration)
             return;
         if (lastPoint is { } previous)
-            AddSpan(new Span(previous.Iteration, iteration, cumulativeSeconds - previous.Seconds, previous.Line, line));
+        {
+            var span = new Span(previous.Iteration, iteration, cumulativeSeconds - previous.Seconds, previous.Line, line);
+            if (Impossible(span))
+            {
+                Saw(iteration);
+                var since = previous.Line is { } at
+                    ? $"{Seconds(previous.Seconds)} to iteration {previous.Iteration} (line {at})"
+                    : $"a start at iteration {previous.Iteration}";
+                RejectSpan(
+                    span,
+                    $"iterations {span.From + 1}..{span.To} take {Seconds(span.Seconds)} by the log's timings, which give {since} and {Seconds(cumulativeSeconds)} to iteration {iteration} (line {line})"
+                );
+            }
+            else
+                AddSpan(span);
+        }
         lastPoint = (iteration, cumulativeSeconds, line);
     }
 

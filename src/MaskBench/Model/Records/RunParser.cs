@@ -24,14 +24,14 @@ internal static class RunParser
         foreach (var failure in result.Failures)
             if (failure.AfterWindow)
                 log.Information(
-                    "{Implementation}: after the window, line {Line}: {Kind}: {Message}",
+                    "{Implementation}: after the window, {At:l}{Kind}: {Message}",
                     recipe.Id,
-                    failure.Line,
+                    failure.At(),
                     failure.Kind,
                     failure.Message
                 );
             else
-                log.Error("{Implementation}: line {Line}: {Kind}: {Message}", recipe.Id, failure.Line, failure.Kind, failure.Message);
+                log.Error("{Implementation}: {At:l}{Kind}: {Message}", recipe.Id, failure.At(), failure.Kind, failure.Message);
         if (result.Status == ThroughputResult.Ok)
             log.Information(
                 "{Implementation}: {Throughput:F2} img/s over iterations {Window} ({Method})",

@@ -138,15 +138,21 @@ internal sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings sett
         }
         if (outcome.Succeeded)
             return outcome;
-        var error = request.ErrorFile(outcome.JobId ?? "<id>");
         // The node's own check of the program says what is wrong in one line: that line is the message.
-        var said = File.Exists(error)
-            ? File.ReadLines(error).LastOrDefault(l => l.StartsWith(NodeProgram.Said, StringComparison.Ordinal))
-            : null;
+        var error = outcome.JobId is { } id ? request.ErrorFile(id) : null;
+        var said =
+            error is not null && File.Exists(error)
+                ? File.ReadLines(error).LastOrDefault(l => l.StartsWith(NodeProgram.Said, StringComparison.Ordinal))
+                : null;
         throw new ChainException(
-            said is not null
-                ? $"{what}job {outcome.JobId}: {said[NodeProgram.Said.Length..]}"
-                : $"{what}{outcome.Message} (Slurm's output: {Shown.Path(error)})"
+            said is not null ? $"{what}job {outcome.JobId}: {said[NodeProgram.Said.Length..]}" : what + Failure(outcome, request.ErrorFile)
         );
     }
+
+    /// <summary>A job's failure in one line, pointing at Slurm's error file only where there is one: a job sbatch
+    /// refused has no id and no file, and its message already holds sbatch's own error.</summary>
+    internal static string Failure(SlurmJobOutcome outcome, Func<string, string> errorFile) =>
+        outcome.JobId is { } id && File.Exists(errorFile(id))
+            ? $"{outcome.Message} (Slurm's output: {Shown.Path(errorFile(id))})"
+            : outcome.Message;
 }

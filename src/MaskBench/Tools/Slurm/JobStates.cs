@@ -88,7 +88,7 @@ internal static class JobStates
             "oom" => ("oom", $"job {jobId} ran out of memory (OUT_OF_MEMORY): raise --slurm-mem-per-gpu"),
             "node-failure" => (
                 "node-failure",
-                $"job {jobId} lost its node (NODE_FAIL){why}: run again, or exclude the node with --slurm-constraint"
+                $"job {jobId} lost its node (NODE_FAIL){why}: run again; if that node fails again, ask the cluster's administrators to drain it (sacct -j {jobId} -o NodeList names it)"
             ),
             "preempted" => ("preempted", $"job {jobId} was preempted (PREEMPTED): the measurement is discarded"),
             "cancelled" when cancelledHere => ("cancelled", $"job {jobId} was cancelled by this build (scancel)"),
