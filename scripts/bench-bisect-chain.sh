@@ -33,27 +33,9 @@ bad=$(git -C "$upstream" rev-parse main)
 expected=$(git -C "$upstream" rev-list --reverse main | sed -n "$((first_slow + 1))p")
 mkdir -p "$root/recipes" "$root/.nuke" "$root/coco"
 cp .nuke/build.schema.json "$root/.nuke/"
-cat >"$root/recipes/fake.json" <<JSON
-{
-  "id": "fake", "name": "Fake", "framework": "none", "published": null,
-  "source": { "repository": "$upstream", "pin": "$good", "reference": null, "mirror": "fake/fake" },
-  "patches": [],
-  "environment": { "recipe": null, "stack": {}, "build": [] },
-  "variables": { "PYTHONUNBUFFERED": "1" },
-  "workingDirectory": ".",
-  "command": ["python", "train.py", "--format", "maskrcnn-benchmark", "--images", "{batch}", "--sleep-scale", "1",
-              "--iterations", "60", "--output", "{output}"],
-  "settings": { "batch": "2" },
-  "stop": { "mode": "watch", "arguments": [], "explanation": "stopped once the window is seen" },
-  "images": { "setting": "batch" },
-  "log": { "format": "maskrcnn-benchmark", "stream": "stdout", "preciseFile": null, "timeMeaning": "t", "formula": "f" },
-  "data": { "year": "2017", "required": [], "links": {}, "prepare": [] },
-  "weights": [],
-  "failures": [],
-  "fullScheduleIterations": 60,
-  "notes": []
-}
-JSON
+source scripts/fake-recipe.sh
+fake_recipe fake "$upstream" "$good" '"python", "train.py", "--format", "maskrcnn-benchmark", "--images", "{batch}"' \
+  >"$root/recipes/fake.json"
 bisect() {
   ./build.sh Bisect-Fake --root "$root" --good "${good:0:10}" --bad "$bad" --repeats "$repeats" --provider venv --python python3 \
     --gpus 0 --coco "$root/coco" --window-skip 20 --window-end 40 --work-dir "$scratch/work" --artifacts-dir "$scratch/artifacts"

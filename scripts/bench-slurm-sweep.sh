@@ -22,31 +22,14 @@ cp -r tests/fake-trainer/. "$tmp/upstream/"
 git -C "$tmp/upstream" add -A
 git -C "$tmp/upstream" -c user.name=bench -c user.email=bench@localhost commit -q -m "the fake trainer"
 pin="$(git -C "$tmp/upstream" rev-parse HEAD)"
+source scripts/fake-recipe.sh
 ids=()
 for i in $(seq 1 "$n"); do
   time="$(python3 -c "print($step * $i)")"
   ids+=("fake$i")
-  cat >"$tmp/mb/recipes/fake$i.json" <<JSON
-{
-  "id": "fake$i", "name": "Fake$i", "framework": "none", "published": null,
-  "source": { "repository": "$tmp/upstream", "pin": "$pin", "reference": null, "mirror": "fake/fake$i" },
-  "patches": [],
-  "environment": { "recipe": null, "stack": {}, "build": [] },
-  "variables": { "PYTHONUNBUFFERED": "1" },
-  "workingDirectory": ".",
-  "command": ["python", "fake_trainer.py", "--format", "maskrcnn-benchmark", "--images", "{batch}", "--time", "$time",
-              "--sleep-scale", "1", "--iterations", "60", "--output", "{output}"],
-  "settings": { "batch": "2" },
-  "stop": { "mode": "watch", "arguments": [], "explanation": "stopped once the window is seen" },
-  "images": { "setting": "batch" },
-  "log": { "format": "maskrcnn-benchmark", "stream": "stdout", "preciseFile": null, "timeMeaning": "t", "formula": "f" },
-  "data": { "year": "2017", "required": [], "links": {}, "prepare": [] },
-  "weights": [],
-  "failures": [],
-  "fullScheduleIterations": 60,
-  "notes": []
-}
-JSON
+  fake_recipe "fake$i" "$tmp/upstream" "$pin" \
+    "\"python\", \"fake_trainer.py\", \"--format\", \"maskrcnn-benchmark\", \"--images\", \"{batch}\", \"--time\", \"$time\"" \
+    >"$tmp/mb/recipes/fake$i.json"
 done
 cd "$tmp/mb"
 common=(--executor slurm --provider venv --python /usr/bin/python3 --gpus 0 --coco synthetic --window-skip 20 --window-end 40
