@@ -15,7 +15,7 @@ internal static class Executors
             : new SlurmTrainExecutor(
                 SlurmExecutor.Create(SlurmCommands.OnPath, work, retry: new RetryPolicy(attempts)),
                 slurm,
-                PlacedBinary.For(work, dll),
+                new Lazy<NodeProgram>(() => PlacedBinary.For(work, dll)), // placed when a job is first scripted, not at every start
                 maxJobs ?? int.MaxValue
             );
 

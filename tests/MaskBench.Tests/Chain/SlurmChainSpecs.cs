@@ -16,7 +16,7 @@ public sealed class SlurmChainSpecs(LocalSlurm slurm)
         new(
             SlurmExecutor.Create(slurm.Commands, bench.Workspace.Work, LocalSlurm.Polling),
             new SlurmSettings(null, null, null, null, GpuDialect.Gres, "fake", false, "500M", 1, TimeSpan.FromMinutes(5)),
-            NodeProgram.Dotnet(Path.Combine(AppContext.BaseDirectory, "_build.dll"))
+            new Lazy<NodeProgram>(NodeProgram.Dotnet(Path.Combine(AppContext.BaseDirectory, "_build.dll")))
         );
 
     [SlurmFact(Timeout = 300_000)]
@@ -53,7 +53,9 @@ public sealed class SlurmChainSpecs(LocalSlurm slurm)
         var executor = new SlurmTrainExecutor(
             SlurmExecutor.Create(slurm.Commands, bench.Workspace.Work, LocalSlurm.Polling),
             new SlurmSettings(null, null, null, null, GpuDialect.Gres, "fake", false, "500M", 1, TimeSpan.FromMinutes(5)),
-            NodeProgram.SingleFile(Path.Combine(bench.Workspace.Work, "bin", "maskbench-0123456789abcdef"), new string('0', 64))
+            new Lazy<NodeProgram>(
+                NodeProgram.SingleFile(Path.Combine(bench.Workspace.Work, "bin", "maskbench-0123456789abcdef"), new string('0', 64))
+            )
         );
         var context = bench.Context(executor);
         var chain = new ChainTargets(context);

@@ -28,7 +28,7 @@ public sealed class SlurmNodeSpecs(LocalSlurm slurm)
                 LocalSlurm.Polling
             ),
             new SlurmSettings(null, null, null, null, GpuDialect.Gres, "fake", false, "500M", 1, TimeSpan.FromMinutes(5), container),
-            NodeProgram.Dotnet(Path.Combine(AppContext.BaseDirectory, "_build.dll"))
+            new Lazy<NodeProgram>(NodeProgram.Dotnet(Path.Combine(AppContext.BaseDirectory, "_build.dll")))
         );
 
     /// <summary>The executor whose jobs find the nvidia-smi in <paramref name="smi"/> first on their PATH.</summary>

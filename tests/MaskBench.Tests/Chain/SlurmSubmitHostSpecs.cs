@@ -14,7 +14,7 @@ public sealed class SlurmSubmitHostSpecs
         new(
             SlurmExecutor.Create(SlurmCommands.OnPath, bench.Workspace.Work),
             new SlurmSettings(null, null, null, null, GpuDialect.Gres, null, true, "32G", 8, TimeSpan.FromMinutes(10), container),
-            NodeProgram.Dotnet("_build.dll")
+            new Lazy<NodeProgram>(NodeProgram.Dotnet("_build.dll"))
         );
 
     [Fact(Timeout = 60_000)]

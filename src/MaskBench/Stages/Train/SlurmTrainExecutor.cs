@@ -12,8 +12,12 @@ namespace MaskBench.Stages.Train;
 /// runner as the local executor: line times, stop after the window, manifest read there). One instance per build, so
 /// every training in flight shares one poller; a build killed mid-run re-attaches to its jobs through the journal.</summary>
 /// <param name="maxJobs">How many trainings may be in flight on the cluster at once (<c>--slurm-max-jobs</c>).</param>
-internal sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings settings, NodeProgram supervisor, int maxJobs = int.MaxValue)
-    : IExecutor
+internal sealed class SlurmTrainExecutor(
+    SlurmExecutor slurm,
+    SlurmSettings settings,
+    Lazy<NodeProgram> supervisor,
+    int maxJobs = int.MaxValue
+) : IExecutor
 {
     public const string ExitMarkerName = "exit-code";
 
@@ -69,11 +73,11 @@ internal sealed class SlurmTrainExecutor(SlurmExecutor slurm, SlurmSettings sett
             $"maskbench-{job.Run.Name}",
             folder,
             job.Workspace.Root,
-            [.. supervisor.Command, "Supervise", "--root", job.Workspace.Root, "--job", Path.Combine(folder, RunFiles.Job)],
+            [.. supervisor.Value.Command, "Supervise", "--root", job.Workspace.Root, "--job", Path.Combine(folder, RunFiles.Job)],
             settings.Resources(job.Settings.Gpus, job.Settings.TrainTimeout),
             new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" },
             Path.Combine(folder, ExitMarkerName),
-            Program: supervisor
+            Program: supervisor.Value
         );
     }
 
