@@ -20,7 +20,13 @@ partial class Build
     internal GpuRunner GpuRunner => new(GpuRunnerLabels, GpuRunnerArguments, TimeoutMinutes: 1440);
 
     internal BenchmarkWorkflow BenchmarkWorkflow =>
-        new(GpuRunner, Schedule: "0 2 * * 0", PullRequestLabel: "benchmark", DataBranch: "benchmark-data", BaselineRuns: BaselineRuns);
+        new(
+            GpuRunner,
+            Schedule: "0 2 * * 0",
+            PullRequestLabel: "benchmark",
+            DataBranch: "benchmark-data",
+            BaselineRuns: History.BaselineRuns
+        );
 
     internal BisectWorkflow BisectWorkflow => new(GpuRunner, [.. Catalog.All.Select(r => r.TargetSuffix)]);
 

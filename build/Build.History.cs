@@ -11,7 +11,7 @@ partial class Build
     Target HistoryReport =>
         _ =>
             _.Description(HistoryReportStage.Description + " (--implementations)")
-                .Executes(() => new HistoryReportStage(Context).Run(Selected, BaselineRuns));
+                .Executes(() => new HistoryReportStage(Context).Run(Selected, History.BaselineRuns));
 
     /// <summary>One <c>Bisect-&lt;Id&gt;</c> and one <c>Track-&lt;Id&gt;</c> per recipe; their probes train on the synthetic data when asked to.</summary>
     IEnumerable<NamedTarget> HistoryTargets() =>
@@ -24,7 +24,9 @@ partial class Build
                         _.Description(BisectStage.DescriptionOf(recipe))
                             .Unlisted()
                             .DependsOn(ProbeData)
-                            .Executes(() => new BisectStage(Context).RunAsync(recipe, Good, Bad, BisectMaxRuns, Cancellation))
+                            .Executes(() =>
+                                new BisectStage(Context).RunAsync(recipe, History.Good, History.Bad, History.BisectMaxRuns, Cancellation)
+                            )
                 ),
                 new NamedTarget(
                     $"Track-{recipe.TargetSuffix}",
@@ -32,7 +34,9 @@ partial class Build
                         _.Description(TrackStage.DescriptionOf(recipe))
                             .Unlisted()
                             .DependsOn(ProbeData)
-                            .Executes(() => new TrackStage(Context).RunAsync(recipe, TrackCommits, TrackBranch, Cancellation))
+                            .Executes(() =>
+                                new TrackStage(Context).RunAsync(recipe, History.TrackCommits, History.TrackBranch, Cancellation)
+                            )
                 ),
             }
         );

@@ -12,19 +12,7 @@ namespace MaskBench.Build;
 /// src/MaskBench does (Benchmark/ is its composition root).</summary>
 partial class Build : NukeBuild
 {
-    public static int Main(string[] args)
-    {
-        try
-        {
-            args = CarriedCheckout.WithRoot(args);
-        }
-        catch (MaskBenchException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInvocation;
-        }
-        return Execute<Build>(args, x => x.Benchmark);
-    }
+    public static int Main(string[] args) => CarriedCheckout.Run(args, a => Execute<Build>(a, x => x.Benchmark));
 
     protected override string Title =>
         $"MaskBench {Version} ({(CarriedCheckout.Commit is null ? "./build.sh" : "single-file binary")}): the Detectron2 Mask R-CNN training-speed comparison, as a build";
@@ -41,7 +29,7 @@ partial class Build : NukeBuild
     {
         Catalog = RecipeCatalog.Load(Path.Combine(RootDirectory, "recipes"));
         Selected = Catalog.Select(ImplementationIds);
-        var settings = Settings();
+        var settings = Run.Settings(InvocationDirectory, ImplementationIds);
         SettingsCheck.Ensure(settings, Catalog.All, Selected, SourceOf);
         // The single-file binary runs in the checkout it carries, and keeps its work and results where it was run from.
         var outputs = CarriedCheckout.Holds(RootDirectory) ? InvocationDirectory : RootDirectory;
@@ -51,7 +39,7 @@ partial class Build : NukeBuild
             Resolve(ArtifactsDir) ?? Path.Combine(outputs, "artifacts"),
             Resolve(Weights)
         );
-        if (Resolve(History) is { } history)
+        if (Resolve(History.History) is { } history)
             workspace = workspace with { HistoryFolder = history };
         Context = new StageContext(workspace, settings, Catalog, MakeExecutor(workspace.Work), LogFile, () => !IsSkipped(nameof(Check)));
         Chain = new ChainTargets(Context);
@@ -76,7 +64,9 @@ partial class Build : NukeBuild
     Target Compare =>
         _ =>
             _.Description(CompareStage.Description)
-                .Executes(() => new CompareStage(Context).Run(Selected, Resolve(Baseline) ?? Context.Workspace.History, BaselineRuns));
+                .Executes(() =>
+                    new CompareStage(Context).Run(Selected, Resolve(History.Baseline) ?? Context.Workspace.History, History.BaselineRuns)
+                );
 
     Target Data =>
         _ =>
@@ -130,13 +120,10 @@ partial class Build : NukeBuild
         await ChainPreflight.EnsureAsync(
             Context,
             Chain,
-            [.. targetsToRun, .. ProbedStages.Of(Catalog.All, targetsToRun, Good, Bad)],
+            [.. targetsToRun, .. ProbedStages.Of(Catalog.All, targetsToRun, History.Good, History.Bad)],
             Cancellation
         );
     }
 
-    protected override string HelpNotes =>
-        "Per implementation, a chain Clone-<Id> -> Patch-<Id> -> Setup-<Id> -> Train-<Id> -> Parse-<Id>, with <Id> one of:\n  "
-        + string.Join(", ", Catalog.All.Select(r => $"{r.TargetSuffix} ({r.Id})"))
-        + "\nBisect-<Id> --good A --bad B finds the commit that made training slower; Track-<Id> measures new commits; see README.";
+    protected override string HelpNotes => ChainTargets.HelpNotes(Catalog);
 }

@@ -28,9 +28,25 @@ internal static class CarriedCheckout
     public static bool Holds(string root) =>
         Commit is { } commit && Path.GetFullPath(root) == Path.GetFullPath(Path.Combine(CacheFolder, commit));
 
+    /// <summary>Runs <paramref name="build"/> with the arguments, <c>--root</c> added as <see cref="WithRoot"/> says; a
+    /// carried checkout that cannot be unpacked is one line and a bad-invocation exit.</summary>
+    public static int Run(string[] args, Func<string[], int> build)
+    {
+        try
+        {
+            args = WithRoot(args);
+        }
+        catch (MaskBenchException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInvocation;
+        }
+        return build(args);
+    }
+
     /// <summary>The arguments, with <c>--root</c> the carried checkout when they name none and no MaskBench checkout
     /// holds the current folder.</summary>
-    public static string[] WithRoot(string[] args)
+    static string[] WithRoot(string[] args)
     {
         if (Commit is not { } commit || args.Contains("--root") || InsideCheckout(Environment.CurrentDirectory))
             return args;

@@ -67,4 +67,10 @@ internal sealed class ChainTargets(StageContext context)
             );
             return stage.Elsewhere is var (pool, capacity) ? target.RunsElsewhere(pool, capacity) : target;
         };
+
+    /// <summary>What <c>--help</c> says of the per-implementation targets.</summary>
+    public static string HelpNotes(RecipeCatalog catalog) =>
+        "Per implementation, a chain Clone-<Id> -> Patch-<Id> -> Setup-<Id> -> Train-<Id> -> Parse-<Id>, with <Id> one of:\n  "
+        + string.Join(", ", catalog.All.Select(r => $"{r.TargetSuffix} ({r.Id})"))
+        + "\nBisect-<Id> --good A --bad B finds the commit that made training slower; Track-<Id> measures new commits; see README.";
 }
