@@ -108,4 +108,14 @@ public sealed class ArchitectureSpecs
         // Assert
         Assert.True(cycles.Count == 0, string.Join("\n", cycles));
     }
+
+    [Fact]
+    public void The_build_project_only_declares_in_at_most_350_lines()
+    {
+        // Act
+        var lines = Directory.GetFiles(Paths.Repository("build"), "*.cs").Sum(file => File.ReadLines(file).Count());
+
+        // Assert
+        Assert.True(lines <= 350, $"build/ has {lines} lines: move what it does (not what it declares) into src/MaskBench");
+    }
 }
