@@ -28,9 +28,14 @@ if (!(Test-Path "$BuildOutput\_build.dll") -or !(Test-Path "$TempDirectory\build
             & powershell $Installer -InstallDir $DotNetDirectory -Version $Version -NoPath
         }
     }
-    Write-Host "Compiling the build project (its sources changed)..."
+    $Why = if (Test-Path "$BuildOutput\_build.dll") { "its sources changed" } else { "the first run here" }
+    $Estimate = if (Test-Path "$TempDirectory\build.seconds") { "the last compile here took $(Get-Content "$TempDirectory\build.seconds") s" } else { "restoring the NuGet packages and compiling take 1-2 minutes on two cores, less on more" }
+    Write-Host "Compiling the build project ($Why): $Estimate; later runs start at once until build/ or src/ change..."
+    $Clock = [System.Diagnostics.Stopwatch]::StartNew()
     & $DotNet build $BuildProjectFile -o $BuildOutput -nologo -clp:NoSummary --verbosity quiet /nodeReuse:false /p:UseSharedCompilation=false
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    Set-Content "$TempDirectory\build.seconds" ([int]$Clock.Elapsed.TotalSeconds)
+    Write-Host "Compiled in $([int]$Clock.Elapsed.TotalSeconds) s."
     Set-Content "$TempDirectory\dotnet.path" $DotNet
     Set-Content "$TempDirectory\build.hash" $Hash
 }

@@ -80,7 +80,15 @@ if [[ ! -f "$BUILD_OUTPUT/_build.dll" || "$(cat "$TEMP_DIRECTORY/build.hash" 2>/
         fi
         export PATH="$DOTNET_DIRECTORY:$PATH"
     fi
-    echo "Compiling the build project (its sources changed)..." >&2
+    # What the wait is and how long it takes: the last compile's time here, else the first compile's usual one.
+    if [[ -f "$BUILD_OUTPUT/_build.dll" ]]; then WHY="its sources changed"; else WHY="the first run here"; fi
+    if read -r LAST_SECONDS 2>/dev/null <"$TEMP_DIRECTORY/build.seconds"; then
+        ESTIMATE="the last compile here took ${LAST_SECONDS} s"
+    else
+        ESTIMATE="restoring the NuGet packages and compiling take 1-2 minutes on two cores, less on more"
+    fi
+    echo "Compiling the build project ($WHY): $ESTIMATE; later runs start at once until build/ or src/ change..." >&2
+    COMPILE_STARTED=$SECONDS
     # Published ReadyToRun (precompiled, so start-up does not wait for the JIT), without tiered PGO (its
     # instrumentation only pays off in long-running processes). ReadyToRun needs the crossgen2 package from
     # NuGet; where it cannot be restored, a plain build runs the same, only slower to start.
@@ -90,6 +98,8 @@ if [[ ! -f "$BUILD_OUTPUT/_build.dll" || "$(cat "$TEMP_DIRECTORY/build.hash" 2>/
         rm -rf "$BUILD_OUTPUT"
         "$DOTNET_EXE" build "$BUILD_PROJECT_FILE" -o "$BUILD_OUTPUT" "${COMPILE_ARGS[@]}" >&2
     fi
+    echo "$((SECONDS - COMPILE_STARTED))" >"$TEMP_DIRECTORY/build.seconds"
+    echo "Compiled in $((SECONDS - COMPILE_STARTED)) s." >&2
     echo "$DOTNET_EXE" > "$TEMP_DIRECTORY/dotnet.path"
     echo "$HASH" > "$TEMP_DIRECTORY/build.hash"
     touch -d "@$STARTED" "$TEMP_DIRECTORY/build.hash"

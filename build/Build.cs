@@ -82,7 +82,7 @@ partial class Build : NukeBuild
                 .AssuredAfterFailure()
                 .Inputs(new AggregateStage(Context).Declare)
                 .Produces([.. new AggregateStage(Context).Outputs])
-                .Executes(new AggregateStage(Context).Run);
+                .Executes(token => new AggregateStage(Context).Run(Scheduled, token));
 
     protected override string StampDirectory => Context.Workspace.Stamps;
 

@@ -48,8 +48,9 @@ internal sealed class AggregateStage(StageContext context)
         [.. BenchmarkTable.FileNames.Select(name => TargetOutput.File(Path.Combine(Folder, name)))];
 
     /// <summary>A cancelled <paramref name="cancellation"/> (Ctrl-C, SIGTERM) ends a parse of a huge log between two
-    /// blocks of it; nothing is written then.</summary>
-    public Task Run(CancellationToken cancellation)
+    /// blocks of it; nothing is written then. A row is asked for when its chain is in <paramref name="scheduled"/>, or
+    /// when no chain is (Aggregate alone, <c>--from</c>): only those say why they are missing as a warning.</summary>
+    public Task Run(IReadOnlyList<string> scheduled, CancellationToken cancellation)
     {
         var settings = context.Settings;
         var rows = settings.From is null
@@ -57,7 +58,8 @@ internal sealed class AggregateStage(StageContext context)
                 context.Catalog.All,
                 recipe => context.Runs(recipe).Select(context.Workspace.Record).ToList(),
                 settings.ImagesPerIteration,
-                settings.Window
+                settings.Window,
+                asked: Asked(scheduled)
             )
             : Aggregator.FromLogs(
                 context.Catalog.All,
@@ -72,5 +74,14 @@ internal sealed class AggregateStage(StageContext context)
         if (settings.From is not null)
             Log.Information("Wrote the table read from the logs in {From} to {Folder}, beside the measured one", settings.From, Folder);
         return Task.CompletedTask;
+    }
+
+    Func<Model.Catalog.Recipe, bool> Asked(IReadOnlyList<string> scheduled)
+    {
+        var chains = context
+            .Catalog.All.Where(r => scheduled.Any(t => t.EndsWith($"-{r.TargetSuffix}", StringComparison.Ordinal)))
+            .Select(r => r.Id)
+            .ToHashSet();
+        return recipe => chains.Count == 0 || chains.Contains(recipe.Id);
     }
 }

@@ -82,6 +82,7 @@ internal abstract partial class NukeBuild
             Cancellation = cancel.Token;
             using var workLock = schedule.Any(t => t.IsTracked) ? WorkLock.Acquire(Path.Combine(StampDirectory, ".lock")) : null;
             // The build's entry point is synchronous (Main returns the exit code): the one place it blocks on the run.
+            Scheduled = [.. schedule.Select(t => t.Name)];
 #pragma warning disable RS0030
             BeforeRunning(
                     Plan.Make(invoked, schedule, decider).Decisions.Where(d => d.Verdict == Verdict.Run).Select(d => d.Target).ToList()

@@ -28,6 +28,9 @@ internal abstract partial class NukeBuild
 
     IReadOnlySet<string> skippedTargets = new HashSet<string>();
 
+    /// <summary>Every target of this run's schedule, up to date or not (<c>--skip</c>ped ones included); known once targets run.</summary>
+    protected IReadOnlyList<string> Scheduled { get; private set; } = [];
+
     IReadOnlyDictionary<string, ParameterSource> parameterSources = new Dictionary<string, ParameterSource>();
 
     /// <summary>How the user gave a parameter's value, to name it in the build's own checks:

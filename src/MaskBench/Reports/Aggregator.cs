@@ -17,7 +17,8 @@ internal static class Aggregator
         Func<Recipe, IReadOnlyList<string>> records,
         Func<Recipe, int> imagesPerIteration,
         Window? window = null,
-        ILogger? log = null
+        ILogger? log = null,
+        Func<Recipe, bool>? asked = null
     ) =>
         Order(
             recipes.Select(recipe =>
@@ -25,6 +26,7 @@ internal static class Aggregator
                 var paths = records(recipe);
                 return Report(
                     log,
+                    asked?.Invoke(recipe) ?? true,
                     RowFromRuns.Of(recipe, paths) ?? FromRecord(recipe, paths[0], imagesPerIteration(recipe), window ?? Window.Page)
                 );
             })
@@ -48,6 +50,7 @@ internal static class Aggregator
             recipes.Select(recipe =>
                 Report(
                     log,
+                    asked: true,
                     FromLog(recipe, Path.Combine(logsFolder, recipe.Id), imagesPerIteration(recipe), window ?? Window.Page, cancellation)
                 )
             )
@@ -108,17 +111,22 @@ internal static class Aggregator
         }
     }
 
-    static BenchmarkRow Report(ILogger? log, BenchmarkRow row)
+    /// <summary>Each row in one line: a result, or why there is none, a warning where the run asked for that row; the
+    /// page's other rows that the run did not select are listed in the table, and their lines are left to verbose.</summary>
+    static BenchmarkRow Report(ILogger? log, bool asked, BenchmarkRow row)
     {
         log ??= Log.Logger;
         if (row.Status == ThroughputResult.Ok)
-            log.Information(
-                "{Implementation}: {Throughput:0.##} img/s over {Window} ({Published})",
-                row.Implementation,
-                row.Throughput,
-                row.Window,
-                row.Published is { } published ? $"{published} published" : "no published figure"
-            );
+            log.ForContext(MaskBench.Engine.Logging.EssentialProperty, true) // a result: --verbosity minimal shows it
+                .Information(
+                    "{Implementation}: {Throughput:0.##} img/s over {Window} ({Published})",
+                    row.Implementation,
+                    row.Throughput,
+                    row.Window,
+                    row.Published is { } published ? $"{published} published" : "no published figure"
+                );
+        else if (!asked && row.Status == BenchmarkRow.Missing)
+            log.Debug("{Implementation}: {Status}: {Reason}", row.Implementation, row.Status, ReasonText.OneLine(row.Reason));
         else
             log.Warning("{Implementation}: {Status}: {Reason}", row.Implementation, row.Status, ReasonText.OneLine(row.Reason));
         return row;

@@ -6,20 +6,24 @@ namespace MaskBench.Stages.Train;
 /// <summary>Live progress as log lines (iteration, img/s so far, time left to the window's end), at most one
 /// per interval, shown at every verbosity but quiet. Log lines rather than a redrawn bar: a log file and CI read them
 /// as they are.</summary>
-sealed class ProgressReporter(string id, Window window, int imagesPerIteration, TimeSpan interval)
+sealed class ProgressReporter(string id, Window window, int imagesPerIteration, TimeSpan interval, Serilog.ILogger? log = null)
 {
+    readonly Serilog.ILogger log = log ?? Logging.Essential;
+
     (int Iteration, double Seconds)? first;
     double lastReport = double.NegativeInfinity;
+    bool completeReported;
 
     public void Observe(Progress progress, double seconds)
     {
         if (progress.Iteration is not { } iteration)
             return;
         first ??= (iteration, seconds);
-        if (seconds - lastReport < interval.TotalSeconds && !progress.WindowComplete)
+        if (completeReported || (seconds - lastReport < interval.TotalSeconds && !progress.WindowComplete))
             return;
         lastReport = seconds;
-        Logging.Essential.Information("{Id}: {Text:l}", id, Describe(iteration, progress, seconds));
+        completeReported = progress.WindowComplete;
+        log.Information("{Id}: {Text:l}", id, Describe(iteration, progress, seconds));
     }
 
     string Describe(int iteration, Progress progress, double seconds)
@@ -29,7 +33,8 @@ sealed class ProgressReporter(string id, Window window, int imagesPerIteration, 
         var perIteration = iteration > startIteration ? (seconds - startSeconds) / (iteration - startIteration) : (double?)null;
         var speed = progress.ImagesPerSecond ?? (perIteration is > 0 ? imagesPerIteration / perIteration : null);
         if (speed is { } s)
-            text += $", {s:0.0} img/s so far";
+            text +=
+                $", {s.ToString(s >= 10 ? "0" : s >= 1 ? "0.0" : "0.00", System.Globalization.CultureInfo.InvariantCulture)} img/s so far";
         if (progress.WindowComplete)
             return text + ", window complete";
         if (perIteration is { } p && iteration < window.End)

@@ -1,0 +1,73 @@
+using MaskBench.Model.Catalog;
+using MaskBench.Model.Logs;
+using MaskBench.Model.Records;
+using MaskBench.Reports;
+using MaskBench.Tests.Parsing;
+using Serilog.Events;
+
+namespace MaskBench.Tests.Terminal;
+
+public class MissingRowSpecs
+{
+    static readonly RecipeCatalog Catalog = RecipeCatalog.Load(Paths.Repository("recipes"));
+
+    [Fact]
+    public void Rows_the_run_did_not_ask_for_are_in_the_table_without_a_warning_and_an_asked_one_warns()
+    {
+        // Arrange: no recipe has a record; the run asked for detectron2 only
+        var lines = new CollectedLines();
+        var none = Path.Combine(Path.GetTempPath(), $"maskbench-no-record-{Guid.NewGuid():N}.json");
+
+        // Act
+        var rows = Aggregator.FromRecords(
+            [Catalog.Get("detectron2"), Catalog.Get("mmdetection"), Catalog.Get("tensorpack")],
+            _ => [none],
+            _ => 16,
+            log: lines.Logger,
+            asked: recipe => recipe.Id == "detectron2"
+        );
+
+        // Assert
+        Assert.All(rows, row => Assert.Equal(BenchmarkRow.Missing, row.Status));
+        Assert.Equal("\"detectron2\"", Assert.Single(lines.At(LogEventLevel.Warning)).Split(':')[0]);
+        Assert.Equal(2, lines.At(LogEventLevel.Debug).Count());
+    }
+
+    [Fact]
+    public void A_result_is_shown_at_verbosity_minimal()
+    {
+        // Arrange: a measured detectron2 run and its record
+        var run = Directory.CreateTempSubdirectory("maskbench-result-").FullName;
+        try
+        {
+            _ = new TestRun(new LogOptions("detectron2"), run);
+            var result = RunParser.Parse(Catalog.Get("detectron2"), run, 16, Window.Page);
+            var path = Path.Combine(run, "record.json");
+            RunRecords.Write(
+                path,
+                new RunRecord(
+                    RunRecord.CurrentVersion,
+                    "detectron2",
+                    1,
+                    result.Status,
+                    "Parse",
+                    null,
+                    "train.log",
+                    DateTimeOffset.UnixEpoch,
+                    result
+                )
+            );
+            var lines = new CollectedLines();
+
+            // Act
+            Aggregator.FromRecords([Catalog.Get("detectron2")], _ => [path], _ => 16, log: lines.Logger);
+
+            // Assert
+            Assert.Contains(lines.Minimal, l => l.Contains("img/s over", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(run, recursive: true);
+        }
+    }
+}
