@@ -117,13 +117,11 @@ partial class Build : NukeBuild
         )
             ArtifactsLock ??= WorkLock.Acquire(Context.Workspace.ArtifactsLock, "give this run its own --artifacts-dir");
         Logging.Essential.Information("{Title}", Title.Split(':')[0]);
-        await ChainPreflight.EnsureAsync(
-            Context,
-            Chain,
-            [.. targetsToRun, .. ProbedStages.Of(Catalog.All, targetsToRun, History.Good, History.Bad)],
-            Cancellation
-        );
+        await ChainPreflight.EnsureAsync(Context, Chain, targetsToRun, History.Good, History.Bad, Cancellation);
     }
+
+    protected override Task<IReadOnlyList<string>> PlanProblems(IReadOnlyList<string> targetsToRun) =>
+        ChainPreflight.ProblemsAsync(Context, Chain, targetsToRun, History.Good, History.Bad, Cancellation);
 
     protected override string HelpNotes => ChainTargets.HelpNotes(Catalog);
 }

@@ -53,12 +53,13 @@ internal sealed class ChainTargets(StageContext context)
         return [.. context.Catalog.All.Where(recipe => stage.Steps(recipe).Any(step => targets.Contains(stage.Name(step))))];
     }
 
-    static Target Declare(ChainStage stage, Step step, Func<CancellationToken> cancellation) =>
+    Target Declare(ChainStage stage, Step step, Func<CancellationToken> cancellation) =>
         _ =>
         {
             var target = stage.Resources.Aggregate(
                 _.Description(stage.Description(step))
                     .Unlisted()
+                    .OnlyWhenStatic(() => context.Settings.Unavailable(step.Recipe))
                     .DependsOn([.. stage.DependsOn(step)])
                     .Inputs(inputs => stage.Declare(inputs, step))
                     .Produces([.. stage.Outputs(step)])

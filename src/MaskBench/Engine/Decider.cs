@@ -8,21 +8,33 @@ internal sealed class Decider(TargetGraph graph, StampStore stamps, ISet<string>
     public Decision Decide(ExecutableTarget target, Func<string, bool> willRun)
     {
         if (skipped.Contains(target.Name))
-            return new(target.Name, Verdict.Skip, ["skipped with --skip"]);
+            return new(target.Name, Verdict.Skip, [new("skipped", "skipped with --skip")]);
+        if (target.WhyNot?.Invoke() is { } whyNot)
+            return new(target.Name, Verdict.Skip, [new("unavailable", whyNot)]);
         if (target.Action is null)
-            return new(target.Name, Verdict.Collective, ["groups its dependencies"]);
+            return new(target.Name, Verdict.Collective, [new("collective", "groups its dependencies")]);
         if (!target.IsTracked)
-            return new(target.Name, Verdict.Run, ["has no up-to-date check; runs every time"]);
+            return new(target.Name, Verdict.Run, [new("untracked", "has no up-to-date check; runs every time")]);
         if (forced(target.Name))
-            return new(target.Name, Verdict.Run, ["forced with --force"]);
+            return new(target.Name, Verdict.Run, [new("forced", "forced with --force")]);
         var upstream = target.DependsOn.Where(d => graph[d].IsTracked && willRun(d)).ToList();
         if (upstream.Count > 0)
-            return new(target.Name, Verdict.Run, upstream.Select(d => $"{d} runs first and may change its output").ToList());
+            return new(
+                target.Name,
+                Verdict.Run,
+                upstream.Select(d => new Reason("upstream", $"{d} runs first and may change its output", d)).ToList()
+            );
         var read = stamps.Read(target.Name);
         if (read.Problem is not null)
-            return new(target.Name, Verdict.Run, [$"stamp {read.Shown} is unreadable ({read.Problem}): running {target.Name} again"]);
+            return new(
+                target.Name,
+                Verdict.Run,
+                [new("stamp-unreadable", $"stamp {read.Shown} is unreadable ({read.Problem}): running {target.Name} again", read.Shown)]
+            );
         var reasons = Staleness.Reasons(read.Stamp, target.Fingerprint(UpstreamIdentity), target.OutputIdentities());
-        return reasons.Count == 0 ? new(target.Name, Verdict.UpToDate, ["up to date"]) : new(target.Name, Verdict.Run, reasons);
+        return reasons.Count == 0
+            ? new(target.Name, Verdict.UpToDate, [new("up-to-date", "up to date")])
+            : new(target.Name, Verdict.Run, reasons);
     }
 
     public string? UpstreamIdentity(string dependency) =>

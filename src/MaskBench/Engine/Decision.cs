@@ -11,7 +11,7 @@ internal enum Verdict
 }
 
 /// <summary>What will happen to one target, and why.</summary>
-internal sealed record Decision(string Target, Verdict Verdict, IReadOnlyList<string> Reasons)
+internal sealed record Decision(string Target, Verdict Verdict, IReadOnlyList<Reason> Reasons)
 {
-    public string Because => string.Join("; ", Reasons);
+    public string Because => string.Join("; ", Reasons.Select(r => r.Text));
 }

@@ -16,6 +16,9 @@ internal sealed record ExecutableTarget(
     bool Elsewhere = false
 )
 {
+    /// <summary>Why it cannot run (<see cref="ITargetDefinition.OnlyWhenStatic"/>); null, or returning null: it may.</summary>
+    public Func<string?>? WhyNot { get; init; }
+
     /// <summary>A target with declared inputs or outputs is checked and stamped; others always run, as in NUKE.</summary>
     public bool IsTracked => Inputs is not null || Outputs.Count > 0;
 

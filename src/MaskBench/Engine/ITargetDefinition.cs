@@ -29,6 +29,10 @@ internal interface ITargetDefinition
 
     ITargetDefinition Unlisted();
 
+    /// <summary>Skipped, in the plan and in the run alike, while <paramref name="whyNot"/> returns a reason (NUKE's
+    /// <c>OnlyWhenStatic</c>, with the reason said); null: the target may run.</summary>
+    ITargetDefinition OnlyWhenStatic(Func<string?> whyNot);
+
     /// <summary>What the target's result depends on; a change makes it stale. Computed before it runs and
     /// again at plan time, so it must be cheap and must not change anything.</summary>
     ITargetDefinition Inputs(Action<FingerprintBuilder> inputs);

@@ -61,9 +61,13 @@ internal abstract partial class NukeBuild
             if (commandLine.Has("plan"))
             {
                 var plan = Plan.Make(invoked, schedule, decider);
+                List<string> toRun = [.. plan.Decisions.Where(d => d.Verdict == Verdict.Run).Select(d => d.Target)];
+#pragma warning disable RS0030 // the entry point is synchronous
+                plan = plan with { Preflight = PlanProblems(toRun).GetAwaiter().GetResult() };
+#pragma warning restore RS0030
                 Console.Write(commandLine.Has("json") ? plan.ToJson() : plan.ToText());
                 if (!commandLine.Has("json"))
-                    Console.Write(PlanNotes([.. plan.Decisions.Where(d => d.Verdict == Verdict.Run).Select(d => d.Target)]));
+                    Console.Write(PlanNotes(toRun));
                 return 0;
             }
             Logging.Start(logFile, level);

@@ -59,6 +59,11 @@ internal abstract partial class NukeBuild
     /// <summary>Called with the targets that will run, before the first one starts: fail fast here.</summary>
     protected virtual Task BeforeRunning(IReadOnlyList<string> targetsToRun) => Task.CompletedTask;
 
+    /// <summary>What would stop these targets before they start (the run's own preflight, asked without running it):
+    /// <c>--plan</c> lists it, so that the plan never promises what the run refuses.</summary>
+    protected virtual Task<IReadOnlyList<string>> PlanProblems(IReadOnlyList<string> targetsToRun) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
     /// <summary>Files the build generates from its own declaration (schema, CI workflow): path and content.
     /// Only the <c>Generate</c> target writes them.</summary>
     protected virtual IEnumerable<(string Path, string Content)> GeneratedFiles(

@@ -2,9 +2,20 @@ using MaskBench.Foundation.Files;
 
 namespace MaskBench.Engine;
 
-/// <summary>What a run would do and why, without running anything (<c>--plan</c>, <c>--plan --json</c>).</summary>
+/// <summary>What a run would do and why, without running anything (<c>--plan</c>, <c>--plan --json</c>): each target's
+/// decision with its reasons, the edges between the scheduled targets, and what preflight would stop the run for.</summary>
 internal sealed record Plan(IReadOnlyList<string> Invoked, IReadOnlyList<Decision> Decisions)
 {
+    /// <summary>The version of <c>--plan --json</c>'s form: raised when a field changes meaning or goes.</summary>
+    public const int JsonVersion = 2;
+
+    /// <summary>Between scheduled targets: <c>depends-on</c> (runs after, and its output is an input) or <c>after</c> (order only).</summary>
+    public IReadOnlyList<(string From, string To, string Kind)> Edges { get; init; } = [];
+
+    /// <summary>What preflight would stop the run for before any target starts (GPUs, container engine, data); the run
+    /// checks the same.</summary>
+    public IReadOnlyList<string> Preflight { get; init; } = [];
+
     public static Plan Make(IReadOnlyList<string> invoked, IReadOnlyList<ExecutableTarget> schedule, Decider decider)
     {
         var running = new HashSet<string>(StringComparer.Ordinal);
@@ -18,13 +29,24 @@ internal sealed record Plan(IReadOnlyList<string> Invoked, IReadOnlyList<Decisio
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or BuildException)
             {
-                decision = new(target.Name, Verdict.Run, [$"cannot check its inputs: {e.Message}"]);
+                decision = new(target.Name, Verdict.Run, [new("inputs-unreadable", $"cannot check its inputs: {e.Message}")]);
             }
             if (decision.Verdict == Verdict.Run)
                 running.Add(target.Name);
             decisions.Add(decision);
         }
-        return new(invoked, decisions);
+        var scheduled = schedule.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        return new(invoked, decisions)
+        {
+            Edges =
+            [
+                .. schedule.SelectMany(t =>
+                    t.DependsOn.Where(scheduled.Contains)
+                        .Select(d => (t.Name, d, "depends-on"))
+                        .Concat(t.After.Where(scheduled.Contains).Select(a => (t.Name, a, "after")))
+                ),
+            ],
+        };
     }
 
     public string ToText()
@@ -37,6 +59,11 @@ internal sealed record Plan(IReadOnlyList<string> Invoked, IReadOnlyList<Decisio
                 $"  {d.Target.PadRight(width)}  {Label(d.Verdict), -10}  {(d.Verdict is Verdict.UpToDate or Verdict.Collective ? "" : d.Because)}".TrimEnd()
             )
         );
+        if (Preflight.Count > 0)
+            lines.Add(
+                $"Preflight would stop this run before any target starts ({Preflight.Count} problem{(Preflight.Count == 1 ? "" : "s")}):\n  - "
+                    + string.Join("\n  - ", Preflight)
+            );
         return string.Join("\n", lines) + "\n";
     }
 
@@ -44,13 +71,28 @@ internal sealed record Plan(IReadOnlyList<string> Invoked, IReadOnlyList<Decisio
         JsonFiles.Text(
             new
             {
+                version = JsonVersion,
                 invoked = Invoked,
                 targets = Decisions.Select(d => new
                 {
                     target = d.Target,
                     action = Label(d.Verdict),
-                    reasons = d.Reasons,
+                    reasons = d.Reasons.Select(r => new
+                    {
+                        kind = r.Kind,
+                        name = r.Name,
+                        old = r.Old,
+                        @new = r.New,
+                        text = r.Text,
+                    }),
                 }),
+                edges = Edges.Select(e => new
+                {
+                    from = e.From,
+                    to = e.To,
+                    kind = e.Kind,
+                }),
+                preflight = Preflight,
             }
         );
 

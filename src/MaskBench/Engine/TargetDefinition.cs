@@ -13,6 +13,7 @@ sealed class TargetDefinition(string name, Func<Target, string> nameOf) : ITarge
     bool assured;
     bool listed = true;
     bool elsewhere;
+    Func<string?>? whyNot;
 
     public ITargetDefinition Description(string text) => Set(() => description = text);
 
@@ -36,6 +37,8 @@ sealed class TargetDefinition(string name, Func<Target, string> nameOf) : ITarge
     public ITargetDefinition AssuredAfterFailure() => Set(() => assured = true);
 
     public ITargetDefinition Unlisted() => Set(() => listed = false);
+
+    public ITargetDefinition OnlyWhenStatic(Func<string?> reason) => Set(() => whyNot = reason);
 
     public ITargetDefinition Inputs(Action<FingerprintBuilder> declare) => Set(() => inputs += declare);
 
@@ -82,5 +85,8 @@ sealed class TargetDefinition(string name, Func<Target, string> nameOf) : ITarge
             assured,
             listed,
             elsewhere
-        );
+        )
+        {
+            WhyNot = whyNot,
+        };
 }

@@ -58,6 +58,11 @@ internal sealed record BenchmarkSettings(
     /// <summary>The recipe's stack by <see cref="StackName"/>, or why it has none.</summary>
     public SelectedStack Stack(Recipe recipe) => StackSelection.Select(recipe, StackName);
 
+    /// <summary>Why <paramref name="recipe"/>'s chain cannot run on the selected stack (<c>--stacks current</c> where it
+    /// has none); null: it can. Its targets are skipped with this reason, in the plan and in the run.</summary>
+    public string? Unavailable(Recipe recipe) =>
+        Stack(recipe) is { Available: false } stack ? $"no {stack.Name} stack: {stack.Unavailable}" : null;
+
     /// <summary>The recipe as Patch, Setup and Train take it: its environment and patches those of the stack.</summary>
     public Recipe Applied(Recipe recipe) => Stack(recipe) is { Available: true } stack ? stack.ApplyTo(recipe) : recipe;
 

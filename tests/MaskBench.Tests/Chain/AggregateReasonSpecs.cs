@@ -39,7 +39,7 @@ public sealed class AggregateReasonSpecs
         );
 
         // Act
-        var reasons = Staleness.Reasons(stamp, AggregateInputs(fromLogs), new Dictionary<string, string?>());
+        var reasons = Staleness.Reasons(stamp, AggregateInputs(fromLogs), new Dictionary<string, string?>()).Select(r => r.Text).ToList();
 
         // Assert
         Assert.Contains($"input file {Shown.Path(record)} is no longer an input", reasons);
@@ -64,7 +64,10 @@ public sealed class AggregateReasonSpecs
         File.Delete(file);
 
         // Act
-        var reasons = Staleness.Reasons(stamp, new Dictionary<string, string>(), new Dictionary<string, string?>());
+        var reasons = Staleness
+            .Reasons(stamp, new Dictionary<string, string>(), new Dictionary<string, string?>())
+            .Select(r => r.Text)
+            .ToList();
 
         // Assert
         Assert.Equal([$"input file {Shown.Path(file)} is gone"], reasons);

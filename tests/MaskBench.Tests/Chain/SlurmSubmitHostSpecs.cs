@@ -28,7 +28,9 @@ public sealed class SlurmSubmitHostSpecs
         var train = chain.Stage("Train").Name(chain.Stage("Train").Steps(bench.Fake(context))[0]);
 
         // Act
-        var problem = await Record.ExceptionAsync(() => ChainPreflight.EnsureAsync(context, chain, [train], CancellationToken.None));
+        var problem = await Record.ExceptionAsync(() =>
+            ChainPreflight.EnsureAsync(context, chain, [train], null, null, CancellationToken.None)
+        );
 
         // Assert
         Assert.Null(problem);

@@ -60,7 +60,7 @@ public sealed class StalenessOfStageSpecs
     static IReadOnlyList<string> Reasons(ChainStage stage, Step step, Stamp stamp)
     {
         var now = StampOf(stage, step);
-        return Staleness.Reasons(stamp, now.Inputs, now.Outputs);
+        return [.. Staleness.Reasons(stamp, now.Inputs, now.Outputs).Select(r => r.Text)];
     }
 
     [Fact(Timeout = 120_000)]

@@ -69,7 +69,7 @@ public class KeepGoingSpecs
         var plan = engine.Plan("Patch");
 
         // Assert
-        Assert.Equal(["pin changed"], plan.Decisions[0].Reasons);
-        Assert.Equal(["Clone runs first and may change its output"], plan.Decisions[1].Reasons);
+        Assert.Equal([new Reason("input-changed", "pin changed", "pin", "abc", "def")], plan.Decisions[0].Reasons);
+        Assert.Equal([new Reason("upstream", "Clone runs first and may change its output", "Clone")], plan.Decisions[1].Reasons);
     }
 }
