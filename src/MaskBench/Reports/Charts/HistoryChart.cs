@@ -49,7 +49,6 @@ internal static class HistoryChart
         var width = SvgPlot.Width - SvgPlot.Left - SvgPlot.Right - 40;
         double X(TimelinePoint p) =>
             points.Count == 1 ? SvgPlot.Left + 20 + width / 2.0 : SvgPlot.Left + 20 + (p.CommitDate - first).TotalDays / days * width;
-        var labelled = new List<double>();
         foreach (var point in points)
         {
             var x = X(point);
@@ -62,16 +61,33 @@ internal static class HistoryChart
                 plot.Svg.Append(SvgText.Element(labelX, plot.Y(point.Runs.Min()) + 12, anchor, label, $"fill=\"{Regression}\""))
                     .Append('\n');
             }
-            if (labelled.Count == 0 || x - labelled[^1] >= 90 || (point == points[^1] && x - labelled[^1] >= 60))
-            {
-                labelled.Add(x);
-                plot.Svg.Append(
-                        $"""<text x="{SvgPlot.N(x)}" y="{SvgPlot.Height - SvgPlot.Bottom + 18}" text-anchor="middle">{point.CommitDate.UtcDateTime:yyyy-MM-dd}</text>"""
-                    )
-                    .Append('\n');
-            }
         }
+        foreach (var (x, date) in DateLabels(points.Select(p => (X(p), p.CommitDate)).ToList()))
+            plot.Svg.Append(SvgText.Element(x, SvgPlot.Height - SvgPlot.Bottom + 18, "middle", date)).Append('\n');
         return plot.Close();
+    }
+
+    /// <summary>Commit dates under the axis, left to right, each a label's width and a gap from the one before; the
+    /// newest always, taking the place of the one before it where the two would touch.</summary>
+    static List<(double X, string Date)> DateLabels(IReadOnlyList<(double X, DateTimeOffset Date)> points)
+    {
+        var labels = new List<(double X, string Date)>();
+        for (var i = 0; i < points.Count; i++)
+        {
+            var (x, date) = points[i];
+            var text = date.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var apart = SvgText.Width(text, 12) + 10;
+            if (labels.Count > 0 && x - labels[^1].X < apart)
+            {
+                if (i < points.Count - 1)
+                    continue;
+                labels.RemoveAt(labels.Count - 1);
+                if (labels.Count > 0 && x - labels[^1].X < apart)
+                    labels.RemoveAt(labels.Count - 1);
+            }
+            labels.Add((x, text));
+        }
+        return labels;
     }
 
     /// <summary>The tooltip: the commit and its date, the median, the runs and their min–max, the change when slower.</summary>
