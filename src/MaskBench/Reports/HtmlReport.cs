@@ -16,12 +16,12 @@ internal static class HtmlReport
         var window = rows.FirstOrDefault()?.Requested.ToString() ?? "101..500";
         html.Append($"<p>Images per second averaged over 1-based iterations {window}, beside the figures of Detectron2's benchmark page ")
             .Append(
-                $"(8 V100 GPUs, iterations 101..500). "
+                $"(8 V100 GPUs, iterations 101..500). Images per iteration are the global batch: every GPU's images together. "
                     + $"Made by MaskBench on {made.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}.</p>\n"
             );
         html.Append(BarChart.Svg(rows));
         html.Append(
-            "<table>\n<tr><th>Implementation</th><th>img/s</th><th>published</th><th>ratio</th><th>window</th><th>images/iter</th><th>status</th></tr>\n"
+            "<table>\n<tr><th>Implementation</th><th>img/s</th><th>published</th><th>ratio</th><th>window</th><th>images/iteration<br>(all GPUs)</th><th>status</th></tr>\n"
         );
         foreach (var row in rows)
             html.Append(
