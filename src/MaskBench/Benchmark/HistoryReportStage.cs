@@ -1,8 +1,7 @@
-using System.Net;
-using System.Text;
 using MaskBench.Foundation.Files;
 using MaskBench.History;
 using MaskBench.Model.Catalog;
+using MaskBench.Reports;
 using MaskBench.Reports.Charts;
 using MaskBench.Stages;
 using Serilog;
@@ -33,7 +32,7 @@ internal sealed class HistoryReportStage(StageContext context)
             Log.Warning("History file skipped: {File}", file);
         if (index.UnkeyedNote is { } unkeyed)
             Log.Warning("HistoryReport: {Note}", unkeyed);
-        var charts = new List<(string Machine, Recipe Recipe, string Svg, string? LeftOut)>();
+        var charts = new List<OverTimeChart>();
         foreach (var machine in index.MachineKeys())
         foreach (var recipe in recipes)
             if (index.Runs(machine, recipe.Id) is { Count: > 0 } runs)
@@ -49,9 +48,10 @@ internal sealed class HistoryReportStage(StageContext context)
                 var band = recipe.Published is { } p ? (p - PublishedRounding, p + PublishedRounding) : ((double, double)?)null;
                 var svg = HistoryChart.Svg(recipe.Id, machine, Timeline.Of(pooled, baselineRuns), band);
                 charts.Add(
-                    (
+                    new OverTimeChart(
                         machine,
-                        recipe,
+                        recipe.Id,
+                        recipe.Name,
                         svg,
                         leftOut is null ? null : $"Runs of {key?.ToString() ?? "no comparability key (schema 1)"}; left out: {leftOut}."
                     )
@@ -62,33 +62,17 @@ internal sealed class HistoryReportStage(StageContext context)
                 $"the history {store.Folder} holds no runs of {string.Join(", ", recipes.Select(r => r.Id))}: run Benchmark or Track-<Id> first, or pass --history"
             );
         var written = new List<string>();
-        foreach (var (machine, recipe, svg, _) in charts)
+        foreach (var chart in charts)
         {
-            var path = Path.Combine(context.Workspace.OverTime, machine, $"{recipe.Id}.svg");
-            AtomicFile.WriteAllText(path, svg);
+            var path = Path.Combine(context.Workspace.OverTime, chart.Machine, $"{chart.Implementation}.svg");
+            AtomicFile.WriteAllText(path, chart.Svg);
             written.Add(path);
         }
-        AtomicFile.WriteAllText(Path.Combine(context.Workspace.OverTime, "index.html"), Html(charts));
+        AtomicFile.WriteAllText(
+            Path.Combine(context.Workspace.OverTime, "index.html"),
+            OverTimePage.Html(charts, baselineRuns, DateTimeOffset.UtcNow)
+        );
         Log.Information("The report over time: {Count} charts in {Folder}", written.Count, context.Workspace.OverTime);
         return written;
-    }
-
-    static string Html(IEnumerable<(string Machine, Recipe Recipe, string Svg, string? LeftOut)> charts)
-    {
-        var html = new StringBuilder(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>MaskBench: training speed over time</title></head>\n<body>\n<h1>Training speed over time</h1>\n"
-        );
-        foreach (var machine in charts.GroupBy(c => c.Machine))
-        {
-            html.Append($"<h2>{WebUtility.HtmlEncode(machine.Key)}</h2>\n");
-            foreach (var (_, recipe, svg, leftOut) in machine)
-            {
-                html.Append($"<h3>{WebUtility.HtmlEncode(recipe.Name)}</h3>\n");
-                if (leftOut is not null)
-                    html.Append($"<p>{WebUtility.HtmlEncode(leftOut)}</p>\n");
-                html.Append(svg);
-            }
-        }
-        return html.Append("</body>\n</html>\n").ToString();
     }
 }

@@ -32,7 +32,9 @@ internal static class BenchmarkTable
     {
         analysis ??= TableAnalysis.Of(rows);
         var text = new StringBuilder();
-        text.Append("| Implementation | Throughput (img/s) | Published (img/s) | Ratio | Window | Images/iter | Status |\n");
+        text.Append(
+            "| Implementation | Throughput (img/s) | Published (img/s) | Ratio | Window | Images/iteration (all GPUs) | Status |\n"
+        );
         text.Append("|---|---:|---:|---:|---|---:|---|\n");
         foreach (var r in rows)
             text.Append(
@@ -42,7 +44,8 @@ internal static class BenchmarkTable
         text.Append("\nThroughput is the average over 1-based iterations ")
             .Append(rows.FirstOrDefault()?.Requested.ToString() ?? "101..500")
             .Append(
-                " (the page's window is 101..500: iterations 100-500, skipping GPU warm-up); * marks a window or timing that is the closest the log allows.\n\n"
+                " (the page's window is 101..500: iterations 100-500, skipping GPU warm-up); * marks a window or timing that is the closest the log allows. "
+                    + "Images per iteration are the global batch: every GPU's images together (a per-GPU batch times the GPUs).\n\n"
             );
         foreach (var r in rows.Where(r => r.Note is not null))
             text.Append($"- {r.Name}: {r.Note}.\n");

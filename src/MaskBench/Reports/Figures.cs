@@ -1,4 +1,5 @@
 using System.Globalization;
+using MaskBench.Foundation.Text;
 using MaskBench.Tools.Telemetry;
 
 namespace MaskBench.Reports;
@@ -7,8 +8,7 @@ namespace MaskBench.Reports;
 static class Figures
 {
     /// <summary>img/s: one decimal, two below 10 (a CPU run's 0.65 must not read 0.6); a dash when there is none.</summary>
-    public static string Throughput(double? value) =>
-        value is { } v ? v.ToString(v < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) : "–";
+    public static string Throughput(double? value) => value is { } v ? ThroughputText.Of(v) : "–";
 
     public static string Number(double? value, string format, string none = "–") =>
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : none;

@@ -12,29 +12,20 @@ internal static class HtmlReport
     {
         analysis ??= TableAnalysis.Of(rows);
         var html = new StringBuilder();
-        html.Append(
-            """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>MaskBench: Mask R-CNN training throughput</title>
-            <style>body{font-family:"DejaVu Sans",Verdana,sans-serif;max-width:60em;margin:2em auto;color:#222}
-            table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em}td.n{text-align:right}
-            .failed{color:#b00}.suspect{color:#a60}.missing{color:#777}code{font-size:90%}</style></head><body>
-            <h1>Mask R-CNN training throughput</h1>
-
-            """
-        );
+        html.Append(PageStyle.Head("MaskBench: Mask R-CNN training throughput")).Append("<h1>Mask R-CNN training throughput</h1>\n");
         var window = rows.FirstOrDefault()?.Requested.ToString() ?? "101..500";
         html.Append($"<p>Images per second averaged over 1-based iterations {window}, beside the figures of Detectron2's benchmark page ")
             .Append(
-                $"(8 V100 GPUs, iterations 101..500). Made by MaskBench on {made.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}.</p>\n"
+                $"(8 V100 GPUs, iterations 101..500). Images per iteration are the global batch: every GPU's images together. "
+                    + $"Made by MaskBench on {made.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}.</p>\n"
             );
         html.Append(BarChart.Svg(rows));
         html.Append(
-            "<table>\n<tr><th>Implementation</th><th>img/s</th><th>published</th><th>ratio</th><th>window</th><th>images/iter</th><th>status</th></tr>\n"
+            "<table>\n<tr><th>Implementation</th><th>img/s</th><th>published</th><th>ratio</th><th>window</th><th>images/iteration<br>(all GPUs)</th><th>status</th></tr>\n"
         );
         foreach (var row in rows)
             html.Append(
-                    $"<tr class=\"{row.Status}\"><td>{Encode(row.Name)}</td><td class=\"n\">{Figures.Throughput(row.Throughput)}{Encode(Figures.Interval(row))}</td>"
+                    $"<tr class=\"{row.Status}\"><td>{Encode(row.Name)}</td><td class=\"n\">{Figures.Throughput(row.Throughput)}{Interval(row)}</td>"
                 )
                 .Append(
                     $"<td class=\"n\">{Figures.Number(row.Published, "0.##")}</td><td class=\"n\">{Figures.Number(row.Ratio, "0.00")}</td>"
@@ -56,6 +47,10 @@ internal static class HtmlReport
         html.Append("</body></html>\n");
         return html.ToString();
     }
+
+    /// <summary>A row's interval and runs on a line of their own under its figure, so the column stays narrow.</summary>
+    static string Interval(BenchmarkRow row) =>
+        Figures.Interval(row) is { Length: > 0 } interval ? $"<br><span class=\"sub\">{Encode(interval.Trim())}</span>" : "";
 
     /// <summary>The status and the one-line reason; a longer reason (a traceback) folds out below it.</summary>
     static string Status(BenchmarkRow row)

@@ -46,7 +46,8 @@ public sealed class ChartSpecs : IDisposable
         Assert.Equal("end", label.Groups[2].Value);
         Assert.True(double.Parse(label.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < 760);
         Assert.Equal(points.Count, System.Text.RegularExpressions.Regex.Count(svg, "<title>[0-9a-f]{7} \\("));
-        Assert.Contains("img/s, 3 runs", svg);
+        Assert.Contains("img/s, median of 3 runs, min–max ", svg);
+        Assert.Empty(MaskBench.Tests.Reports.SvgLabels.Outside(svg));
     }
 
     [Fact]
@@ -72,6 +73,35 @@ public sealed class ChartSpecs : IDisposable
         Assert.Contains($"first bad {repository.Commits[7][..12]}", svg);
         Snapshot.Match("history-bisect-chart", svg, "svg");
         Snapshot.Match("history-bisect", result.Markdown(), "md");
+    }
+
+    [Fact]
+    public async Task A_first_bad_commit_at_the_bisect_s_end_keeps_its_label_inside_and_every_probe_has_a_tooltip()
+    {
+        // Arrange: only the last commit is slow, at the chart's right edge
+        using var repository = SpeedRepository.With([60, 60, 60, 60, 60, 60, 60, 54]);
+        var commits = await CommitRange.Between(repository.Clone, repository.Commits[0], repository.Commits[^1], default);
+        var result = await Bisection.Run(
+            "detectron2",
+            commits,
+            new FakeProbe(repository.Clone).Measure,
+            folder,
+            new BisectOptions(5, 10),
+            default
+        );
+
+        // Act
+        var svg = BisectChart.Svg(result);
+
+        // Assert
+        Assert.Equal(repository.Commits[^1], result.FirstBad);
+        Assert.Contains("text-anchor=\"end\" fill=\"#d62728\">first bad", svg);
+        Assert.Empty(MaskBench.Tests.Reports.SvgLabels.Outside(svg));
+        Assert.Equal(result.Probes.Count, System.Text.RegularExpressions.Regex.Count(svg, "<title>[0-9a-f]{7}: "));
+        Assert.Matches(
+            $"<title>{repository.Commits[^1][..7]}: 5[34]\\.[0-9] img/s, median of [0-9]+ runs, min–max [0-9.]+–[0-9.]+; bad</title>",
+            svg
+        );
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

@@ -43,6 +43,36 @@ public sealed class HistoryReportSpecs : IDisposable
         Assert.Contains($"<h2>{Runs.Machine}</h2>", index);
         Assert.Contains(svg, index);
         Snapshot.Match("history-report", svg, "svg");
+        Snapshot.Match(
+            "history-index",
+            System.Text.RegularExpressions.Regex.Replace(index, @"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "(the time it was made)"),
+            "html"
+        );
+    }
+
+    [Fact]
+    public void The_over_time_index_wears_the_style_of_benchmark_html()
+    {
+        // Arrange
+        var context = Context();
+        using var repository = SpeedRepository.Step(count: 3, firstSlow: 3);
+        var store = new HistoryStore(context.Workspace.History);
+        foreach (var record in Runs.Measured(repository, new FakeProbe(repository.Clone), "detectron2", each: 1))
+            store.Append(record);
+
+        // Act
+        new HistoryReportStage(context).Run(context.Catalog.All, baselineRuns: 2);
+
+        // Assert: the same style sheet, not a copy that drifts
+        var index = File.ReadAllText(Path.Combine(context.Workspace.OverTime, "index.html"));
+        var report = MaskBench.Reports.HtmlReport.Html([], DateTimeOffset.UnixEpoch);
+        static string Style(string html) =>
+            System
+                .Text.RegularExpressions.Regex.Match(html, "<style>.*?</style>", System.Text.RegularExpressions.RegexOptions.Singleline)
+                .Value;
+        Assert.NotEqual("", Style(index));
+        Assert.Equal(Style(report), Style(index));
+        Assert.Contains("rolling baseline of the 2 runs before it", index);
     }
 
     [Fact]
@@ -77,7 +107,7 @@ public sealed class HistoryReportSpecs : IDisposable
         Assert.Contains(c[3][..7], svg);
         var index = File.ReadAllText(Path.Combine(context.Workspace.OverTime, "index.html"));
         Assert.Contains(
-            "<p>Runs of window 101..500, 16 img/iteration, page stack, environment surround0123, 8 GPUs, settings batch=2; left out: 6 runs of another window 4..10; 1 run judged thermal.</p>",
+            "<p class=\"note\">Runs of window 101..500, 16 img/iteration, page stack, environment surround0123, 8 GPUs, settings batch=2; left out: 6 runs of another window 4..10; 1 run judged thermal.</p>",
             index
         );
     }

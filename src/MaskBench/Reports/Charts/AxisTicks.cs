@@ -31,16 +31,20 @@ static class AxisTicks
         };
     }
 
+    /// <summary>Every multiple of the step in the range, each as a whole number of steps times the step (no drift
+    /// from adding steps up, so 0 is 0 and never -0.00).</summary>
     static List<(double Value, string Label)> At(double low, double high, double step)
     {
-        var decimals = Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9));
-        var first = Math.Ceiling(low / step - 1e-9) * step;
+        var decimals = Math.Clamp(-(int)Math.Floor(Math.Log10(step) + 1e-9), 0, 15);
         var ticks = new List<(double, string)>();
-        for (var i = 0; first + i * step <= high + step * 1e-9; i++)
-            ticks.Add((first + i * step, Format(first + i * step, decimals)));
+        for (var k = Math.Ceiling(low / step - 1e-9); k <= Math.Floor(high / step + 1e-9); k++)
+        {
+            var value = Math.Round(k * step, decimals);
+            ticks.Add((value, Format(value, decimals)));
+        }
         return ticks;
     }
 
     static string Format(double value, int decimals) =>
-        Math.Round(value, decimals).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        (Math.Round(value, decimals) + 0.0).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using MaskBench.Foundation.Text;
+
 namespace MaskBench.Reports.Charts;
 
 /// <summary>
@@ -10,9 +12,6 @@ internal static class HistoryChart
     const string Runs = "#1f77b4",
         Regression = "#d62728",
         Band = "#e0e0e0";
-
-    /// <summary>About how wide "60205f8 -11.1 %" is at 12 px: a label nearer the right edge goes left of its point.</summary>
-    const int RegressionLabelWidth = 110;
 
     /// <param name="published">The published figure's band (e.g. the page's number ± its printed rounding), or null.</param>
     public static string Svg(
@@ -50,32 +49,54 @@ internal static class HistoryChart
         var width = SvgPlot.Width - SvgPlot.Left - SvgPlot.Right - 40;
         double X(TimelinePoint p) =>
             points.Count == 1 ? SvgPlot.Left + 20 + width / 2.0 : SvgPlot.Left + 20 + (p.CommitDate - first).TotalDays / days * width;
-        var labelled = new List<double>();
         foreach (var point in points)
         {
             var x = X(point);
-            var title =
-                $"{point.Commit[..7]} ({point.CommitDate.UtcDateTime:yyyy-MM-dd}): {SvgPlot.N(point.Median)} img/s, {point.Runs.Count} run{(point.Runs.Count == 1 ? "" : "s")}"
-                + (point.Regressed ? $", {SvgPlot.N(point.Verdict!.Effect * 100)} % against the baseline" : "");
-            plot.Whisker(x, point.Runs, point.Median, point.Regressed ? Regression : Runs, point.Regressed ? 5.5 : 4, title);
+            plot.Whisker(x, point.Runs, point.Median, point.Regressed ? Regression : Runs, point.Regressed ? 5.5 : 4, Title(point));
             if (point.Regressed)
             {
                 // Right of the point, or left of it where the label would run past the canvas's edge
-                var rightSide = x + 8 + RegressionLabelWidth <= SvgPlot.Width - 4;
-                plot.Svg.Append(
-                        $"""<text x="{SvgPlot.N(rightSide ? x + 8 : x - 8)}" y="{SvgPlot.N(plot.Y(point.Runs.Min()) + 12)}" text-anchor="{(rightSide ? "start" : "end")}" fill="{Regression}">{point.Commit[..7]} {SvgPlot.N(point.Verdict!.Effect * 100)} %</text>"""
-                    )
-                    .Append('\n');
-            }
-            if (labelled.Count == 0 || x - labelled[^1] >= 90 || (point == points[^1] && x - labelled[^1] >= 60))
-            {
-                labelled.Add(x);
-                plot.Svg.Append(
-                        $"""<text x="{SvgPlot.N(x)}" y="{SvgPlot.Height - SvgPlot.Bottom + 18}" text-anchor="middle">{point.CommitDate.UtcDateTime:yyyy-MM-dd}</text>"""
-                    )
+                var label = $"{point.Commit[..7]} {SvgPlot.N(point.Verdict!.Effect * 100)} %";
+                var (labelX, anchor) = SvgText.Beside(x, 8, label, 12, SvgPlot.Width - 4);
+                plot.Svg.Append(SvgText.Element(labelX, plot.Y(point.Runs.Min()) + 12, anchor, label, $"fill=\"{Regression}\""))
                     .Append('\n');
             }
         }
+        foreach (var (x, date) in DateLabels(points.Select(p => (X(p), p.CommitDate)).ToList()))
+            plot.Svg.Append(SvgText.Element(x, SvgPlot.Height - SvgPlot.Bottom + 18, "middle", date)).Append('\n');
         return plot.Close();
     }
+
+    /// <summary>Commit dates under the axis, left to right, each a label's width and a gap from the one before; the
+    /// newest always, taking the place of the one before it where the two would touch.</summary>
+    static List<(double X, string Date)> DateLabels(IReadOnlyList<(double X, DateTimeOffset Date)> points)
+    {
+        var labels = new List<(double X, string Date)>();
+        for (var i = 0; i < points.Count; i++)
+        {
+            var (x, date) = points[i];
+            var text = date.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var apart = SvgText.Width(text, 12) + 10;
+            if (labels.Count > 0 && x - labels[^1].X < apart)
+            {
+                if (i < points.Count - 1)
+                    continue;
+                labels.RemoveAt(labels.Count - 1);
+                if (labels.Count > 0 && x - labels[^1].X < apart)
+                    labels.RemoveAt(labels.Count - 1);
+            }
+            labels.Add((x, text));
+        }
+        return labels;
+    }
+
+    /// <summary>The tooltip: the commit and its date, the median, the runs and their min–max, the change when slower.</summary>
+    static string Title(TimelinePoint point) =>
+        $"{point.Commit[..7]} ({point.CommitDate.UtcDateTime:yyyy-MM-dd}): {ThroughputText.Of(point.Median)} img/s, "
+        + (
+            point.Runs.Count == 1
+                ? "1 run"
+                : $"median of {point.Runs.Count} runs, min–max {ThroughputText.Of(point.Runs.Min())}–{ThroughputText.Of(point.Runs.Max())}"
+        )
+        + (point.Regressed ? $", {SvgPlot.N(point.Verdict!.Effect * 100)} % against the baseline" : "");
 }
