@@ -34,7 +34,7 @@ public sealed class WorkflowSpecs : IDisposable
 
         // Assert
         Assert.Contains("options: [Detectron2, Mmdetection, MaskrcnnBenchmark, Torchvision]", yaml);
-        Assert.Contains($"group: {Declared.Runner.ConcurrencyGroup("bisect")}", yaml);
+        Assert.Contains($"group: {MaskBench.Workflows.GpuConcurrency.Group("bisect")}", yaml);
         Snapshot.Match("bisect.workflow", yaml, "yml");
     }
 
