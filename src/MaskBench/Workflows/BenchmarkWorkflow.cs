@@ -5,7 +5,8 @@ namespace MaskBench.Workflows;
 /// schedule, and on pull requests when labelled <see cref="PullRequestLabel"/> and on each later push to them (never
 /// from forks) — compared with the rolling baseline from the <see cref="DataBranch"/> history, the tables in the job
 /// summary, the artifacts uploaded, <c>compare.md</c> as one pull-request comment (<see cref="PullRequestComment"/>),
-/// and the new history files pushed to the data branch by a job that alone may write. Its runs never cancel each
+/// the new history files pushed to the data branch by a job that alone may write, and the report over time from
+/// them deployed to GitHub Pages (<see cref="HistoryPages"/>). Its runs never cancel each
 /// other's queued GPU job (<see cref="GpuConcurrency"/>).
 /// </summary>
 internal sealed record BenchmarkWorkflow(GpuRunner Runner, string Schedule, string PullRequestLabel, string DataBranch, int BaselineRuns)
@@ -101,6 +102,8 @@ internal sealed record BenchmarkWorkflow(GpuRunner Runner, string Schedule, stri
                   - name: Push the new history files to {{{DataBranch}}}
                     run: |
             {{{HistoryPublisher.Indented(10)}}}
+
+            {{{HistoryPages.Job("publish-history", BaselineRuns)}}}
 
             """;
 }
