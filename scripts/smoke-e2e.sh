@@ -3,11 +3,17 @@
 #   1. ./build.sh Benchmark --profile smoke writes a table with a plausible, positive torchvision row;
 #   2. a second run is entirely up to date: no target runs;
 #   3. a changed window reruns exactly Train, Parse and Aggregate.
-# Prints the wall time of each part, for the README.
+# Prints the wall time of each part, for the README. SMOKE_ARTIFACTS=DIR keeps the run's artifacts folder there (the
+# table, the runs), whether it passed or not: CI shows the table and uploads the folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=$(mktemp -d -t maskbench-smoke-XXXXXX)
-trap 'rm -rf "$scratch"' EXIT
+keep() {
+  if [ -n "${SMOKE_ARTIFACTS:-}" ] && [ -d "$scratch/artifacts" ]; then
+    mkdir -p "$SMOKE_ARTIFACTS" && cp -R "$scratch/artifacts/." "$SMOKE_ARTIFACTS/"
+  fi
+}
+trap 'keep; rm -rf "$scratch"' EXIT
 folders=(--work-dir "$scratch/work" --artifacts-dir "$scratch/artifacts")
 python=$(command -v python3)
 

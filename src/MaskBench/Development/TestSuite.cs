@@ -7,8 +7,9 @@ using Serilog;
 namespace MaskBench.Development;
 
 /// <summary><c>./build.sh Test</c>: the formatting check, one build of <c>tests/MaskBench.Tests</c>, then the suite group
-/// by group, each group's counts logged, and a skip refused under CI.</summary>
-internal sealed partial class TestSuite(string root, CancellationToken cancellation)
+/// by group, each group's counts logged and written with its trx file to <paramref name="results"/>
+/// (<see cref="TestSummary"/>), and a skip refused under CI.</summary>
+internal sealed partial class TestSuite(string root, string results, CancellationToken cancellation)
 {
     /// <summary>The suite's groups in the order they run, by the trait <c>Needs</c> (tests/MaskBench.Tests/Needs.cs): the
     /// in-process specs first, so a developer's mistake shows in seconds; a class needing two systems runs with the later.</summary>
@@ -45,19 +46,22 @@ internal sealed partial class TestSuite(string root, CancellationToken cancellat
             cancellation
         );
         build.EnsureSuccess();
-        var times = new List<string>();
+        var done = new List<TestGroupCounts>();
         foreach (var (name, groupFilter) in Groups.Where(g => only.Count == 0 || only.Contains(g.Name)))
         {
             var clock = Stopwatch.StartNew();
-            var counts = await RunGroup(name, filter is null ? groupFilter : $"({groupFilter})&({filter})");
-            times.Add($"{name} {counts} in {clock.Elapsed.TotalSeconds:0} s");
+            var (counts, failure) = await RunGroup(name, filter is null ? groupFilter : $"({groupFilter})&({filter})");
+            done.Add(counts with { Seconds = clock.Elapsed.TotalSeconds });
+            TestSummary.Write(results, done);
+            if (failure is not null)
+                throw new BuildException(failure);
             Log.Information("Tests, {Group}: {Counts} in {Seconds:0} s", name, counts, clock.Elapsed.TotalSeconds);
         }
-        Log.Information("Tests by group: {Times}", string.Join("; ", times));
+        Log.Information("Tests by group: {Times}", string.Join("; ", done.Select(g => $"{g.Group} {g} in {g.Seconds:0} s")));
     }
 
-    /// <returns>What the group's run counted, e.g. <c>412 passed</c>.</returns>
-    async Task<string> RunGroup(string name, string filter)
+    /// <returns>What the group's run counted, and why the suite stops here (null: it goes on).</returns>
+    async Task<(TestGroupCounts Counts, string? Failure)> RunGroup(string name, string filter)
     {
         var counts = new Dictionary<string, int>();
         void Count(string line)
@@ -66,7 +70,20 @@ internal sealed partial class TestSuite(string root, CancellationToken cancellat
                 counts[count.Groups["what"].Value] = int.Parse(count.Groups["count"].Value);
         }
         var result = await ProcessRunner.RunAsync(
-            DotnetTool.Command(root, ["test", Tests, "--no-build", "--nologo", "--logger", "console;verbosity=normal", "--filter", filter]),
+            DotnetTool.Command(
+                root,
+                [
+                    "test",
+                    Tests,
+                    "--no-build",
+                    "--nologo",
+                    "--logger",
+                    "console;verbosity=normal",
+                    .. TestSummary.TrxArguments(name, results),
+                    "--filter",
+                    filter,
+                ]
+            ),
             new ProcessOptions
             {
                 What = $"dotnet test ({name})",
@@ -77,16 +94,18 @@ internal sealed partial class TestSuite(string root, CancellationToken cancellat
             cancellation
         );
         int Of(string what) => counts.GetValueOrDefault(what);
-        var said = $"{Of("Passed")} passed, {Of("Failed")} failed{(Of("Skipped") > 0 ? $", {Of("Skipped")} skipped" : "")}";
-        if (Of("Skipped") > 0 && Environment.GetEnvironmentVariable("CI") == "true")
-            throw new BuildException(
-                $"tests, {name}: {Of("Skipped")} specs were skipped, and CI refuses skips: the lines 'Skipped' above say what they need installed"
+        var said = new TestGroupCounts(name, Of("Passed"), Of("Failed"), Of("Skipped"), 0);
+        if (said.Skipped > 0 && Environment.GetEnvironmentVariable("CI") == "true")
+            return (
+                said,
+                $"tests, {name}: {said.Skipped} specs were skipped, and CI refuses skips: the lines 'Skipped' above say what they need installed"
             );
         if (result.ExitCode != 0 && !(counts.Count == 0 && result.StandardOutput.Contains("No test matches", StringComparison.Ordinal)))
-            throw new BuildException(
+            return (
+                said,
                 $"tests, {name}: dotnet test exited with {result.ExitCode} ({said}); the failures are above, and the later groups did not run"
             );
-        return said;
+        return (said, null);
     }
 
     /// <summary>The totals dotnet test prints at the end: <c>     Passed: 231</c>, <c>     Failed: 1</c>.</summary>

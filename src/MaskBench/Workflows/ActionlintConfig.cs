@@ -10,7 +10,7 @@ internal static class ActionlintConfig
     public const string FileName = "actionlint.yaml";
 
     /// <summary>Labels every self-hosted runner has; actionlint knows them already.</summary>
-    static readonly string[] Builtin = ["self-hosted", "linux", "x64", "arm64", "macos", "windows"];
+    public static readonly IReadOnlyList<string> Builtin = ["self-hosted", "linux", "x64", "arm64", "macos", "windows"];
 
     public static IReadOnlyList<string> CustomLabels(GpuRunner runner) =>
         [.. runner.Labels.Where(l => !Builtin.Contains(l, StringComparer.OrdinalIgnoreCase))];

@@ -2,10 +2,12 @@ namespace MaskBench.Workflows;
 
 /// <summary>
 /// <c>.github/workflows/benchmark.yml</c>: the benchmark on a self-hosted GPU runner — on demand with inputs, on a
-/// schedule, and on pull requests that carry <see cref="PullRequestLabel"/> (never from forks) — compared with the
-/// rolling baseline from the <see cref="DataBranch"/> history, the tables in the job summary, the artifacts uploaded,
-/// <c>compare.md</c> as one pull-request comment (created, then updated), and the new history files pushed to the
-/// data branch by a job that alone may write.
+/// schedule, and on pull requests when labelled <see cref="PullRequestLabel"/> and on each later push to them (never
+/// from forks) — compared with the rolling baseline from the <see cref="DataBranch"/> history, the tables in the job
+/// summary, the artifacts uploaded, <c>compare.md</c> as one pull-request comment (<see cref="PullRequestComment"/>),
+/// the new history files pushed to the data branch by a job that alone may write, and the report over time from
+/// them deployed to GitHub Pages (<see cref="HistoryPages"/>). Its runs never cancel each
+/// other's queued GPU job (<see cref="GpuConcurrency"/>).
 /// </summary>
 internal sealed record BenchmarkWorkflow(GpuRunner Runner, string Schedule, string PullRequestLabel, string DataBranch, int BaselineRuns)
 {
@@ -36,25 +38,22 @@ internal sealed record BenchmarkWorkflow(GpuRunner Runner, string Schedule, stri
               pull_request:
                 types: [labeled, synchronize]
 
-            {{{WorkflowSteps.Preamble(Runner, "benchmark")}}}
+            {{{WorkflowSteps.Preamble}}}
               DATA_BRANCH: {{{DataBranch}}}
 
             jobs:
               benchmark:
                 if: >-
                   github.event_name != 'pull_request' ||
-                  (contains(github.event.pull_request.labels.*.name, '{{{PullRequestLabel}}}') &&
-                  github.event.pull_request.head.repo.full_name == github.repository)
+                  (github.event.pull_request.head.repo.full_name == github.repository &&
+                  (github.event.action == 'labeled' && github.event.label.name == '{{{PullRequestLabel}}}' ||
+                  github.event.action == 'synchronize' && contains(github.event.pull_request.labels.*.name, '{{{PullRequestLabel}}}')))
                 runs-on: {{{Runner.RunsOn}}}
                 timeout-minutes: {{{Runner.TimeoutMinutes}}}
+            {{{GpuConcurrency.Job("benchmark")}}}
                 steps:
             {{{WorkflowSteps.Start}}}
-                  - name: Bring the history from the {{{DataBranch}}} branch
-                    run: |
-                      mkdir -p artifacts/history
-                      if git fetch --no-tags --depth=1 origin "refs/heads/$DATA_BRANCH"; then
-                        git archive FETCH_HEAD history | tar -x -C artifacts
-                      fi
+            {{{WorkflowSteps.BringHistory}}}
                   - name: Benchmark
                     env:
                       IMPLEMENTATIONS: ${{ inputs.implementations }}
@@ -84,32 +83,7 @@ internal sealed record BenchmarkWorkflow(GpuRunner Runner, string Schedule, stri
                       path: artifacts/
                       if-no-files-found: error
 
-              comment:
-                needs: benchmark
-                if: ${{ !cancelled() && github.event_name == 'pull_request' }}
-                runs-on: ubuntu-latest
-                permissions:
-                  pull-requests: write
-                steps:
-                  - uses: actions/download-artifact@v4
-                    with:
-                      name: benchmark-${{ github.run_id }}
-                      path: artifacts
-                  - name: Comment compare.md on the pull request (one comment, updated on each run)
-                    env:
-                      GH_TOKEN: ${{ github.token }}
-                      PR: ${{ github.event.pull_request.number }}
-                    run: |
-                      if [ ! -f artifacts/compare.md ]; then echo "::notice::no compare.md to comment"; exit 0; fi
-                      marker='<!-- maskbench-compare -->'
-                      { echo "$marker"; cat artifacts/compare.md; } > comment.md
-                      id=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" --paginate \
-                        --jq ".[] | select(.body | startswith(\"$marker\")) | .id" | head -n 1)
-                      if [ -n "$id" ]; then
-                        gh api -X PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$id" -F body=@comment.md > /dev/null
-                      else
-                        gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" -F body=@comment.md > /dev/null
-                      fi
+            {{{PullRequestComment.Job("benchmark")}}}
 
               publish-history:
                 needs: benchmark
@@ -128,6 +102,8 @@ internal sealed record BenchmarkWorkflow(GpuRunner Runner, string Schedule, stri
                   - name: Push the new history files to {{{DataBranch}}}
                     run: |
             {{{HistoryPublisher.Indented(10)}}}
+
+            {{{HistoryPages.Job("publish-history", BaselineRuns)}}}
 
             """;
 }

@@ -2,7 +2,8 @@ namespace MaskBench.Workflows;
 
 /// <summary>
 /// <c>.github/workflows/bisect.yml</c>: on demand, finds the first commit of an implementation between a good and a
-/// bad commit where training got slower, on the same GPU runner (in a concurrency group of its own, so that a queued bisect and a queued weekly run never cancel each other), with the
+/// bad commit where training got slower, on the same GPU runner (each run in a concurrency group of its own,
+/// <see cref="GpuConcurrency"/>: a queued bisect is never cancelled by another bisect or a weekly run), with the
 /// answer in the job summary and the probes, their runs and the chart uploaded.
 /// </summary>
 /// <param name="Implementations">The implementation ids as target suffixes (<c>Detectron2</c>, <c>Mmdetection</c>, …).</param>
@@ -36,12 +37,13 @@ internal sealed record BisectWorkflow(GpuRunner Runner, IReadOnlyList<string> Im
                     type: string
                     default: "3"
 
-            {{{WorkflowSteps.Preamble(Runner, "bisect")}}}
+            {{{WorkflowSteps.Preamble}}}
 
             jobs:
               bisect:
                 runs-on: {{{Runner.RunsOn}}}
                 timeout-minutes: {{{Runner.TimeoutMinutes}}}
+            {{{GpuConcurrency.Job("bisect")}}}
                 steps:
             {{{WorkflowSteps.Start}}}
                   - name: Bisect

@@ -1,12 +1,19 @@
 namespace MaskBench.Workflows;
 
 /// <summary>A GitHub Actions workflow that runs build targets on push and pull request, on a full clone (pins and
-/// specs need the history), after checking that the committed generated files are current.</summary>
+/// specs need the history), after checking that the committed generated files are current; then an end-to-end step,
+/// its tables in the job summary and the results uploaded, whatever failed.</summary>
+/// <param name="EndToEnd">The command run after the targets (the smoke benchmark).</param>
+/// <param name="Tables">The tables the job summary shows (the test counts per group, the smoke table).</param>
+/// <param name="Results">The folders uploaded as the run's artifact (the trx files, the smoke run's artifacts).</param>
 internal sealed record GitHubActionsWorkflow(
     string Name,
     string RunsOn,
     string Setup,
     IReadOnlyList<string> InvokedTargets,
+    string EndToEnd,
+    IReadOnlyList<CiTable> Tables,
+    IReadOnlyList<string> Results,
     int TimeoutMinutes
 )
 {
@@ -49,6 +56,19 @@ internal sealed record GitHubActionsWorkflow(
                     run: {{{Setup}}}
                   - name: {{{string.Join(" ", InvokedTargets)}}}
                     run: ./build.sh {{{string.Join(" ", InvokedTargets)}}}
+                  - name: End to end
+                    run: {{{EndToEnd}}}
+                  - name: The tables in the job summary
+                    if: ${{ always() }}
+                    run: |
+            {{{WorkflowSteps.Indent(CiSummary.Script(Tables), 10)}}}
+                  - uses: actions/upload-artifact@v4
+                    if: ${{ always() }}
+                    with:
+                      name: {{{Name}}}-results-${{ github.run_id }}-${{ github.run_attempt }}
+                      path: |
+            {{{string.Join("\n", Results.Select(r => "            " + r))}}}
+                      if-no-files-found: warn
 
             """;
 }

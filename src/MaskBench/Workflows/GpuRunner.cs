@@ -9,10 +9,6 @@ internal sealed record GpuRunner(IReadOnlyList<string> Labels, IReadOnlyList<str
 {
     public const string WorkFolder = "${{ github.workspace }}/../maskbench-work";
 
-    /// <summary>A workflow's own group on this runner: runs of one workflow queue behind each other, and never
-    /// cancel a queued run of the other.</summary>
-    public string ConcurrencyGroup(string workflow) => $"maskbench-gpu-{string.Join("-", Labels)}-{workflow}";
-
     public string RunsOn => "[" + string.Join(", ", Labels) + "]";
 
     /// <summary>The runner's fixed build arguments, one shell word each (they come from the build's declaration, not from users).</summary>

@@ -36,5 +36,5 @@ internal static class HistoryPublisher
         """;
 
     /// <summary>The script as a YAML block scalar's lines, indented under <c>run: |</c>.</summary>
-    public static string Indented(int spaces) => string.Join("\n", Script.Split('\n').Select(l => new string(' ', spaces) + l));
+    public static string Indented(int spaces) => WorkflowSteps.Indent(Script, spaces);
 }
