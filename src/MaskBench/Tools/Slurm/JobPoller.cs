@@ -31,6 +31,8 @@ internal sealed class JobPoller(SlurmClient client, PollPolicy policy)
     /// a whole <see cref="SlurmCommands.CallTimeout"/> for a controller that does not answer.</summary>
     public static readonly TimeSpan ConfirmLimit = TimeSpan.FromSeconds(5);
 
+    static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
+
     readonly Lock gate = new();
     readonly Dictionary<string, Waiter> waiters = [];
     readonly SemaphoreSlim wake = new(0);
@@ -128,7 +130,8 @@ internal sealed class JobPoller(SlurmClient client, PollPolicy policy)
             }
             catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
             {
-                continue; // a cancellation came: its scancel goes out now, not after the query
+                await Task.Delay(Gather); // a cancellation came: its scancel (with those that come along) goes out now
+                continue;
             }
             var changed = false;
             if (!result.Ok)
@@ -163,7 +166,7 @@ internal sealed class JobPoller(SlurmClient client, PollPolicy policy)
             if (await wake.WaitAsync(delay))
             {
                 delay = policy.First;
-                await Task.Delay(TimeSpan.FromMilliseconds(50)); // let waits and cancellations that come together gather
+                await Task.Delay(Gather); // let waits and cancellations that come together gather
                 while (wake.Wait(0)) { }
             }
         }
