@@ -50,6 +50,7 @@ def parse_arguments(argv):
     p.add_argument("--skip-batch-at", type=int, default=None)
     p.add_argument("--quiet", action="store_true")
     p.add_argument("--spawn-daemon", action="store_true")
+    p.add_argument("--spawn-bare-daemon", action="store_true")
     p.add_argument("--forge-precise", default=None, metavar="NAME")
     args = p.parse_args(argv)
     for name in ("iterations", "steps_per_epoch", "epoch_length", "gpus", "ranks"):
@@ -61,8 +62,8 @@ def parse_arguments(argv):
         p.error("--jitter must lie in (-1, 1) so that every iteration takes a positive time")
     if args.spawn_children and not args.output:
         p.error("--spawn-children needs --output DIR (the child pids go to DIR/children.pids)")
-    if (args.spawn_daemon or args.forge_precise) and not args.output:
-        p.error("--spawn-daemon and --forge-precise need --output DIR")
+    if (args.spawn_daemon or args.spawn_bare_daemon or args.forge_precise) and not args.output:
+        p.error("--spawn-daemon, --spawn-bare-daemon and --forge-precise need --output DIR")
     if args.images is None:
         args.images = args.gpus if args.format == "tensorpack" else 16
     return args
@@ -94,9 +95,10 @@ def spawn_children(count, directory):
     write_atomically(os.path.join(directory, "children.pids"), "".join("%d\n" % c.pid for c in children))
 
 
-def spawn_daemon(directory):
+def spawn_daemon(directory, bare=False):
     """setsid and a double fork, as a daemon does: the grandchild leaves the trainer's session and group, loses its
-    parent (init adopts it) and closes the trainer's pipes. Its pid goes to DIR/daemon.pid."""
+    parent (init adopts it) and closes the trainer's pipes. Its pid goes to DIR/daemon.pid. A bare one then execs
+    /bin/sleep with an environment of PATH alone: nothing of the trainer's environment is left to find it by."""
     pid = os.fork()
     if pid > 0:
         os.waitpid(pid, 0)
@@ -108,6 +110,8 @@ def spawn_daemon(directory):
     for fd in (0, 1, 2):
         os.dup2(null, fd)
     write_atomically(os.path.join(directory, "daemon.pid"), "%d\n" % os.getpid())
+    if bare:
+        os.execve("/bin/sleep", ["sleep", "1235"], {"PATH": "/bin"})
     run_child()
 
 
@@ -139,8 +143,8 @@ def main(argv):
         write_atomically(os.path.join(args.output, "fake_trainer.pid"), "%d\n" % os.getpid())
     if args.spawn_children:
         spawn_children(args.spawn_children, args.output)
-    if args.spawn_daemon:
-        spawn_daemon(args.output)
+    if args.spawn_daemon or args.spawn_bare_daemon:
+        spawn_daemon(args.output, bare=args.spawn_bare_daemon)
     if args.forge_precise:
         forge_precise(args.output, args.forge_precise)
     if args.quiet:

@@ -13,6 +13,7 @@ internal static class ExitCodes
     public const int Regression = 4;
     public const int InfrastructureFailure = 5;
     public const int NothingMeasured = 6;
+    public const int JobTimeLimit = 7;
 
     public static IReadOnlyList<(int Code, string Meaning)> All { get; } =
     [
@@ -23,6 +24,7 @@ internal static class ExitCodes
         (Regression, "Compare: at least one implementation is slower than its rolling baseline"),
         (InfrastructureFailure, "Compare: a candidate run failed or could not be measured"),
         (NothingMeasured, "Compare: nothing was compared (no implementation has both measured runs and a baseline)"),
+        (JobTimeLimit, "Supervise, on a Slurm node: the TERM Slurm sends ahead of the job's time limit stopped the training"),
     ];
 
     /// <summary>Whether a target's code says "no baseline yet": a warning, not a failure of anything (the executor's

@@ -205,4 +205,27 @@ public class ProcessRunnerSpecs
         Assert.Equal(["Clone-A", "Clone-A"], first);
         Assert.Equal(["Train-B", "Train-B"], second);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_daemon_a_command_leaves_without_its_environment_is_stopped_when_leftovers_are()
+    {
+        // Arrange: a daemon (a session of its own, its output away from the pipes) whose environment is empty: no mark
+        using var fake = new FakeTraining();
+        var pidFile = Path.Combine(fake.Root, "daemon.pid");
+        var spec = ProcessSpec.Of(
+            fake.Root,
+            "/bin/sh",
+            "-c",
+            $"( setsid env -i /bin/sh -c 'echo $$ >{pidFile}; exec /bin/sleep 1235' </dev/null >/dev/null 2>&1 & ); until [ -s {pidFile} ]; do sleep 0.05; done"
+        );
+        var options = new ProcessOptions { StopLeftovers = true, Grace = TimeSpan.FromMilliseconds(300) };
+
+        // Act
+        var result = await ProcessRunner.RunAsync(spec, options);
+
+        // Assert
+        Assert.True(result.Ok, result.Message);
+        var daemon = int.Parse(File.ReadAllText(pidFile));
+        Assert.False(ProcessTable.IsAlive(daemon), $"the daemon {daemon} ({ProcessTable.CommandLine(daemon)}) survived the command");
+    }
 }

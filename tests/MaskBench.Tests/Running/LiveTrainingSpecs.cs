@@ -126,6 +126,21 @@ public class LiveTrainingSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_daemon_the_trainer_leaves_without_its_environment_is_still_stopped_with_the_run()
+    {
+        // Arrange: setsid, a double fork, then an exec with an environment of PATH alone: no mark to find it by
+        using var fake = new FakeTraining();
+
+        // Act
+        var outcome = await Trainer.TrainAsync(fake.Request([.. Quick, "--output", fake.Output, "--spawn-bare-daemon"], mode: "cap"));
+
+        // Assert
+        Assert.True(outcome.Succeeded, outcome.Message);
+        var daemon = int.Parse(File.ReadAllText(Path.Combine(fake.Output, "daemon.pid")));
+        Assert.False(ProcessTable.IsAlive(daemon), $"the daemon {daemon} ({ProcessTable.CommandLine(daemon)}) survived the run");
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task An_older_output_folder_in_use_is_kept_and_an_unused_one_removed()
     {
         // Arrange

@@ -120,6 +120,25 @@ public class StandInSlurmSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_job_whose_supervisor_Slurms_TERM_ahead_of_the_time_limit_stopped_fails_as_a_time_limit()
+    {
+        // Arrange: an administrator shortened the limit; the TERM backstop fired at once and the supervisor ended
+        // FAILED with its own code before Slurm's TIMEOUT (squeue's exit_code is a wait status: the code times 256)
+        var status = TimeLimit.TermExitCode << 8;
+        using var slurm = new StandInSlurm()
+            .Answers("sbatch", "101")
+            .Answers("squeue", "101|RUNNING|None|0", $"101|FAILED|NonZeroExitCode|{status}");
+
+        // Act
+        var outcome = await slurm.Executor().RunAsync(slurm.Request());
+
+        // Assert
+        Assert.Equal("timeout", outcome.FailureKind);
+        Assert.Contains("job 101 reached its time limit", outcome.Message);
+        Assert.Contains("raise --train-timeout", outcome.Message);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_failed_job_reports_its_exit_code()
     {
         // Arrange

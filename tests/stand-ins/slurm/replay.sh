@@ -3,7 +3,8 @@
 #  - every call appends "<program> <arguments>" to calls.log (and sbatch saves its environment in sbatch.env)
 #  - call N prints line N of the file named after the program (the last line repeats once they run out;
 #    no file: prints nothing, exit 0); "\n" in a line is a line break; a line "!<code> <text>" prints <text> on
-#    stderr and exits <code>
+#    stderr and exits <code>; a line "hang" never answers (a controller that hangs): the call writes its pid to
+#    hung.pids and sleeps, holding no lock
 #  - scancel adds its ids to cancelled; squeue then lists each of them as CANCELLED (as a real queue would)
 set -euo pipefail
 name="$1"
@@ -22,6 +23,11 @@ if [ -f "$dir/$name" ]; then
   echo "$count" >"$dir/$name.count"
   total=$(grep -c '' "$dir/$name" || true)
   [ "$total" -eq 0 ] || line="$(sed -n "$(( count < total ? count : total ))p" "$dir/$name")"
+fi
+if [ "$line" = hang ]; then
+  echo "$$" >>"$dir/hung.pids"
+  exec 9>&-
+  exec sleep 100000
 fi
 if [[ "$line" == '!'* ]]; then
   code="${line%% *}"

@@ -27,7 +27,14 @@ internal static class Trainer
             ? null
             : await MaskBench.Tools.Telemetry.GpuSampler.StartAsync(folder.Path, clock, cancellation: cancellation);
         var state = new LiveState(request);
-        var hosted = request.Host.Prepare(request.Process, $"maskbench-{request.Id}-{started:yyyyMMddHHmmss}-{Environment.ProcessId}");
+        // In a cgroup of its own where the host can: a daemon that drops the environment mark is found there.
+        var hosted = request.Host.Prepare(
+            request.Process with
+            {
+                Contained = true,
+            },
+            $"maskbench-{request.Id}-{started:yyyyMMddHHmmss}-{Environment.ProcessId}"
+        );
         Log.Information("{Id}: training on {Host} in {Directory}", request.Id, request.Host.Description, request.Process.WorkingDirectory);
 
         Execution execution;
@@ -177,7 +184,11 @@ internal static class Trainer
     {
         if (await hosted.Stopper.IsGoneAsync())
             return clock.Elapsed.TotalSeconds;
-        Log.Warning("{Id}: the training exited but left processes behind: stopping them", request.Id);
+        Log.Warning(
+            "{Id}: the training exited but left processes behind: stopping them: {Left}",
+            request.Id,
+            string.Join("; ", hosted.Stopper.Left())
+        );
         return await TreeStop.RunAsync(hosted.Stopper, request.Stop.Grace, clock);
     }
 }

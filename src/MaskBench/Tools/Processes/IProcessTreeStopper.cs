@@ -14,4 +14,7 @@ internal interface IProcessTreeStopper
 
     /// <summary>True when no process of the tree is left.</summary>
     Task<bool> IsGoneAsync();
+
+    /// <summary>The processes of the tree still there, each as <c>pid N (command line)</c>, for a warning.</summary>
+    IReadOnlyList<string> Left() => [];
 }

@@ -3,7 +3,9 @@ namespace MaskBench.Tools.Processes;
 /// <summary>Runs on this machine, in a session of its own (<c>setsid</c>), so that interrupting and killing
 /// reaches every process of the tree, including children that outlive their parent; tied to this process's
 /// life (<c>setpriv --pdeathsig KILL</c>: when MaskBench dies, even by SIGKILL, the program it started dies
-/// too); and marked (<see cref="ProcessMark"/>), so that a daemon the program leaves is found as well.</summary>
+/// too); and marked (<see cref="ProcessMark"/>), so that a daemon the program leaves is found as well; a
+/// <see cref="ProcessSpec.Contained"/> one also in a cgroup of its own (<see cref="TreeCgroup"/>), which finds a daemon
+/// that dropped the mark.</summary>
 internal sealed class LocalHost(LocalHostOptions options) : IExecutionHost
 {
     public LocalHost()
@@ -27,12 +29,13 @@ internal sealed class LocalHost(LocalHostOptions options) : IExecutionHost
         }
         var mark = variables.TryGetValue(ProcessMark.Variable, out var given) && given is not null ? given : ProcessMark.New(name);
         variables[ProcessMark.Variable] = mark;
+        var cgroup = spec.Contained ? TreeCgroup.Make(name) : null;
         return new HostedProcess(
             "setsid",
-            [.. ParentDeath.Prefix, program, .. spec.Command.Skip(1)],
+            [.. cgroup?.Join ?? [], .. ParentDeath.Prefix, program, .. spec.Command.Skip(1)],
             spec.WorkingDirectory,
             variables,
-            new ProcessGroupStopper(mark)
+            new ProcessGroupStopper(mark, cgroup)
         )
         {
             Mark = mark,

@@ -1,8 +1,9 @@
 namespace MaskBench.Tools.Processes;
 
-/// <summary>Stops a local process group, every descendant found under its leader, and every process that
-/// carries the tree's mark (a daemon that left the group and lost its parent).</summary>
-sealed class ProcessGroupStopper(string? mark = null) : IProcessTreeStopper
+/// <summary>Stops a local process group, every descendant found under its leader, every process that carries the
+/// tree's mark (a daemon that left the group and lost its parent), and every process in the tree's cgroup (one that
+/// also dropped the mark).</summary>
+sealed class ProcessGroupStopper(string? mark = null, TreeCgroup? cgroup = null) : IProcessTreeStopper
 {
     int leader;
     readonly HashSet<int> seen = [];
@@ -13,7 +14,15 @@ sealed class ProcessGroupStopper(string? mark = null) : IProcessTreeStopper
 
     public Task KillAsync() => SignalAll(ProcessTable.SigKill);
 
-    public Task<bool> IsGoneAsync() => Task.FromResult(Members().Count == 0);
+    public Task<bool> IsGoneAsync()
+    {
+        var gone = Members().Count == 0;
+        if (gone && leader > 0)
+            cgroup?.Remove();
+        return Task.FromResult(gone);
+    }
+
+    public IReadOnlyList<string> Left() => Members().Select(pid => $"pid {pid} ({ProcessTable.CommandLine(pid)})").ToList();
 
     Task SignalAll(int signal)
     {
@@ -34,6 +43,8 @@ sealed class ProcessGroupStopper(string? mark = null) : IProcessTreeStopper
             if (mark is not null)
                 foreach (var pid in ProcessTable.Marked(mark))
                     seen.Add(pid);
+            foreach (var pid in cgroup?.Members() ?? [])
+                seen.Add(pid);
             seen.RemoveWhere(pid => !ProcessTable.IsAlive(pid));
             return seen.ToList();
         }

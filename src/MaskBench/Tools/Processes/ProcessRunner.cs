@@ -39,7 +39,7 @@ internal static class ProcessRunner
         cancellation.ThrowIfCancellationRequested();
         var shown = spec.Command.Count > 0 ? Path.GetFileName(spec.Command[0]) : "(no program)";
         var name = options.Name ?? ContainerNames.Safe($"maskbench-{options.What ?? shown}-{Guid.NewGuid():N}");
-        var hosted = host.Prepare(spec, name.Length > 60 ? name[..60] : name);
+        var hosted = host.Prepare(spec with { Contained = spec.Contained || options.StopLeftovers }, name.Length > 60 ? name[..60] : name);
         var output = new OutputCapture(options, shown);
         var clock = Stopwatch.StartNew();
         var running = RunningProcess.TryStart(hosted, output.Out, output.Error, out var problem);
@@ -76,7 +76,12 @@ internal static class ProcessRunner
             // The program ended; a child it left (a server, a daemon) is stopped only when asked.
             if (options.StopLeftovers && !await hosted.Stopper.IsGoneAsync())
             {
-                Log.Warning("{What}: {Program} exited but left processes behind: stopping them", options.What ?? shown, shown);
+                Log.Warning(
+                    "{What}: {Program} exited but left processes behind: stopping them: {Left}",
+                    options.What ?? shown,
+                    shown,
+                    string.Join("; ", hosted.Stopper.Left())
+                );
                 await TreeStop.RunAsync(hosted.Stopper, options.Grace, clock);
             }
             return output.Result(ProcessEnd.Exited, exitCode, clock.Elapsed, null);

@@ -26,6 +26,10 @@ internal sealed record ProcessSpec(IReadOnlyList<string> Command, string Working
     /// <summary>Variables removed from the environment the process inherits (<c>SLURM_*</c> of an enclosing allocation).</summary>
     public IReadOnlyList<string> Unset { get; init; } = [];
 
+    /// <summary>Run the tree in a cgroup of its own where the host can (<see cref="TreeCgroup"/>): asked where what the
+    /// program leaves behind is stopped (a training, a command run with <see cref="ProcessOptions.StopLeftovers"/>).</summary>
+    public bool Contained { get; init; }
+
     /// <summary>The same, with one more variable (a later value wins).</summary>
     public ProcessSpec With(string name, string value) =>
         this with

@@ -117,6 +117,20 @@ static class ProcessTable
         return users;
     }
 
+    /// <summary>The process's command line, its arguments joined by spaces; its name where it has none (a kernel thread, a zombie).</summary>
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            var line = File.ReadAllText($"/proc/{pid}/cmdline").TrimEnd('\0').Replace('\0', ' ');
+            return line.Length > 0 ? line : File.ReadAllText($"/proc/{pid}/comm").Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "gone";
+        }
+    }
+
     static IEnumerable<int> Pids()
     {
         foreach (var directory in Directory.EnumerateDirectories("/proc"))

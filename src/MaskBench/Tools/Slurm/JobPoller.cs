@@ -4,7 +4,9 @@ namespace MaskBench.Tools.Slurm;
 
 /// <summary>Watches every in-flight job of a build with ONE query a cycle (squeue; sacct only for jobs that left the
 /// queue, and only where accounting exists), backing off while nothing changes. One instance per build, shared by all
-/// waiting trainings. Cancelling a wait cancels its job; cancellations that arrive together go out as one scancel.</summary>
+/// waiting trainings. Cancelling a wait cancels its job; cancellations that arrive together go out as one scancel. A
+/// cancellation interrupts the query in flight (a hung squeue holds no scancel back), and while a cancelled job's end
+/// is being confirmed each query may take <see cref="ConfirmLimit"/> at most.</summary>
 internal sealed class JobPoller(SlurmClient client, PollPolicy policy)
 {
     sealed class Waiter(string jobId, string label, string? exitMarker)
@@ -25,11 +27,20 @@ internal sealed class JobPoller(SlurmClient client, PollPolicy policy)
     /// <summary>The state of a job neither squeue nor sacct lists that left no exit marker of its own.</summary>
     public const string Forgotten = "UNKNOWN";
 
+    /// <summary>How long a query may take while a cancelled job's end is confirmed: a build told to stop does not wait
+    /// a whole <see cref="SlurmCommands.CallTimeout"/> for a controller that does not answer.</summary>
+    public static readonly TimeSpan ConfirmLimit = TimeSpan.FromSeconds(5);
+
+    static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
+
     readonly Lock gate = new();
     readonly Dictionary<string, Waiter> waiters = [];
     readonly SemaphoreSlim wake = new(0);
     Task? loop;
     bool? accounting;
+
+    /// <summary>Cancelled by a cancellation, to end the query in flight; replaced by a fresh one once it has been.</summary>
+    CancellationTokenSource interrupt = new();
 
     /// <summary>How many queries (squeue and sacct) and scancel calls were made: the batching, for tests and benchmarks.</summary>
     public int Queries { get; private set; }
@@ -57,8 +68,13 @@ internal sealed class JobPoller(SlurmClient client, PollPolicy policy)
 
     void RequestCancel(Waiter waiter)
     {
+        CancellationTokenSource query;
         lock (gate)
+        {
             waiter.CancelRequested = true;
+            query = interrupt;
+        }
+        query.Cancel();
         wake.Release();
     }
 
@@ -92,6 +108,7 @@ internal sealed class JobPoller(SlurmClient client, PollPolicy policy)
         while (true)
         {
             List<Waiter> current;
+            CancellationToken interrupted;
             lock (gate)
             {
                 if (waiters.Count == 0)
@@ -100,14 +117,32 @@ internal sealed class JobPoller(SlurmClient client, PollPolicy policy)
                     return;
                 }
                 current = [.. waiters.Values];
+                if (interrupt.IsCancellationRequested)
+                    interrupt = new(); // the one cancelled is left to the collector: a late Cancel on it must not throw
+                interrupted = interrupt.Token;
             }
             await CancelRequestedAsync(current);
-            var result = await QueryAsync(current);
+            var confirming = current.Any(w => w.CancelSentAt is not null);
+            QueryResult result;
+            try
+            {
+                result = await QueryAsync(current, interrupted, confirming ? ConfirmLimit : null);
+            }
+            catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+            {
+                await Task.Delay(Gather); // a cancellation came: its scancel (with those that come along) goes out now
+                continue;
+            }
             var changed = false;
             if (!result.Ok)
             {
                 failures++;
                 Log.Warning("Slurm: job query failed ({Count} of {Max} in a row): {Failure}", failures, policy.MaxFailures, result.Failure);
+                foreach (var waiter in current.Where(w => w.CancelSentAt is not null))
+                    Finish(
+                        waiter,
+                        new JobSnapshot(waiter.JobId, "CANCELLED", $"scancel sent; its end was not confirmed: {result.Failure}", null, null)
+                    );
                 if (failures >= policy.MaxFailures)
                     foreach (var waiter in current)
                         Finish(
@@ -131,25 +166,31 @@ internal sealed class JobPoller(SlurmClient client, PollPolicy policy)
             if (await wake.WaitAsync(delay))
             {
                 delay = policy.First;
-                await Task.Delay(TimeSpan.FromMilliseconds(50)); // let waits and cancellations that come together gather
+                await Task.Delay(Gather); // let waits and cancellations that come together gather
                 while (wake.Wait(0)) { }
             }
         }
     }
 
     /// <summary>squeue for all; sacct (once known to exist) for those squeue no longer lists.</summary>
-    async Task<QueryResult> QueryAsync(List<Waiter> current)
+    async Task<QueryResult> QueryAsync(List<Waiter> current, CancellationToken cancellation, TimeSpan? limit)
     {
         Queries++;
-        var queue = await client.QueueAsync([.. current.Select(w => w.JobId)]);
+        var queue = await client.QueueAsync([.. current.Select(w => w.JobId)], cancellation, limit);
         var missing = current.Where(w => !queue.Jobs.ContainsKey(w.JobId)).Select(w => w.JobId).ToList();
         if (!queue.Ok || missing.Count == 0)
             return queue;
-        accounting ??= await client.HasAccountingAsync();
+        if (accounting is null)
+        {
+            var (keeps, silence) = await client.HasAccountingAsync(cancellation, limit);
+            if (silence is not null)
+                Log.Warning("Slurm: {Silence}: going on as if the cluster kept no accounting (the jobs' exit markers tell)", silence);
+            accounting = keeps;
+        }
         if (accounting != true)
             return queue;
         Queries++;
-        var accounted = await client.AccountingAsync(missing);
+        var accounted = await client.AccountingAsync(missing, cancellation, limit);
         if (!accounted.Ok)
             return accounted;
         return new QueryResult(queue.Jobs.Concat(accounted.Jobs).ToDictionary(j => j.Key, j => j.Value), null);
@@ -175,7 +216,8 @@ internal sealed class JobPoller(SlurmClient client, PollPolicy policy)
         if (cancel.Count == 0)
             return;
         Cancels++;
-        var complaint = await client.CancelAsync([.. cancel.Select(w => w.JobId)]);
+        // The cleanup of a cancellation: it runs on a token of its own, bounded by the call's timeout.
+        var complaint = await client.CancelAsync([.. cancel.Select(w => w.JobId)], CancellationToken.None);
         if (complaint is not null)
             Log.Warning("Slurm: {Complaint}", complaint);
         foreach (var waiter in cancel)

@@ -71,6 +71,11 @@ internal static class JobStates
         var why = string.IsNullOrEmpty(end.Reason) || end.Reason == "None" ? "" : $" ({end.Reason})";
         if (state == "COMPLETED" && end.ExitCode == 0)
             return (null, $"job {jobId} completed");
+        if (state == "FAILED" && end.ExitCode == TimeLimit.TermExitCode)
+            return (
+                "timeout",
+                $"job {jobId} reached its time limit: Slurm's TERM ahead of it (--signal=B:TERM) stopped the training (the job asked for {TimeLimit.Format(timeLimit)}): raise --train-timeout, or ask whether an administrator shortened the limit"
+            );
         if (Rerun.Contains(state))
             return ("requeued", $"job {jobId} was requeued by Slurm ({state}): a measurement cannot resume, so it is discarded");
         if (!Kinds.TryGetValue(state, out var kind))

@@ -3,7 +3,9 @@ using System.Globalization;
 namespace MaskBench.Tools.Slurm;
 
 /// <summary>Slurm's own commands, each call an argument list with a timeout: submit, one batched squeue or sacct for
-/// many jobs, one batched scancel.</summary>
+/// many jobs, one batched scancel. Every call takes the caller's token (a cancelled one stops the program's tree and
+/// throws <see cref="OperationCanceledException"/>) and keeps its own timeout, <see cref="SlurmCommands.CallTimeout"/>
+/// or a shorter <c>limit</c>; a call that takes long says so in a line naming the program while it waits.</summary>
 internal sealed class SlurmClient(SlurmCommands commands)
 {
     /// <summary>Nextflow's killBatchSize: scancel gets at most this many ids a call.</summary>
@@ -13,7 +15,7 @@ internal sealed class SlurmClient(SlurmCommands commands)
 
     /// <summary><c>sbatch --parsable &lt;script&gt;</c>; returns the job id. Throws a one-line <see cref="SlurmException"/>:
     /// no sbatch, or sbatch's own error (a partition or account that does not exist, …).</summary>
-    public async Task<string> SubmitAsync(string scriptPath, string workingDirectory, CancellationToken cancellation = default)
+    public async Task<string> SubmitAsync(string scriptPath, string workingDirectory, CancellationToken cancellation)
     {
         var result = await RunAsync(Commands.Sbatch, ["--parsable", scriptPath], workingDirectory, cancellation);
         if (!result.Started)
@@ -33,7 +35,7 @@ internal sealed class SlurmClient(SlurmCommands commands)
     }
 
     /// <summary>One <c>squeue</c> for all <paramref name="ids"/>, finished jobs included (while Slurm keeps them, MinJobAge).</summary>
-    public async Task<QueryResult> QueueAsync(IReadOnlyCollection<string> ids, CancellationToken cancellation = default)
+    public async Task<QueryResult> QueueAsync(IReadOnlyCollection<string> ids, CancellationToken cancellation, TimeSpan? limit = null)
     {
         string[] arguments =
         [
@@ -42,7 +44,7 @@ internal sealed class SlurmClient(SlurmCommands commands)
             "--Format=JobID:|,State:|,Reason:|,exit_code",
             $"--jobs={string.Join(',', ids)}",
         ];
-        var result = await RunAsync(Commands.Squeue, arguments, null, cancellation);
+        var result = await RunAsync(Commands.Squeue, arguments, null, cancellation, limit);
         if (!result.Started)
             return QueryResult.Failed($"{Commands.Squeue} is not on PATH");
         // squeue fails for a list of one unknown id (a list of several just leaves it out): the job is missing.
@@ -58,10 +60,10 @@ internal sealed class SlurmClient(SlurmCommands commands)
     }
 
     /// <summary>One <c>sacct</c> for all <paramref name="ids"/>: for jobs that left the queue.</summary>
-    public async Task<QueryResult> AccountingAsync(IReadOnlyCollection<string> ids, CancellationToken cancellation = default)
+    public async Task<QueryResult> AccountingAsync(IReadOnlyCollection<string> ids, CancellationToken cancellation, TimeSpan? limit = null)
     {
         string[] arguments = ["--noheader", "--parsable2", "-X", "--format=JobIDRaw,State,ExitCode", $"--jobs={string.Join(',', ids)}"];
-        var result = await RunAsync(Commands.Sacct, arguments, null, cancellation);
+        var result = await RunAsync(Commands.Sacct, arguments, null, cancellation, limit);
         if (!result.Started)
             return QueryResult.Failed($"{Commands.Sacct} is not on PATH");
         if (!result.Ok)
@@ -73,16 +75,17 @@ internal sealed class SlurmClient(SlurmCommands commands)
         );
     }
 
-    /// <summary>Whether the cluster keeps accounting that sacct can read (asked once per build).</summary>
-    public async Task<bool> HasAccountingAsync(CancellationToken cancellation = default)
+    /// <summary>Whether the cluster keeps accounting that sacct can read (asked once per build), and, when sacct did
+    /// not answer at all (it hung, or is not there), why: the caller says so rather than taking the silence for a no.</summary>
+    public async Task<(bool Keeps, string? Silence)> HasAccountingAsync(CancellationToken cancellation, TimeSpan? limit = null)
     {
-        var result = await RunAsync(Commands.Sacct, ["--noheader", "-X", "--format=JobIDRaw", "--jobs=1"], null, cancellation);
-        return result is { Ok: true };
+        var result = await RunAsync(Commands.Sacct, ["--noheader", "-X", "--format=JobIDRaw", "--jobs=1"], null, cancellation, limit);
+        return (result.Ok, result.End == ProcessEnd.Exited ? null : result.Message);
     }
 
     /// <summary>One <c>scancel</c> for all <paramref name="ids"/> (in batches of 100); returns its complaint, or null.
     /// A job that already ended makes scancel complain too: that is no failure of the cancel.</summary>
-    public async Task<string?> CancelAsync(IReadOnlyCollection<string> ids, CancellationToken cancellation = default)
+    public async Task<string?> CancelAsync(IReadOnlyCollection<string> ids, CancellationToken cancellation)
     {
         string? complaint = null;
         foreach (var batch in ids.Chunk(CancelBatch))
@@ -96,10 +99,21 @@ internal sealed class SlurmClient(SlurmCommands commands)
         return complaint;
     }
 
-    Task<ProcessResult> RunAsync(string program, IEnumerable<string> arguments, string? directory, CancellationToken cancellation) =>
+    Task<ProcessResult> RunAsync(
+        string program,
+        IEnumerable<string> arguments,
+        string? directory,
+        CancellationToken cancellation,
+        TimeSpan? limit = null
+    ) =>
         ProcessRunner.RunAsync(
             ProcessSpec.Of([program, .. arguments], Commands.Environment(), directory),
-            new ProcessOptions { Timeout = Commands.CallTimeout },
+            new ProcessOptions
+            {
+                What = Path.GetFileName(program), // "squeue: still running after 0m15s (stopped after 00:01:00)"
+                Timeout = limit is { } shorter && shorter < Commands.CallTimeout ? shorter : Commands.CallTimeout,
+                ProgressEvery = Commands.CallTimeout / 4,
+            },
             cancellation
         );
 

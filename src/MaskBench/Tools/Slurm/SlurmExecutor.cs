@@ -92,14 +92,14 @@ internal sealed class SlurmExecutor(SlurmClient client, JobJournal journal, JobP
                 // A journalled job Slurm no longer knows that left no marker of its own: the run folder's files are an
                 // earlier job's, never its result. Its outcome is unknowable, so the training runs again.
                 Log.Warning("{Run}: job {Job} is unknown to Slurm ({Reason}): submitting again", request.RunName, jobId, end.Reason);
-                await client.CancelAsync([jobId]);
+                await client.CancelAsync([jobId], CancellationToken.None);
                 journal.Remove(request.RunName, jobId);
                 (jobId, reattached) = (null, false);
                 continue;
             }
             var (kind, message) = JobStates.Judge(jobId, end, cancellation.IsCancellationRequested, request.Resources.TimeLimit);
             if (kind is not null && (kind == "unknown" || JobStates.Retried.Contains(kind)))
-                await client.CancelAsync([jobId]); // it may still be queued (requeued) or somewhere no query sees: never leave it
+                await client.CancelAsync([jobId], CancellationToken.None); // it may still be queued (requeued) or somewhere no query sees: never leave it
             journal.Remove(request.RunName, jobId);
             if (
                 kind is not null
@@ -146,7 +146,7 @@ internal sealed class SlurmExecutor(SlurmClient client, JobJournal journal, JobP
             request.RunName,
             entry.JobId
         );
-        await client.CancelAsync([entry.JobId]);
+        await client.CancelAsync([entry.JobId], CancellationToken.None);
         journal.Remove(request.RunName, entry.JobId);
         return (null, 0);
     }

@@ -1,3 +1,5 @@
+using MaskBench.Engine;
+
 namespace MaskBench.Tools.Slurm;
 
 /// <summary>The job's <c>--time</c>, derived from how long the training may take rather than a flat guess.
@@ -14,6 +16,10 @@ internal static class TimeLimit
     /// <summary>How long before the limit Slurm sends TERM to the batch shell (the supervisor, which the script execs).
     /// Slurm's signal timing is coarse (a 55 s lead fired 22 s after start on a 1 min job), hence the wide lead.</summary>
     public static TimeSpan SignalLead { get; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>The exit code of a supervisor that this TERM stopped: the job ends FAILED before Slurm's TIMEOUT (an
+    /// administrator who shortens a running job's limit makes the TERM fire at once), and is judged as a time limit.</summary>
+    public const int TermExitCode = ExitCodes.JobTimeLimit;
 
     public static TimeSpan For(TimeSpan trainTimeout, TimeSpan setupSlack)
     {
