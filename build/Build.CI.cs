@@ -29,18 +29,13 @@ partial class Build
     /// <summary>Where scripts/smoke-e2e.sh keeps the smoke run's artifacts (<c>SMOKE_ARTIFACTS</c>) for CI.</summary>
     const string SmokeArtifacts = "artifacts/smoke";
 
-    /// <summary>The benchmark and bisect workflows' self-hosted GPU runner, from <c>--gpu-runner-labels</c> and
-    /// <c>--gpu-runner-arguments</c> (set them in <c>.nuke/parameters.json</c>, so that <c>Generate --check</c> agrees).</summary>
-    internal GpuRunner GpuRunner => new(GpuRunnerLabels, GpuRunnerArguments, TimeoutMinutes: 1440);
+    [ParameterGroup("GpuRunner")]
+    readonly GpuRunnerParameters GpuRunnerGroup = new();
+
+    internal GpuRunner GpuRunner => GpuRunnerGroup.Runner;
 
     internal BenchmarkWorkflow BenchmarkWorkflow =>
-        new(
-            GpuRunner,
-            Schedule: "0 2 * * 0",
-            PullRequestLabel: "benchmark",
-            DataBranch: "benchmark-data",
-            BaselineRuns: History.BaselineRuns
-        );
+        new(GpuRunner, "0 2 * * 0", PullRequestLabel: "benchmark", DataBranch: "benchmark-data", History.BaselineRuns);
 
     internal BisectWorkflow BisectWorkflow => new(GpuRunner, [.. Catalog.All.Select(r => r.TargetSuffix)]);
 
@@ -49,14 +44,5 @@ partial class Build
         IReadOnlyList<BuildParameter> parameters
     ) =>
         base.GeneratedFiles(graph, parameters)
-            .Append((Path.Combine(RootDirectory, ".github", "workflows", $"{Workflow.Name}.yml"), Workflow.Render()))
-            .Append((Path.Combine(RootDirectory, ".github", "workflows", BenchmarkWorkflow.FileName), BenchmarkWorkflow.Render()))
-            .Append((Path.Combine(RootDirectory, ".github", "workflows", BisectWorkflow.FileName), BisectWorkflow.Render()))
-            .Append(
-                (
-                    Path.Combine(RootDirectory, ".github", "workflows", ReleaseWorkflow.FileName),
-                    new ReleaseWorkflow(Workflow.RunsOn).Render()
-                )
-            )
-            .Append((Path.Combine(RootDirectory, ".github", ActionlintConfig.FileName), ActionlintConfig.Render(GpuRunner)));
+            .Concat(GeneratedWorkflows.Files(RootDirectory, Workflow, BenchmarkWorkflow, BisectWorkflow, GpuRunner));
 }

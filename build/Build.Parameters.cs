@@ -4,7 +4,7 @@ using MaskBench.Engine;
 namespace MaskBench.Build;
 
 /// <summary>The build's own parameters, and its groups of them (each a class beside the settings it feeds, as NUKE's
-/// components are): <see cref="RunParameters"/>, <see cref="HistoryParameters"/>, <see cref="SlurmParameters"/>.</summary>
+/// components are): <see cref="RunParameters"/>, <see cref="HistoryParameters"/>, <see cref="SlurmParameters"/>, and the workflows' GPU runner.</summary>
 partial class Build
 {
     [Parameter("Implementations to benchmark, by id (Benchmark only). Default: all")]
@@ -27,16 +27,6 @@ partial class Build
 
     [ParameterGroup]
     readonly HistoryParameters History = new();
-
-    [Parameter(
-        "Generate: the labels of the self-hosted GPU runner benchmark.yml and bisect.yml run on (set in .nuke/parameters.json). Default: self-hosted linux gpu"
-    )]
-    readonly string[] GpuRunnerLabels = ["self-hosted", "linux", "gpu"];
-
-    [Parameter(
-        "Generate: build arguments every benchmark and bisect on that runner takes, e.g. [\"--coco\", \"/data/coco\"] in .nuke/parameters.json. Default: --coco /data/coco"
-    )]
-    readonly string[] GpuRunnerArguments = ["--coco", "/data/coco"];
 
     /// <summary>A path given as a parameter is relative to where the build was run.</summary>
     string? Resolve(string? path) => path is null ? null : Path.GetFullPath(path, InvocationDirectory);
