@@ -54,7 +54,7 @@ internal sealed class CompareStage(StageContext context)
         AtomicFile.WriteAllText(Report, markdown);
         Log.Information("Compare ({File}):\n{Markdown}", Shown.Path(Report), markdown);
         if (report.ExitCode != CompareExit.Ok)
-            throw new CompareFailed(report.ExitCode, $"Compare: {Shown.Path(Report)} says why (exit {report.ExitCode})");
+            throw new CompareFailed(report.ExitCode, $"{Shown.Path(Report)} says why (exit {report.ExitCode})");
     }
 
     /// <summary>The files of a history folder its reader left out, each as its path and why.</summary>

@@ -80,6 +80,7 @@ public class CheckOfflineSpecs
         // Assert: each silent host costs about one probe timeout (later probes of it are answered at once)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         Assert.True(report.Failed);
+        Assert.True(report.NothingReached); // one line, not the table
         var probed = report.Results.Where(r => r.Reference.Kind is "git" or "image" or "pip" or "url").ToList();
         Assert.Equal(8, probed.Count);
         Assert.All(probed, r => Assert.Equal(CheckStatus.Unreachable, r.Status));

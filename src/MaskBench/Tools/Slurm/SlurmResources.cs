@@ -32,7 +32,7 @@ public sealed partial record SlurmResources(
     public IReadOnlyList<string> Directives()
     {
         if (GpusPerNode < 0)
-            throw new SlurmException($"--slurm-gpus-per-node is {GpusPerNode}: use 0 or more");
+            throw new SlurmException($"--gpus is {GpusPerNode}: use 0 or more");
         if (CpusPerGpu < 1)
             throw new SlurmException($"--slurm-cpus-per-gpu is {CpusPerGpu}: use 1 or more");
         if (!Size().IsMatch(MemoryPerGpu))

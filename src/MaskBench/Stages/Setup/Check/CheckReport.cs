@@ -10,6 +10,12 @@ internal sealed record CheckReport(IReadOnlyList<CheckResult> Results, TimeSpan 
 
     public long Bytes => Results.Sum(r => r.Bytes);
 
+    /// <summary>None of the references answered, and some were asked: the host, not the recipes, is the problem, and
+    /// one line says so (the table is for <c>--verbosity verbose</c>).</summary>
+    public bool NothingReached =>
+        Results.Any(r => r.Status == CheckStatus.Unreachable)
+        && Results.All(r => r.Status is CheckStatus.Unreachable or CheckStatus.NotChecked);
+
     /// <summary>An aligned text table: implementation, reference, kind, status, fix; then one line of totals.</summary>
     public string ToTable()
     {

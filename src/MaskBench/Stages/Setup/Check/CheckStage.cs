@@ -18,6 +18,10 @@ internal sealed class CheckStage(StageContext context)
     public async Task RunAsync(IReadOnlyList<Recipe> recipes, CancellationToken cancellation)
     {
         var report = await CheckAsync(recipes, cancellation);
+        if (report.NothingReached)
+            throw new ChainException(
+                $"Check reached none of the {report.Results.Count} references of {string.Join(", ", recipes.Select(r => r.Id))}: this host looks offline; run Check where they can be reached (the table: --verbosity verbose)"
+            );
         if (report.Failed)
             throw new ChainException(
                 $"Check found {report.Results.Count(r => r.Status.Fails())} reference(s) missing or unreachable (the table above says which, with the fix)"
@@ -28,12 +32,11 @@ internal sealed class CheckStage(StageContext context)
     public async Task BeforeSetupAsync(Recipe recipe, CancellationToken cancellation)
     {
         var report = await CheckAsync([recipe], cancellation);
-        var reachable = report.Results.Count(r => r.Status is not (CheckStatus.Unreachable or CheckStatus.NotChecked));
         if (report.Results.Any(r => r.Status == CheckStatus.Missing))
             throw new ChainException(
                 $"Check: {report.Results.First(r => r.Status == CheckStatus.Missing).Fix} (the table above lists every reference; --skip Check builds anyway)"
             );
-        if (reachable == 0 && report.Results.Any(r => r.Status == CheckStatus.Unreachable))
+        if (report.NothingReached)
             Log.Warning("Check reached none of {Recipe}'s references: this host looks offline, so Setup goes on without it", recipe.Id);
     }
 
@@ -41,7 +44,9 @@ internal sealed class CheckStage(StageContext context)
     {
         var options = new CheckOptions(context.Workspace.Root) { Stack = context.Settings.StackName };
         var report = await RecipeCheck.RunAsync(recipes, options, cancellation);
-        Log.Information(
+        // A host that reached nothing says so in one line; its table (every row unreachable) is for --verbosity verbose.
+        Log.Write(
+            report.NothingReached ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information,
             "Check of {Recipes} ({Seconds:0.0} s, {Bytes} bytes received):\n{Table}",
             string.Join(", ", recipes.Select(r => r.Id)),
             report.Elapsed.TotalSeconds,
