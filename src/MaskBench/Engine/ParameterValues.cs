@@ -119,7 +119,11 @@ internal static partial class ParameterValues
                 Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, text.Replace("-", ""), StringComparison.OrdinalIgnoreCase))
                     is { } name
                 ? Enum.Parse(type, name)
-                : throw new FormatException("not one of the choices");
+                : throw new FormatException(
+                    Suggest.Nearest(text, Enum.GetNames(type).Select(n => Naming.KebabCase(n))) is { Names.Count: > 0 } near
+                        ? $"did you mean {string.Join(" or ", near.Names)}?"
+                        : "write one of them"
+                );
         throw new FormatException($"parameters of type {type.Name} are not supported");
     }
 
