@@ -19,7 +19,7 @@ count() { grep -c '' || true; }
 
 slurm=$(specs Slurm/*Specs.cs Chain/Slurm*Specs.cs | count)
 telemetry=$(specs Telemetry/*Specs.cs | count)
-inputs=$(specs Catalog/*Specs.cs Parsing/*Specs.cs Datasets/*Specs.cs Engine/ParameterSpecs.cs | count)
+inputs=$(specs Catalog/*Specs.cs Parsing/*Specs.cs Datasets/*Specs.cs Messages/*Specs.cs Engine/Parameter*Specs.cs | count)
 concurrency=$(all | grep -E -i 'two_builds|another_build|at_the_same_time|side_by_side|in_flight|never_hold|busy|two_holders|running_at_once|run_at_once|parallel|concurren' | count)
 security=$(all | grep -E -i 'escap|outside_the|link_out|symlink|inject|traversal|quote|refused_as_unsafe|credential|secret' | count)
 

@@ -289,6 +289,28 @@ public class LocalSlurmSpecs(LocalSlurm cluster) : IDisposable
         Assert.Contains("got TERM", File.ReadAllText(request.OutputFile(outcome.JobId!)));
     }
 
+    [SlurmFact(Timeout = 180_000)]
+    [Trait("Category", "Slow")]
+    public async Task A_job_whose_supervisor_the_TERM_before_the_time_limit_stopped_fails_as_its_time_limit()
+    {
+        // Arrange: what Supervise does on Slurm's TERM ahead of the limit (fault probe 2, row 50): stop, exit 7.
+        var request = Request(
+            "term-limit",
+            TimeSpan.FromMinutes(1),
+            "/bin/bash",
+            "-c",
+            $"trap 'exit {MaskBench.Engine.ExitCodes.JobTimeLimit}' TERM; sleep 600 & wait"
+        );
+
+        // Act
+        var outcome = await Executor().RunAsync(request);
+
+        // Assert
+        Assert.Equal("timeout", outcome.FailureKind);
+        Assert.Contains("time limit", outcome.Message);
+        Assert.Contains("--train-timeout", outcome.Message);
+    }
+
     public void Dispose()
     {
         try
