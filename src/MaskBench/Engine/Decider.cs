@@ -17,13 +17,19 @@ internal sealed class Decider(TargetGraph graph, StampStore stamps, ISet<string>
             return new(target.Name, Verdict.Run, [new("untracked", "has no up-to-date check; runs every time")]);
         if (forced(target.Name))
             return new(target.Name, Verdict.Run, [new("forced", "forced with --force")]);
-        var upstream = target.DependsOn.Where(d => graph[d].IsTracked && willRun(d)).ToList();
+        // A target ordered after another (Aggregate after every Parse) reads what it makes without depending on it: the
+        // plan says it runs when that one will, as the run then finds (the run itself asks once that one has run).
+        var upstream = target
+            .DependsOn.Where(d => graph[d].IsTracked && willRun(d))
+            .Select(d => new Reason("upstream", $"{d} runs first and may change its output", d))
+            .Concat(
+                target
+                    .After.Where(a => !target.DependsOn.Contains(a) && graph.Contains(a) && graph[a].IsTracked && willRun(a))
+                    .Select(a => new Reason("upstream", $"{a} runs first and may change what it reads", a))
+            )
+            .ToList();
         if (upstream.Count > 0)
-            return new(
-                target.Name,
-                Verdict.Run,
-                upstream.Select(d => new Reason("upstream", $"{d} runs first and may change its output", d)).ToList()
-            );
+            return new(target.Name, Verdict.Run, upstream);
         var read = stamps.Read(target.Name);
         if (read.Problem is not null)
             return new(

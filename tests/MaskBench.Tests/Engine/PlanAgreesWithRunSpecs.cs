@@ -9,14 +9,20 @@ namespace MaskBench.Tests.Engine;
 public class PlanAgreesWithRunSpecs
 {
     /// <summary>A chain Clone -> Patch -> Setup -> Train, a Report after Train, and a chain that is unavailable.</summary>
-    static EngineHarness Chain(Func<string> pin, Func<string?> unavailable) =>
-        new EngineHarness()
+    static EngineHarness Chain(Func<string> pin, Func<string?> unavailable)
+    {
+        EngineHarness? engine = null;
+        string folder() => engine!.Folder;
+        return engine = new EngineHarness()
             .Step("Clone", d => d.Inputs(i => i.Value("pin", pin())), output: "clone.txt")
             .Step("Patch", d => d.DependsOn("Clone").Inputs(i => i.Value("patches", "none")), output: "patch.txt")
             .Step("Setup", d => d.DependsOn("Patch").Inputs(i => i.Value("stack", "page")), output: "setup.txt")
             .Step("Train", d => d.DependsOn("Setup").Inputs(i => i.Value("window", "3..10")), output: "train.txt")
             .Step("Other", d => d.OnlyWhenStatic(unavailable).Inputs(i => i.Value("pin", "x")), output: "other.txt")
-            .Step("Report", d => d.After("Train", "Other").DependsOn("Train", "Other"));
+            .Step("Report", d => d.After("Train", "Other").DependsOn("Train", "Other"))
+            // like Aggregate: ordered after the chain, reading what it made, without depending on it
+            .Step("Table", d => d.After("Train").Inputs(i => i.File(Path.Combine(folder(), "train.txt"))), output: "table.txt");
+    }
 
     static string Label(TargetStatus status) =>
         status switch
@@ -50,7 +56,7 @@ public class PlanAgreesWithRunSpecs
         string? unavailable = scenario is "a chain unavailable" or "a chain that became available" ? "no current stack" : null;
         using var engine = Chain(() => pin, () => unavailable);
         if (scenario != "fresh")
-            engine.Run(["Report"]);
+            engine.Run(["Report", "Table"]);
         switch (scenario)
         {
             case "pin changed":
@@ -65,8 +71,8 @@ public class PlanAgreesWithRunSpecs
         }
 
         // Act
-        var plan = engine.Plan("Report");
-        var run = engine.Run(["Report"]);
+        var plan = engine.Plan("Report", "Table");
+        var run = engine.Run(["Report", "Table"]);
 
         // Assert
         Assert.Equal(
