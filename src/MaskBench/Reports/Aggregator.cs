@@ -119,9 +119,9 @@ internal static class Aggregator
         if (row.Status == ThroughputResult.Ok)
             log.ForContext(MaskBench.Engine.Logging.EssentialProperty, true) // a result: --verbosity minimal shows it
                 .Information(
-                    "{Implementation}: {Throughput:0.##} img/s over {Window} ({Published})",
+                    "{Implementation}: {Throughput:l} img/s over {Window} ({Published})",
                     row.Implementation,
-                    row.Throughput,
+                    Figures.Throughput(row.Throughput),
                     row.Window,
                     row.Published is { } published ? $"{published} published" : "no published figure"
                 );

@@ -141,6 +141,69 @@ public class LiveTrainingSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_daemon_without_the_mark_that_a_killed_build_left_is_found_in_its_cgroup_by_the_next_build()
+    {
+        // Arrange: a trainer in a cgroup of its own leaves a daemon with an environment of PATH alone; its build is gone
+        using var fake = new FakeTraining();
+        var cgroup = TreeCgroup.Make("fake");
+        Assert.NotNull(cgroup); // the suite runs as root, where cgroup2 is writable
+        var start = new ProcessStartInfo(cgroup.Join[0]);
+        foreach (var argument in cgroup.Join.Skip(1))
+            start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { FakeTraining.Python, FakeTraining.Script, "--format", "plain", "--hang-at", "1", "--quiet" })
+            start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { "--output", fake.Output, "--spawn-bare-daemon" })
+            start.ArgumentList.Add(argument);
+        using var trainer = Process.Start(start)!;
+        var pidFile = Path.Combine(fake.Output, "daemon.pid");
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(pidFile) || File.ReadAllText(pidFile).Length == 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the daemon did not start");
+            await Task.Delay(50);
+        }
+        var daemon = int.Parse(File.ReadAllText(pidFile));
+        using var gone = Process.Start("true")!;
+        await gone.WaitForExitAsync();
+        var journal = Path.Combine(fake.Root, "live", "fake.json");
+        LiveTrainings.Record(
+            journal,
+            new LiveTraining(
+                "fake",
+                ProcessMark.New("fake"),
+                trainer.Id,
+                null,
+                null,
+                new Dictionary<string, string>(),
+                "fake_trainer.py --spawn-bare-daemon",
+                gone.Id,
+                0,
+                DateTimeOffset.UtcNow
+            )
+            {
+                Cgroup = cgroup.Folder,
+            }
+        );
+
+        try
+        {
+            // Act
+            var stopped = await LiveTrainings.StopLeftoversAsync(Path.GetDirectoryName(journal)!, TimeSpan.FromMilliseconds(200));
+
+            // Assert
+            Assert.Equal(["fake"], stopped);
+            Assert.False(ProcessTable.IsAlive(daemon), $"the daemon {daemon} ({ProcessTable.CommandLine(daemon)}) survived");
+            Assert.False(ProcessTable.IsAlive(trainer.Id), "the trainer survived");
+        }
+        finally
+        {
+            foreach (var pid in new[] { daemon, trainer.Id }.Where(ProcessTable.IsAlive))
+                ProcessTable.Signal(pid, ProcessTable.SigKill); // a failed spec leaves nothing running
+            cgroup.Remove();
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task An_older_output_folder_in_use_is_kept_and_an_unused_one_removed()
     {
         // Arrange

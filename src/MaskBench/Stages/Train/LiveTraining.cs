@@ -26,6 +26,9 @@ internal sealed record LiveTraining(
     /// <summary>The training's <c>{output}</c> folder, kept while it lives (see <see cref="OutputFolders"/>).</summary>
     public string? Output { get; init; }
 
+    /// <summary>The training's own cgroup folder, where it has one: the daemons that dropped <see cref="Mark"/> are in it.</summary>
+    public string? Cgroup { get; init; }
+
     internal static LiveTraining Before(string run, HostedProcess hosted, string? output = null) =>
         new(
             run,
@@ -43,6 +46,7 @@ internal sealed record LiveTraining(
         )
         {
             Output = output is null ? null : Path.GetFullPath(output),
+            Cgroup = hosted.Cgroup,
         };
 
     /// <summary>The build that started it is still running (this one, or another on the same work folder).</summary>
@@ -51,5 +55,5 @@ internal sealed record LiveTraining(
     internal IProcessTreeStopper Stopper() =>
         Container is { } container && Engine is { } engine
             ? new ContainerStopper(engine, container, EngineVariables.ToDictionary(v => v.Key, string? (v) => v.Value), Mark)
-            : new ProcessGroupStopper(Mark);
+            : new ProcessGroupStopper(Mark, Cgroup is { } cgroup ? TreeCgroup.At(cgroup) : null);
 }

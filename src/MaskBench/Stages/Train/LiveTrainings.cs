@@ -72,7 +72,9 @@ internal static class LiveTrainings
     static string Hint(LiveTraining entry) =>
         entry.Container is { } container
             ? $"{entry.Engine} rm -f {container}"
-            : $"its processes carry {ProcessMark.Variable}={entry.Mark}" + (entry.ProcessGroup is { } g ? $"; kill -KILL -- -{g}" : "");
+            : $"its processes carry {ProcessMark.Variable}={entry.Mark}"
+                + (entry.ProcessGroup is { } g ? $"; kill -KILL -- -{g}" : "")
+                + (entry.Cgroup is { } c ? $"; the rest are in {c}/cgroup.procs" : "");
 
     static LiveTraining? Read(string path)
     {

@@ -1,4 +1,5 @@
 using MaskBench.Engine;
+using MaskBench.Foundation.Text;
 using MaskBench.Model.Logs;
 
 namespace MaskBench.Stages.Train;

@@ -16,6 +16,10 @@ internal sealed record HostedProcess(
 
     public string? Container { get; init; }
 
+    /// <summary>The tree's own cgroup folder (<see cref="TreeCgroup"/>), where it has one: journalled, so that a later
+    /// build finds a daemon that dropped the mark even after this build was killed.</summary>
+    public string? Cgroup { get; init; }
+
     /// <summary>What the user would recognise: the program the host runs, not <c>setsid</c>.</summary>
     public string Shown { get; init; } = Program;
 

@@ -40,6 +40,7 @@ internal sealed class LocalHost(LocalHostOptions options) : IExecutionHost
         {
             Mark = mark,
             Shown = program,
+            Cgroup = cgroup?.Folder,
         };
     }
 }

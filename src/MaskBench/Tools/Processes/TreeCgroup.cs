@@ -19,6 +19,9 @@ internal sealed class TreeCgroup
 
     TreeCgroup(string folder) => Folder = folder;
 
+    /// <summary>The cgroup a journal entry names (made by an earlier build); it is only read and removed, never joined.</summary>
+    public static TreeCgroup At(string folder) => new(folder);
+
     public string Folder { get; }
 
     /// <summary>A fresh cgroup for the tree <paramref name="name"/>, or null (with one warning a process) where none can be made.</summary>
