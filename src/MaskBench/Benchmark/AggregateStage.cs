@@ -59,7 +59,11 @@ internal sealed class AggregateStage(StageContext context)
                 recipe => context.Runs(recipe).Select(context.Workspace.Record).ToList(),
                 settings.ImagesPerIteration,
                 settings.Window,
-                asked: Asked(scheduled)
+                asked: Asked(scheduled),
+                whyNotRun: recipe =>
+                    context.Settings.Unavailable(recipe) is { } why
+                        ? $"{why}; on a GPU of the page's generation, --stacks page runs it"
+                        : null
             )
             : Aggregator.FromLogs(
                 context.Catalog.All,
@@ -68,12 +72,6 @@ internal sealed class AggregateStage(StageContext context)
                 settings.Window,
                 cancellation: cancellation
             );
-        rows =
-        [
-            .. rows.Select(row =>
-                Unavailable(row) is { } why ? row with { Reason = $"{why}; on a GPU of the page's generation, --stacks page runs it" } : row
-            ),
-        ];
         Directory.CreateDirectory(Folder);
         BenchmarkTable.Write(rows, Folder, settings.Reference);
         MaskBench.Engine.Logging.Essential.Information("Comparison table:\n{Table}", BenchmarkTable.Markdown(rows));
@@ -88,12 +86,6 @@ internal sealed class AggregateStage(StageContext context)
             .Catalog.All.Where(r => scheduled.Any(t => t.EndsWith($"-{r.TargetSuffix}", StringComparison.Ordinal)))
             .Select(r => r.Id)
             .ToHashSet();
-        return recipe => (chains.Count == 0 || chains.Contains(recipe.Id)) && context.Settings.Unavailable(recipe) is null;
+        return recipe => chains.Count == 0 || chains.Contains(recipe.Id);
     }
-
-    /// <summary>Why a missing row's chain could not run (no such stack), in place of "not run yet".</summary>
-    string? Unavailable(BenchmarkRow row) =>
-        row.Status == BenchmarkRow.Missing && context.Catalog.All.FirstOrDefault(r => r.Id == row.Implementation) is { } recipe
-            ? context.Settings.Unavailable(recipe)
-            : null;
 }

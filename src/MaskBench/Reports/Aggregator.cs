@@ -18,16 +18,18 @@ internal static class Aggregator
         Func<Recipe, int> imagesPerIteration,
         Window? window = null,
         ILogger? log = null,
-        Func<Recipe, bool>? asked = null
+        Func<Recipe, bool>? asked = null,
+        Func<Recipe, string?>? whyNotRun = null
     ) =>
         Order(
             recipes.Select(recipe =>
             {
                 var paths = records(recipe);
+                var row = RowFromRuns.Of(recipe, paths) ?? FromRecord(recipe, paths[0], imagesPerIteration(recipe), window ?? Window.Page);
                 return Report(
                     log,
                     asked?.Invoke(recipe) ?? true,
-                    RowFromRuns.Of(recipe, paths) ?? FromRecord(recipe, paths[0], imagesPerIteration(recipe), window ?? Window.Page)
+                    row.Status == BenchmarkRow.Missing && whyNotRun?.Invoke(recipe) is { } why ? row with { Reason = why } : row
                 );
             })
         );

@@ -34,6 +34,29 @@ public class MissingRowSpecs
     }
 
     [Fact]
+    public void A_row_whose_chain_could_not_run_says_why_instead_of_not_run_yet()
+    {
+        // Arrange: --stacks current, where mmdetection has no such stack
+        var lines = new CollectedLines();
+        var none = Path.Combine(Path.GetTempPath(), $"maskbench-no-record-{Guid.NewGuid():N}.json");
+
+        // Act
+        var row = Aggregator
+            .FromRecords(
+                [Catalog.Get("mmdetection")],
+                _ => [none],
+                _ => 16,
+                log: lines.Logger,
+                whyNotRun: _ => "no current stack: no verified path yet"
+            )
+            .Single();
+
+        // Assert
+        Assert.Equal((BenchmarkRow.Missing, "no current stack: no verified path yet"), (row.Status, row.Reason));
+        Assert.Contains("no current stack", Assert.Single(lines.At(LogEventLevel.Warning)));
+    }
+
+    [Fact]
     public void A_result_is_shown_at_verbosity_minimal()
     {
         // Arrange: a measured detectron2 run and its record
