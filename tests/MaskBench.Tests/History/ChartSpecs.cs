@@ -55,15 +55,7 @@ public sealed class ChartSpecs : IDisposable
     {
         // Arrange
         using var repository = SpeedRepository.With([60, 60, 60, 60, null, 60, 60, 54, 54, 54, 54, 54, 54, 54, 54, 54]);
-        var commits = await CommitRange.Between(repository.Clone, repository.Commits[0], repository.Commits[^1], default);
-        var result = await Bisection.Run(
-            "detectron2",
-            commits,
-            new FakeProbe(repository.Clone).Measure,
-            folder,
-            new BisectOptions(5, 10),
-            default
-        );
+        var result = await BisectAsync(repository);
 
         // Act
         var svg = BisectChart.Svg(result);
@@ -80,15 +72,7 @@ public sealed class ChartSpecs : IDisposable
     {
         // Arrange: only the last commit is slow, at the chart's right edge
         using var repository = SpeedRepository.With([60, 60, 60, 60, 60, 60, 60, 54]);
-        var commits = await CommitRange.Between(repository.Clone, repository.Commits[0], repository.Commits[^1], default);
-        var result = await Bisection.Run(
-            "detectron2",
-            commits,
-            new FakeProbe(repository.Clone).Measure,
-            folder,
-            new BisectOptions(5, 10),
-            default
-        );
+        var result = await BisectAsync(repository);
 
         // Act
         var svg = BisectChart.Svg(result);
@@ -101,6 +85,20 @@ public sealed class ChartSpecs : IDisposable
         Assert.Matches(
             $"<title>{repository.Commits[^1][..7]}: 5[34]\\.[0-9] img/s, median of [0-9]+ runs, min–max [0-9.]+–[0-9.]+; bad</title>",
             svg
+        );
+    }
+
+    /// <summary>Bisects detectron2 over the whole repository with the fake probe (5 runs a commit at most, 10 in all).</summary>
+    async Task<BisectResult> BisectAsync(SpeedRepository repository)
+    {
+        var commits = await CommitRange.Between(repository.Clone, repository.Commits[0], repository.Commits[^1], default);
+        return await Bisection.Run(
+            "detectron2",
+            commits,
+            new FakeProbe(repository.Clone).Measure,
+            folder,
+            new BisectOptions(5, 10),
+            default
         );
     }
 

@@ -1,6 +1,5 @@
 using MaskBench.Model.Catalog;
 using MaskBench.Model.Logs;
-using MaskBench.Model.Records;
 using MaskBench.Reports;
 using MaskBench.Tests.Parsing;
 
@@ -24,24 +23,7 @@ public sealed class RecordSpecs : IDisposable
     public void A_result_of_another_shape_or_version_fails_its_row_naming_the_file(string json, string problem)
     {
         // Arrange: a good result, then the record replaced or edited
-        var run = Path.Combine(folder, "detectron2");
-        _ = new TestRun(new LogOptions("detectron2"), run);
-        var result = RunParser.Parse(catalog.Get("detectron2"), run, 16, Window.Page);
-        var path = Path.Combine(run, "record.json");
-        RunRecords.Write(
-            path,
-            new RunRecord(
-                RunRecord.CurrentVersion,
-                "detectron2",
-                1,
-                result.Status,
-                "Parse",
-                null,
-                "train.log",
-                DateTimeOffset.UnixEpoch,
-                result
-            )
-        );
+        var path = ParsedRecord.Write(catalog.Get("detectron2"), Path.Combine(folder, "detectron2"), new LogOptions("detectron2"));
         var good = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(path));
         var inner = good["result"]!.ToString();
         good["result"] = Newtonsoft.Json.Linq.JToken.Parse(

@@ -1,8 +1,7 @@
 using MaskBench.Model.Catalog;
-using MaskBench.Model.Logs;
-using MaskBench.Model.Records;
 using MaskBench.Reports;
 using MaskBench.Tests.Parsing;
+using MaskBench.Tests.Reports;
 using Serilog.Events;
 
 namespace MaskBench.Tests.Terminal;
@@ -63,23 +62,7 @@ public class MissingRowSpecs
         var run = Directory.CreateTempSubdirectory("maskbench-result-").FullName;
         try
         {
-            _ = new TestRun(new LogOptions("detectron2"), run);
-            var result = RunParser.Parse(Catalog.Get("detectron2"), run, 16, Window.Page);
-            var path = Path.Combine(run, "record.json");
-            RunRecords.Write(
-                path,
-                new RunRecord(
-                    RunRecord.CurrentVersion,
-                    "detectron2",
-                    1,
-                    result.Status,
-                    "Parse",
-                    null,
-                    "train.log",
-                    DateTimeOffset.UnixEpoch,
-                    result
-                )
-            );
+            var path = ParsedRecord.Write(Catalog.Get("detectron2"), run, new LogOptions("detectron2"));
             var lines = new CollectedLines();
 
             // Act
