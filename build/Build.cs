@@ -82,7 +82,7 @@ partial class Build : NukeBuild
                 .AssuredAfterFailure()
                 .Inputs(new AggregateStage(Context).Declare)
                 .Produces([.. new AggregateStage(Context).Outputs])
-                .Executes(token => new AggregateStage(Context).Run(Scheduled, token));
+                .Executes(token => new AggregateStage(Context).Run(Chain.Chains(Scheduled), token));
 
     protected override string StampDirectory => Context.Workspace.Stamps;
 

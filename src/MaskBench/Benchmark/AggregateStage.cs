@@ -48,9 +48,9 @@ internal sealed class AggregateStage(StageContext context)
         [.. BenchmarkTable.FileNames.Select(name => TargetOutput.File(Path.Combine(Folder, name)))];
 
     /// <summary>A cancelled <paramref name="cancellation"/> (Ctrl-C, SIGTERM) ends a parse of a huge log between two
-    /// blocks of it; nothing is written then. A row is asked for when its chain is in <paramref name="scheduled"/>, or
-    /// when no chain is (Aggregate alone, <c>--from</c>): only those say why they are missing as a warning.</summary>
-    public Task Run(IReadOnlyList<string> scheduled, CancellationToken cancellation)
+    /// blocks of it; nothing is written then. A row is asked for when its chain was scheduled (<paramref name="scheduled"/>),
+    /// or when none was (Aggregate alone, <c>--from</c>): only those say why they are missing as a warning.</summary>
+    public Task Run(IReadOnlyCollection<Model.Catalog.Recipe> scheduled, CancellationToken cancellation)
     {
         var settings = context.Settings;
         var rows = settings.From is null
@@ -59,7 +59,7 @@ internal sealed class AggregateStage(StageContext context)
                 recipe => context.Runs(recipe).Select(context.Workspace.Record).ToList(),
                 settings.ImagesPerIteration,
                 settings.Window,
-                asked: Asked(scheduled),
+                asked: recipe => scheduled.Count == 0 || scheduled.Contains(recipe),
                 whyNotRun: recipe =>
                     context.Settings.Unavailable(recipe) is { } why
                         ? $"{why}; on a GPU of the page's generation, --stacks page runs it"
@@ -78,14 +78,5 @@ internal sealed class AggregateStage(StageContext context)
         if (settings.From is not null)
             Log.Information("Wrote the table read from the logs in {From} to {Folder}, beside the measured one", settings.From, Folder);
         return Task.CompletedTask;
-    }
-
-    Func<Model.Catalog.Recipe, bool> Asked(IReadOnlyList<string> scheduled)
-    {
-        var chains = context
-            .Catalog.All.Where(r => scheduled.Any(t => t.EndsWith($"-{r.TargetSuffix}", StringComparison.Ordinal)))
-            .Select(r => r.Id)
-            .ToHashSet();
-        return recipe => chains.Count == 0 || chains.Contains(recipe.Id);
     }
 }

@@ -46,6 +46,10 @@ internal sealed class ChainTargets(StageContext context)
         return [.. recipes.SelectMany(recipe => parse.Steps(recipe).Select(parse.Name))];
     }
 
+    /// <summary>The recipes with a step of any stage of their chain among <paramref name="targets"/>.</summary>
+    public IReadOnlyList<Recipe> Chains(IReadOnlyCollection<string> targets) =>
+        [.. Stages.SelectMany(s => Running(s.Verb, targets)).Distinct()];
+
     /// <summary>The recipes with a step of stage <paramref name="verb"/> among <paramref name="targets"/>.</summary>
     public IReadOnlyList<Recipe> Running(string verb, IReadOnlyCollection<string> targets)
     {
